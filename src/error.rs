@@ -1,0 +1,95 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+/// What can go wrong in vntext: reading files, parsing user data, loading models.
+///
+/// Built-in data never fails (tests check it), so only the `from_*` constructors that take
+/// the caller's data or files return this.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading a file or stream failed.
+    Io(std::io::Error),
+    /// A row of a data file (TSV dictionary, gazetteer) is wrong.
+    Data {
+        /// The file's name as the caller gave it.
+        file: String,
+        /// 1-based line number of the bad row (0 when the file as a whole is wrong).
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A binary model is corrupt, truncated or of another version.
+    Model {
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Input that is not UTF-8 text.
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn data(file: &str, line: usize, message: impl Into<String>) -> Error {
+        Error::Data { file: file.to_owned(), line, message: message.into() }
+    }
+
+    pub(crate) fn model(message: impl Into<String>) -> Error {
+        Error::Model { message: message.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io(e) => write!(f, "I/O error: {e}"),
+            Error::Data { file, line: 0, message } => write!(f, "{file}: {message}"),
+            Error::Data { file, line, message } => write!(f, "{file}:{line}: {message}"),
+            Error::Model { message } => write!(f, "bad model: {message}"),
+            Error::NotUtf8 { offset } => write!(f, "input is not UTF-8 (invalid byte at offset {offset})"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Io(e)
+    }
+}
+
+impl From<std::str::Utf8Error> for Error {
+    fn from(e: std::str::Utf8Error) -> Error {
+        Error::NotUtf8 { offset: e.valid_up_to() }
+    }
+}
+
+/// Reads a whole file or standard input (`-` or `None`) as UTF-8 text, the way the
+/// examples do: a typed error for unreadable or non-UTF-8 input, never a panic.
+pub fn read_text(path: Option<&str>) -> Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    match path {
+        None | Some("-") => {
+            std::io::stdin().read_to_end(&mut bytes)?;
+        }
+        Some(p) => {
+            bytes = std::fs::read(p)?;
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+}

@@ -1,0 +1,69 @@
+//! # vntext — Vietnamese text analysis
+//!
+//! Fast, offset-exact building blocks for Vietnamese text:
+//!
+//! - **normalization** ([`Normalizer`], [`normalize`]): NFC, tone-mark placement as an
+//!   explicit choice ([`TonePlacement`]), look-alike letters, invisible characters, odd
+//!   spaces, with an [`OffsetMap`] back to the input; diacritic folding
+//!   ([`fold_diacritics`]); comparison keys ([`key`], [`folded_key`]) for dictionary
+//!   look-ups;
+//! - **syllables** ([`Syllable`]): onset, glide, nucleus, coda and tone;
+//! - **tokens** ([`Tokenizer`], [`tokenize`]): syllables, foreign words, abbreviations
+//!   (`TP.HCM`, `QP-QSĐP`), numbers (`1.234,5`), dates (`08/12/2022`, day first), times,
+//!   URLs, e-mails, phone numbers, plates, punctuation; each a zero-copy slice with its
+//!   byte [`Span`];
+//! - **sentences** ([`sentences`]).
+//!
+//! ```
+//! use vntext::TokenKind;
+//!
+//! let text = "Chiều 8/12, UBND tỉnh Đắk Nông tổ chức hội nghị QP-QSĐP.";
+//! let abbreviations: Vec<&str> = vntext::tokenize(text)
+//!     .filter(|t| t.kind() == TokenKind::Abbreviation)
+//!     .map(|t| t.as_str())
+//!     .collect();
+//! assert_eq!(abbreviations, ["UBND", "QP-QSĐP"]);
+//!
+//! let date = vntext::tokenize(text).nth(1).unwrap();
+//! assert_eq!((date.kind(), date.span().range()), (TokenKind::Date, 8..12));
+//! ```
+//!
+//! ## Offsets
+//! Every span is a byte range into the text the caller passed in and lies on `char`
+//! boundaries. Text is never rewritten unless the caller asks for normalization, which
+//! returns the new text with a map back to the original.
+//!
+//! ## Performance
+//! Engines are immutable, `Send + Sync` and used through `&self`; build them once. The
+//! tokenizer scans bytes with an ASCII table and allocates nothing per token.
+//!
+//! ## Data
+//! Built-in dictionaries live in `data/` as TSV files compiled into the crate; their
+//! sources and licences are listed in `data/SOURCES.md`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod chars;
+mod error;
+mod normalize;
+mod sentence;
+mod span;
+mod syllable;
+mod token;
+mod tsv;
+
+pub use chars::Tone;
+pub use error::{Error, Result, read_text};
+pub use normalize::{
+    Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
+    key_into, normalize,
+};
+pub use sentence::{Sentence, Sentences, sentences};
+pub use span::Span;
+pub use syllable::{Syllable, TonePlacement, is_syllable};
+pub use token::{Token, TokenKind, Tokenizer, TokenizerBuilder, Tokens, tokenize};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,552 @@
+//! Normalization: NFC, tone-mark placement, look-alikes, invisible characters and odd
+//! spaces; diacritic folding; comparison keys; offset maps back to the caller's text.
+//!
+//! ```
+//! use vntext::{Normalizer, TonePlacement};
+//!
+//! // NFD input, new-style tone placement and a look-alike `Ð` (U+00D0):
+//! let text = "Ðo\u{300}an ke\u{302}\u{301}t hoà bình";
+//! assert_eq!(vntext::normalize(text), "Đoàn kết hòa bình");
+//!
+//! let new_style = Normalizer::builder().tone(TonePlacement::New).build();
+//! assert_eq!(new_style.normalize("hòa bình"), "hoà bình");
+//!
+//! // Nothing to do: the caller's text comes back borrowed.
+//! assert!(matches!(vntext::normalize("Đắk Nông"), std::borrow::Cow::Borrowed(_)));
+//! assert_eq!(vntext::fold_diacritics("Đắk Nông"), "Dak Nong");
+//! ```
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::chars::{self, Letter, Tone};
+use crate::span::Span;
+use crate::syllable::{self, MAX_LETTERS, TonePlacement};
+
+/// What one rewrite does; the public entry points are fixed combinations of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Rules {
+    tone: TonePlacement,
+    lookalikes: bool,
+    invisible: bool,
+    spaces: bool,
+    lowercase: bool,
+    fold: bool,
+    collapse_spaces: bool,
+}
+
+/// Rewrites Vietnamese text into one canonical form.
+///
+/// By default it composes to NFC, puts tone marks in the old style (`hòa`, `thủy`),
+/// replaces look-alike letters (`Ð` U+00D0 → `Đ` U+0110), removes invisible characters
+/// (zero-width space, word joiner, BOM, soft hyphen) and turns odd spaces (no-break, thin,
+/// ideographic...) into plain spaces. Each rule can be switched off with the builder.
+///
+/// A `Normalizer` is cheap to build, immutable, `Send + Sync`, and used with `&self`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Normalizer {
+    rules: Rules,
+}
+
+/// Configures a [`Normalizer`].
+#[derive(Clone, Copy, Debug)]
+pub struct NormalizerBuilder {
+    rules: Rules,
+}
+
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        Normalizer::new()
+    }
+}
+
+impl Normalizer {
+    /// The default normalizer (see the type's docs).
+    pub const fn new() -> Normalizer {
+        Normalizer {
+            rules: Rules {
+                tone: TonePlacement::Old,
+                lookalikes: true,
+                invisible: true,
+                spaces: true,
+                lowercase: false,
+                fold: false,
+                collapse_spaces: false,
+            },
+        }
+    }
+
+    /// A builder starting from the defaults.
+    pub const fn builder() -> NormalizerBuilder {
+        NormalizerBuilder { rules: Normalizer::new().rules }
+    }
+
+    /// Normalizes `text`, borrowing it when nothing changes.
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        rewrite(text, self.rules, None)
+    }
+
+    /// Normalizes `text` and keeps a map from the result back to `text`.
+    pub fn normalize_mapped(&self, text: &str) -> Normalized {
+        let mut map = OffsetMap::default();
+        let out = rewrite(text, self.rules, Some(&mut map)).into_owned();
+        Normalized { text: out, map }
+    }
+}
+
+impl NormalizerBuilder {
+    /// Where tone marks go in `oa`, `oe`, `uy` (default [`TonePlacement::Old`]).
+    pub fn tone(&mut self, placement: TonePlacement) -> &mut Self {
+        self.rules.tone = placement;
+        self
+    }
+
+    /// Replace look-alike letters such as `Ð` (U+00D0) with `Đ` (default on).
+    pub fn lookalikes(&mut self, yes: bool) -> &mut Self {
+        self.rules.lookalikes = yes;
+        self
+    }
+
+    /// Remove zero-width spaces, word joiners, BOMs and soft hyphens (default on).
+    pub fn remove_invisible(&mut self, yes: bool) -> &mut Self {
+        self.rules.invisible = yes;
+        self
+    }
+
+    /// Turn no-break, thin and other odd spaces into plain spaces (default on).
+    pub fn plain_spaces(&mut self, yes: bool) -> &mut Self {
+        self.rules.spaces = yes;
+        self
+    }
+
+    /// Collapse every run of whitespace into one space (default off).
+    pub fn collapse_spaces(&mut self, yes: bool) -> &mut Self {
+        self.rules.collapse_spaces = yes;
+        self
+    }
+
+    /// Lowercase the text (default off).
+    pub fn lowercase(&mut self, yes: bool) -> &mut Self {
+        self.rules.lowercase = yes;
+        self
+    }
+
+    /// The normalizer.
+    pub fn build(&self) -> Normalizer {
+        Normalizer { rules: self.rules }
+    }
+}
+
+/// Normalizes with the default [`Normalizer`].
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    Normalizer::new().normalize(text)
+}
+
+const FOLD: Rules = Rules {
+    tone: TonePlacement::Keep,
+    lookalikes: true,
+    invisible: false,
+    spaces: false,
+    lowercase: false,
+    fold: true,
+    collapse_spaces: false,
+};
+
+const KEY: Rules = Rules {
+    tone: TonePlacement::Old,
+    lookalikes: true,
+    invisible: true,
+    spaces: true,
+    lowercase: true,
+    fold: false,
+    collapse_spaces: true,
+};
+
+/// Removes Vietnamese diacritics: `Đắk Nông` → `Dak Nong`, `đ` → `d`. Other Latin letters
+/// lose their marks too (`café` → `cafe`); everything else is kept.
+pub fn fold_diacritics(text: &str) -> Cow<'_, str> {
+    rewrite(text, FOLD, None)
+}
+
+/// [`fold_diacritics`] with a map from the folded text back to `text`.
+pub fn fold_mapped(text: &str) -> Normalized {
+    let mut map = OffsetMap::default();
+    let out = rewrite(text, FOLD, Some(&mut map)).into_owned();
+    Normalized { text: out, map }
+}
+
+/// The comparison key of `text`: the same string for NFC and NFD input, both tone
+/// placements, look-alike letters, any letter case and any run of whitespace. Every
+/// dictionary look-up in this crate goes through it.
+///
+/// ```
+/// assert_eq!(vntext::key("ỦY BAN"), vntext::key("Uỷ  ban"));
+/// assert_eq!(vntext::key("Thanh Hoá"), "thanh hóa");
+/// ```
+pub fn key(text: &str) -> Cow<'_, str> {
+    rewrite(text, KEY, None)
+}
+
+/// Writes the [`key`] of `text` into `out` (cleared first), reusing its buffer.
+pub fn key_into(text: &str, out: &mut String) {
+    out.clear();
+    out.push_str(&rewrite(text, KEY, None));
+}
+
+/// The diacritic-insensitive comparison key: [`key`] and then [`fold_diacritics`], so that
+/// `Đắk Nông`, `Dak Nong` and `DAK NONG` are equal.
+pub fn folded_key(text: &str) -> Cow<'_, str> {
+    rewrite(text, Rules { fold: true, tone: TonePlacement::Keep, ..KEY }, None)
+}
+
+/// Normalized text with a map back to the text it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalized text, owned.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    /// The offset map.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// The span of the original text that `span` (in the normalized text) came from.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.map.to_original(span)
+    }
+}
+
+/// One rewritten piece: `norm` in the new text came from `orig` in the old.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Change {
+    norm: Span,
+    orig: Span,
+}
+
+/// Maps byte offsets of a rewritten text back to the text it came from.
+///
+/// Only the rewritten pieces are stored (a text that needed nothing costs an empty map);
+/// an offset inside a rewritten piece maps to that piece's whole original span, so every
+/// mapped span is on `char` boundaries of the original.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    changes: Vec<Change>,
+}
+
+impl OffsetMap {
+    /// A map for a text that was rewritten piece by piece; the pieces must be added in
+    /// order with [`OffsetMap::push`].
+    pub fn new() -> OffsetMap {
+        OffsetMap::default()
+    }
+
+    /// Records that `norm` in the new text replaced `orig` in the old one. Pieces must come
+    /// in increasing order and not overlap.
+    pub fn push(&mut self, norm: Span, orig: Span) {
+        self.changes.push(Change { norm, orig });
+    }
+
+    /// True when no piece was rewritten.
+    pub fn is_identity(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Maps a position of the new text; `end` says whether it ends a span (a position
+    /// inside a rewritten piece then maps to the piece's end, else to its start).
+    pub fn to_original_offset(&self, pos: usize, end: bool) -> usize {
+        let ch = &self.changes;
+        let idx = ch.partition_point(|c| c.norm.start < pos);
+        if !end {
+            let mut after_removed = None;
+            for c in &ch[idx..] {
+                if c.norm.start != pos {
+                    break;
+                }
+                if c.norm.is_empty() {
+                    after_removed = Some(c.orig.end);
+                } else {
+                    return c.orig.start;
+                }
+            }
+            if let Some(o) = after_removed {
+                return o;
+            }
+        }
+        match idx.checked_sub(1).map(|i| ch[i]) {
+            Some(c) if c.norm.end > pos => {
+                if end {
+                    c.orig.end
+                } else {
+                    c.orig.start
+                }
+            }
+            Some(c) => pos - c.norm.end + c.orig.end,
+            None => pos,
+        }
+    }
+
+    /// Maps a span of the new text to the span of the old text it came from.
+    pub fn to_original(&self, span: Span) -> Span {
+        let start = self.to_original_offset(span.start, false);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        let end = self.to_original_offset(span.end, true).max(start);
+        Span::new(start, end)
+    }
+}
+
+fn odd_space(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
+fn removable(c: char, rules: Rules) -> bool {
+    rules.invisible && matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
+}
+
+fn in_letter_run(c: char) -> bool {
+    chars::is_letter(c) || c.is_alphanumeric()
+}
+
+/// The output text, copied lazily: nothing is allocated until the first change.
+struct Writer<'a, 'm> {
+    text: &'a str,
+    out: Option<String>,
+    /// Bytes of `text` already accounted for (copied or rewritten).
+    done: usize,
+    map: Option<&'m mut OffsetMap>,
+}
+
+impl Writer<'_, '_> {
+    /// Emits `text[start..end]` as `replacement` (unchanged pieces cost nothing).
+    fn piece(&mut self, start: usize, end: usize, replacement: &str) {
+        if replacement.as_bytes() == self.text.as_bytes()[start..end].as_ref() {
+            return;
+        }
+        let text = self.text;
+        let out = self.out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        out.push_str(&text[self.done..start]);
+        let norm_start = out.len();
+        out.push_str(replacement);
+        let norm_end = out.len();
+        self.done = end;
+        if let Some(map) = self.map.as_deref_mut() {
+            map.push(Span::new(norm_start, norm_end), Span::new(start, end));
+        }
+    }
+
+    fn finish<'a>(self, text: &'a str) -> Cow<'a, str> {
+        match self.out {
+            None => Cow::Borrowed(text),
+            Some(mut out) => {
+                out.push_str(&text[self.done..]);
+                Cow::Owned(out)
+            }
+        }
+    }
+}
+
+fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let ascii_noop = !rules.lowercase && !rules.collapse_spaces;
+    if ascii_noop && text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut w = Writer { text, out: None, done: 0, map };
+    let mut scratch = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            if rules.collapse_spaces && b.is_ascii_whitespace() {
+                let end = space_run_end(text, i, rules);
+                w.piece(i, end, " ");
+                i = end;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        if in_letter_run(c) || chars::is_combining(c) {
+            let end = letter_run_end(text, i, rules);
+            let run = &text[i..end];
+            if run.is_ascii() {
+                if rules.lowercase && run.bytes().any(|b| b.is_ascii_uppercase()) {
+                    scratch.clear();
+                    scratch.push_str(run);
+                    scratch.make_ascii_lowercase();
+                    w.piece(i, end, &scratch);
+                }
+            } else {
+                rewrite_run(run, rules, &mut scratch);
+                w.piece(i, end, &scratch);
+            }
+            i = end;
+            continue;
+        }
+        let len = c.len_utf8();
+        if rules.collapse_spaces && (c.is_whitespace() || removable(c, rules)) {
+            let end = space_run_end(text, i, rules);
+            w.piece(i, end, " ");
+            i = end;
+        } else if removable(c, rules) {
+            w.piece(i, i + len, "");
+            i += len;
+        } else if rules.spaces && odd_space(c) {
+            w.piece(i, i + len, " ");
+            i += len;
+        } else {
+            i += len;
+        }
+    }
+    w.finish(text)
+}
+
+fn space_run_end(text: &str, start: usize, rules: Rules) -> usize {
+    let mut end = start;
+    for (j, c) in text[start..].char_indices() {
+        if c.is_whitespace() || removable(c, rules) {
+            end = start + j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// End of the run of letters, digits and combining marks starting at `start`; removable
+/// invisible characters between two letters stay inside the run so that the word they
+/// split is normalized as one.
+fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
+    let mut end = start;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((j, c)) = iter.next() {
+        if in_letter_run(c) || chars::is_combining(c) {
+            end = start + j + c.len_utf8();
+        } else if removable(c, rules)
+            && iter.peek().is_some_and(|&(_, n)| in_letter_run(n) || chars::is_combining(n))
+        {
+            end = start + j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Rewrites one run of letters into `out` (cleared first).
+fn rewrite_run(run: &str, rules: Rules, out: &mut String) {
+    out.clear();
+    let mut letters = [Letter { base: 'a', tone: Tone::Level, upper: false }; MAX_LETTERS];
+    if let Some(n) = read_run_letters(run, rules, &mut letters) {
+        let letters = &mut letters[..n];
+        if rules.fold {
+            for l in letters.iter() {
+                let c = chars::fold_char(l.compose());
+                out.push(if rules.lowercase { c.to_ascii_lowercase() } else { c });
+            }
+            return;
+        }
+        if let Some((analysis, bases)) = syllable::analyze(letters) {
+            if let Some(target) = analysis.tone_index(&bases[..n], rules.tone) {
+                let tone = analysis.syllable().tone;
+                for (i, l) in letters.iter_mut().enumerate() {
+                    l.tone = if i == target { tone } else { Tone::Level };
+                }
+            }
+        }
+        for l in letters.iter() {
+            out.push(chars::compose(l.base, l.tone, l.upper && !rules.lowercase));
+        }
+        return;
+    }
+    // Not (only) Vietnamese letters: compose, fix look-alikes and case char by char.
+    let kept = run
+        .chars()
+        .filter(|&c| !removable(c, rules))
+        .map(|c| if rules.lookalikes { lookalike(c) } else { c });
+    if rules.fold {
+        for c in kept.nfd().filter(|&c| !chars::is_combining(c)) {
+            push_cased(out, chars::fold_char(c), rules.lowercase);
+        }
+    } else {
+        for c in kept.nfc() {
+            push_cased(out, c, rules.lowercase);
+        }
+    }
+}
+
+fn push_cased(out: &mut String, c: char, lower: bool) {
+    if lower {
+        out.extend(c.to_lowercase());
+    } else {
+        out.push(c);
+    }
+}
+
+fn lookalike(c: char) -> char {
+    match c {
+        'Ð' | 'Ɖ' => 'Đ',
+        'ð' | 'ɖ' => 'đ',
+        c => c,
+    }
+}
+
+/// Reads a run as Vietnamese letters when it is one (at most [`MAX_LETTERS`] letters, each
+/// precomposed or with combining marks), skipping removable invisible characters. Runs with
+/// look-alikes are left to the general path when look-alike fixing is off.
+fn read_run_letters(run: &str, rules: Rules, out: &mut [Letter; MAX_LETTERS]) -> Option<usize> {
+    let mut n = 0;
+    for c in run.chars() {
+        if removable(c, rules) {
+            continue;
+        }
+        if !rules.lookalikes && matches!(c, 'Ð' | 'Ɖ' | 'ð' | 'ɖ') {
+            return None;
+        }
+        if let Some(l) = chars::letter(c) {
+            if n == MAX_LETTERS {
+                return None;
+            }
+            out[n] = l;
+            n += 1;
+        } else if let Some(m) = chars::mark(c) {
+            let last = n.checked_sub(1)?;
+            out[last] = chars::apply_mark(out[last], m)?;
+        } else {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_map_maps_rewritten_pieces() {
+        let text = "a\u{200B}b Ðo\u{300}an x";
+        let n = Normalizer::new().normalize_mapped(text);
+        assert_eq!(n.as_str(), "ab Đoàn x");
+        let doan = n.as_str().find("Đoàn").unwrap();
+        let span = Span::new(doan, doan + "Đoàn".len());
+        assert_eq!(&text[n.to_original(span).range()], "Ðo\u{300}an");
+        let x = n.as_str().len() - 1;
+        assert_eq!(&text[n.to_original(Span::new(x, x + 1)).range()], "x");
+    }
+}

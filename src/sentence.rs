@@ -1,0 +1,149 @@
+//! Sentence splitting over the tokens.
+//!
+//! A sentence ends at `.`, `!`, `?`, `…` or `...` (with the closing quotes and brackets
+//! that follow), and at a line break. A period does not end a sentence after an
+//! abbreviation that takes one (`TP.`, `ThS.`, `Q.`), after an initial (`V.`), or when the
+//! next word starts in lower case. `TP.HCM.` ends a sentence: the abbreviation is a token
+//! of its own and the last period is punctuation.
+//!
+//! ```
+//! let text = "Ông làm việc tại TP. Hồ Chí Minh. Bà ở TP.HCM. Họ gặp nhau!";
+//! let s: Vec<&str> = vntext::sentences(text).map(|s| s.text).collect();
+//! assert_eq!(s, ["Ông làm việc tại TP. Hồ Chí Minh.", "Bà ở TP.HCM.", "Họ gặp nhau!"]);
+//! ```
+
+use core::iter::FusedIterator;
+
+use crate::span::Span;
+use crate::token::{Token, TokenKind, Tokenizer, Tokens};
+
+/// A sentence: its span in the input and its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sentence<'h> {
+    /// Where the sentence is, from its first token to its last.
+    pub span: Span,
+    /// `&input[span.range()]`.
+    pub text: &'h str,
+}
+
+/// Abbreviations written with a period that does not end the sentence.
+static NO_BREAK_AFTER: [&str; 40] = [
+    "TP", "Tp", "tp", "ThS", "Ths", "TS", "PGS", "GS", "BS", "KS", "CN", "Q", "P", "H", "TX", "TT", "X",
+    "Th", "St", "Mr", "Mrs", "Ms", "Dr", "Prof", "Co", "Ltd", "Jr", "Sr", "vs", "No", "ĐT", "Tr", "tr",
+    "Tel", "Fax", "Đ", "NXB", "TSKH", "ThS.BS", "PGS.TS",
+];
+
+/// The iterator returned by [`Tokenizer::sentences`].
+#[derive(Clone, Debug)]
+pub struct Sentences<'t, 'h> {
+    text: &'h str,
+    tokens: Tokens<'t, 'h>,
+    peeked: Option<Token<'h>>,
+}
+
+impl Tokenizer {
+    /// The sentences of `text`, in order.
+    pub fn sentences<'t, 'h>(&'t self, text: &'h str) -> Sentences<'t, 'h> {
+        Sentences { text, tokens: Tokenizer::new_static().tokenize(text), peeked: None }
+    }
+}
+
+impl Tokenizer {
+    fn new_static() -> &'static Tokenizer {
+        static PLAIN: Tokenizer = Tokenizer::new();
+        &PLAIN
+    }
+}
+
+/// Splits with the default [`Tokenizer`].
+pub fn sentences(text: &str) -> Sentences<'static, '_> {
+    Tokenizer::new_static().sentences(text)
+}
+
+fn is_terminal(t: &Token<'_>) -> bool {
+    t.kind() == TokenKind::Punctuation && matches!(t.as_str().chars().next(), Some('.' | '!' | '?' | '…'))
+}
+
+fn is_closing(t: &Token<'_>) -> bool {
+    t.kind() == TokenKind::Punctuation
+        && matches!(t.as_str(), "\"" | "'" | ")" | "]" | "}" | "”" | "’" | "»" | "›")
+}
+
+impl<'h> Sentences<'_, 'h> {
+    fn next_token(&mut self) -> Option<Token<'h>> {
+        self.peeked.take().or_else(|| self.tokens.next())
+    }
+
+    fn peek(&mut self) -> Option<Token<'h>> {
+        if self.peeked.is_none() {
+            self.peeked = self.tokens.next();
+        }
+        self.peeked
+    }
+
+    fn line_break_between(&self, a: usize, b: usize) -> bool {
+        self.text.as_bytes()[a..b].iter().any(|&c| c == b'\n' || c == b'\r')
+            || self.text[a..b].contains(['\u{2028}', '\u{2029}'])
+    }
+
+    fn sentence(&self, start: usize, end: usize) -> Sentence<'h> {
+        Sentence { span: Span::new(start, end), text: &self.text[start..end] }
+    }
+}
+
+impl<'h> Iterator for Sentences<'_, 'h> {
+    type Item = Sentence<'h>;
+
+    fn next(&mut self) -> Option<Sentence<'h>> {
+        let first = self.next_token()?;
+        let start = first.span().start;
+        let mut end = first.span().end;
+        let mut prev: Option<Token<'h>> = None;
+        let mut tok = first;
+        loop {
+            if is_terminal(&tok) || (tok.kind() == TokenKind::Abbreviation && tok.as_str().ends_with('.')) {
+                let dot_after_abbrev = tok.as_str() == "."
+                    && prev.is_some_and(|p| {
+                        end_of(p) == tok.span().start
+                            && (NO_BREAK_AFTER.contains(&p.as_str())
+                                || (p.as_str().chars().count() == 1
+                                    && p.as_str().chars().all(char::is_uppercase)))
+                    });
+                // Closing quotes and brackets, and more terminals, stay with the sentence.
+                while let Some(n) = self.peek() {
+                    if (is_closing(&n) || is_terminal(&n)) && !self.line_break_between(end, n.span().start) {
+                        end = n.span().end;
+                        self.peeked = None;
+                    } else {
+                        break;
+                    }
+                }
+                match self.peek() {
+                    None => return Some(self.sentence(start, end)),
+                    Some(n) => {
+                        let lower = n.as_str().chars().next().is_some_and(char::is_lowercase);
+                        if self.line_break_between(end, n.span().start) || (!dot_after_abbrev && !lower) {
+                            return Some(self.sentence(start, end));
+                        }
+                    }
+                }
+            }
+            let Some(n) = self.peek() else {
+                return Some(self.sentence(start, end));
+            };
+            if self.line_break_between(end, n.span().start) {
+                return Some(self.sentence(start, end));
+            }
+            self.peeked = None;
+            prev = Some(tok);
+            tok = n;
+            end = n.span().end;
+        }
+    }
+}
+
+fn end_of(t: Token<'_>) -> usize {
+    t.span().end
+}
+
+impl FusedIterator for Sentences<'_, '_> {}

@@ -1,0 +1,874 @@
+//! Syllable tokenization: tokens with a kind and a byte span into the caller's text.
+//!
+//! ```
+//! use vntext::TokenKind::*;
+//!
+//! let text = "Ngày 08/12/2022, UBND TP.HCM họp lúc 16:53 về QP-QSĐP.";
+//! let tokens: Vec<_> = vntext::tokenize(text).map(|t| (t.kind(), t.as_str())).collect();
+//! assert_eq!(tokens, [
+//!     (Syllable, "Ngày"), (Date, "08/12/2022"), (Punctuation, ","), (Abbreviation, "UBND"),
+//!     (Abbreviation, "TP.HCM"), (Syllable, "họp"), (Syllable, "lúc"), (Time, "16:53"),
+//!     (Syllable, "về"), (Abbreviation, "QP-QSĐP"), (Punctuation, "."),
+//! ]);
+//! ```
+//!
+//! The scanner works on bytes with a table for ASCII and reads Vietnamese letters by their
+//! UTF-8 lead bytes; it allocates nothing per token. NFD input gives the same tokens (same
+//! kinds, spans on the NFD text) as its NFC form.
+
+use core::iter::FusedIterator;
+
+use crate::chars;
+use crate::span::Span;
+use crate::syllable;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A Vietnamese syllable (`Nông`, `nghiêng`, `H'Mông`).
+    Syllable,
+    /// A word that is not a Vietnamese syllable (`Facebook`, `online`).
+    Foreign,
+    /// An acronym or abbreviation (`UBND`, `TP.HCM`, `QP-QSĐP`, `ThS`, `v.v.`, `QK5`).
+    Abbreviation,
+    /// A number: `2023`, `1.234,5`, `2,029`.
+    Number,
+    /// A percentage: `12,5%`.
+    Percent,
+    /// A range of numbers: `2020-2025`, `5-10`.
+    Range,
+    /// A date, day first: `08/12/2022`, `8/12`, `08-12-2022`, `12/2022`, `2022-12-08`.
+    Date,
+    /// A time of day: `16:53`, `7h30`, `7h`.
+    Time,
+    /// A telephone number: `0912345678`, `0912.345.678`, `+84912345678`.
+    Phone,
+    /// A vehicle registration plate: `49X-6666`, `51F-123.45`.
+    Plate,
+    /// A web address: `https://example.vn/a`, `www.example.vn`, `baodaknong.vn`.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// Punctuation: `. , ; : ! ? " ( ) … – «`; `...` is one token.
+    Punctuation,
+    /// Any other character: `+ = $ % © ₫`, emoji.
+    Symbol,
+    /// Whitespace (only with [`TokenizerBuilder::keep_whitespace`]); also invisible and
+    /// control characters.
+    Whitespace,
+}
+
+impl TokenKind {
+    /// The kind's name in lower case (`"syllable"`, `"date"`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Syllable => "syllable",
+            TokenKind::Foreign => "foreign",
+            TokenKind::Abbreviation => "abbreviation",
+            TokenKind::Number => "number",
+            TokenKind::Percent => "percent",
+            TokenKind::Range => "range",
+            TokenKind::Date => "date",
+            TokenKind::Time => "time",
+            TokenKind::Phone => "phone",
+            TokenKind::Plate => "plate",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Punctuation => "punctuation",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Whitespace => "whitespace",
+        }
+    }
+
+    /// True for the kinds that are written with letters: syllables, foreign words and
+    /// abbreviations.
+    pub const fn is_word(self) -> bool {
+        matches!(self, TokenKind::Syllable | TokenKind::Foreign | TokenKind::Abbreviation)
+    }
+}
+
+impl core::fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A token: a slice of the caller's text with its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token<'h> {
+    text: &'h str,
+    span: Span,
+    kind: TokenKind,
+}
+
+impl<'h> Token<'h> {
+    /// The token's text, borrowed from the input (`&input[token.span().range()]`).
+    pub fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    /// Where the token is in the input, in bytes.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What the token is.
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+}
+
+/// Splits Vietnamese text into tokens.
+///
+/// Immutable, `Send + Sync`, cheap to build; use [`tokenize`] for the default one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tokenizer {
+    keep_whitespace: bool,
+}
+
+/// Configures a [`Tokenizer`].
+#[derive(Clone, Debug, Default)]
+pub struct TokenizerBuilder {
+    keep_whitespace: bool,
+}
+
+impl TokenizerBuilder {
+    /// Also yield runs of whitespace as [`TokenKind::Whitespace`] tokens, so that the
+    /// tokens cover the input exactly (default off).
+    pub fn keep_whitespace(&mut self, yes: bool) -> &mut Self {
+        self.keep_whitespace = yes;
+        self
+    }
+
+    /// The tokenizer.
+    pub fn build(&self) -> Tokenizer {
+        Tokenizer { keep_whitespace: self.keep_whitespace }
+    }
+}
+
+impl Tokenizer {
+    /// The default tokenizer: whitespace is skipped.
+    pub const fn new() -> Tokenizer {
+        Tokenizer { keep_whitespace: false }
+    }
+
+    /// A builder.
+    pub fn builder() -> TokenizerBuilder {
+        TokenizerBuilder::default()
+    }
+
+    /// The tokens of `text`, in order.
+    pub fn tokenize<'t, 'h>(&'t self, text: &'h str) -> Tokens<'t, 'h> {
+        Tokens { tokenizer: self, text, pos: 0, no_address_before: 0 }
+    }
+}
+
+static DEFAULT: Tokenizer = Tokenizer::new();
+
+/// Tokenizes with the default [`Tokenizer`].
+pub fn tokenize(text: &str) -> Tokens<'static, '_> {
+    DEFAULT.tokenize(text)
+}
+
+/// The iterator returned by [`Tokenizer::tokenize`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'t, 'h> {
+    tokenizer: &'t Tokenizer,
+    text: &'h str,
+    pos: usize,
+    /// A scan for an e-mail or domain that failed stopped here; any start before it fails
+    /// the same way, which keeps the scanner linear on long runs without spaces.
+    no_address_before: usize,
+}
+
+impl<'h> Iterator for Tokens<'_, 'h> {
+    type Item = Token<'h>;
+
+    fn next(&mut self) -> Option<Token<'h>> {
+        loop {
+            let start = self.pos;
+            if start >= self.text.len() {
+                return None;
+            }
+            let (end, kind) = self.scan(start);
+            debug_assert!(end > start && self.text.is_char_boundary(end));
+            self.pos = end;
+            if kind == TokenKind::Whitespace && !self.tokenizer.keep_whitespace {
+                continue;
+            }
+            return Some(Token { text: &self.text[start..end], span: Span::new(start, end), kind });
+        }
+    }
+}
+
+impl FusedIterator for Tokens<'_, '_> {}
+
+// ASCII byte classes.
+const SP: u8 = 0;
+const LE: u8 = 1;
+const DI: u8 = 2;
+const PU: u8 = 3;
+const SY: u8 = 4;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [SY; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            LE
+        } else if b.is_ascii_digit() {
+            DI
+        } else if b.is_ascii_whitespace() || b.is_ascii_control() {
+            SP
+        } else if matches!(
+            b,
+            b'!' | b'"'
+                | b'\''
+                | b'('
+                | b')'
+                | b','
+                | b'-'
+                | b'.'
+                | b'/'
+                | b':'
+                | b';'
+                | b'?'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+        ) {
+            PU
+        } else {
+            SY
+        };
+        i += 1;
+    }
+    t
+};
+
+fn is_ascii_letter(b: u8) -> bool {
+    b.is_ascii_alphabetic()
+}
+
+/// Length of the letter (or combining mark) at `i`, or 0. Vietnamese letters are read by
+/// their UTF-8 lead bytes without decoding.
+fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
+    let Some(&b) = bytes.get(i) else { return 0 };
+    if b < 0x80 {
+        return usize::from(is_ascii_letter(b));
+    }
+    // U+00C0..U+01BF: Latin-1 letters and Latin Extended-A/B (Vietnamese đ ă ơ ư), except
+    // × and ÷.
+    if (0xC3..=0xC6).contains(&b) {
+        if let Some(&b2) = bytes.get(i + 1) {
+            if !(b == 0xC3 && (b2 == 0x97 || b2 == 0xB7)) {
+                return 2;
+            }
+        }
+    }
+    // U+1EA0..U+1EFF: Latin Extended Additional, the precomposed Vietnamese letters.
+    if b == 0xE1 && matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) {
+        return 3;
+    }
+    match text[i..].chars().next() {
+        Some(c) if chars::is_letter(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// What a run of letters (and attached digits) looks like.
+#[derive(Clone, Copy, Debug, Default)]
+struct Part {
+    end: usize,
+    letters: usize,
+    upper: usize,
+    lower: usize,
+    digits: usize,
+    first_upper: bool,
+    apostrophe: bool,
+    /// Position just after an apostrophe, where the syllable to check starts.
+    syllable_from: usize,
+}
+
+impl Part {
+    fn all_caps(&self) -> bool {
+        self.letters > 0 && self.lower == 0
+    }
+
+    fn title_or_lower(&self) -> bool {
+        self.upper == 0 || (self.upper == 1 && self.first_upper)
+    }
+}
+
+impl<'h> Tokens<'_, 'h> {
+    fn byte(&self, i: usize) -> u8 {
+        self.text.as_bytes().get(i).copied().unwrap_or(0)
+    }
+
+    fn scan(&mut self, i: usize) -> (usize, TokenKind) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            match ASCII_CLASS[usize::from(b)] {
+                SP => (self.space_end(i), TokenKind::Whitespace),
+                LE => self.word(i),
+                DI => self.number(i),
+                PU => self.punct(i),
+                _ => self.symbol(i),
+            }
+        } else {
+            let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
+            if chars::is_space(c) {
+                (self.space_end(i), TokenKind::Whitespace)
+            } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
+                self.word(i)
+            } else if is_punctuation(c) {
+                let end = i + c.len_utf8();
+                (end, TokenKind::Punctuation)
+            } else {
+                (i + c.len_utf8(), TokenKind::Symbol)
+            }
+        }
+    }
+
+    fn space_end(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_CLASS[usize::from(b)] != SP {
+                    break;
+                }
+                i += 1;
+            } else {
+                match self.text[i..].chars().next() {
+                    Some(c) if chars::is_space(c) => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        i
+    }
+
+    fn digits_end(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    }
+
+    /// A run of letters, digits, combining marks and inner apostrophes (`H'Mông`).
+    fn part(&self, start: usize) -> Part {
+        let bytes = self.text.as_bytes();
+        let mut p = Part { syllable_from: start, ..Part::default() };
+        let mut i = start;
+        loop {
+            let b = self.byte(i);
+            if b.is_ascii_alphabetic() {
+                if p.letters == 0 {
+                    p.first_upper = b.is_ascii_uppercase();
+                }
+                p.letters += 1;
+                if b.is_ascii_uppercase() {
+                    p.upper += 1;
+                } else {
+                    p.lower += 1;
+                }
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit() {
+                p.digits += 1;
+                i += 1;
+                continue;
+            }
+            if b == b'\'' || (b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99))
+            {
+                // An apostrophe inside a word: one letter before it, a letter after it.
+                let len = if b == b'\'' { 1 } else { 3 };
+                if p.letters == 1
+                    && p.digits == 0
+                    && !p.apostrophe
+                    && letter_len(bytes, self.text, i + len) > 0
+                {
+                    p.apostrophe = true;
+                    i += len;
+                    p.syllable_from = i;
+                    continue;
+                }
+                break;
+            }
+            if b < 0x80 {
+                break;
+            }
+            let len = letter_len(bytes, self.text, i);
+            if len == 0 {
+                break;
+            }
+            let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
+            if !chars::is_combining(c) {
+                let upper = c.is_uppercase();
+                if p.letters == 0 {
+                    p.first_upper = upper;
+                }
+                p.letters += 1;
+                if upper {
+                    p.upper += 1;
+                } else if c.is_lowercase() {
+                    p.lower += 1;
+                }
+            }
+            i += len;
+        }
+        p.end = i;
+        p
+    }
+
+    fn is_syllable_part(&self, start: usize, p: &Part) -> bool {
+        let _ = start;
+        p.digits == 0
+            && p.letters <= syllable::MAX_LETTERS + 1
+            && (p.title_or_lower() || p.all_caps())
+            && syllable::is_syllable(&self.text[p.syllable_from..p.end])
+    }
+
+    /// Looks like part of an acronym: has a capital and is not a plain syllable (all-caps
+    /// syllables of two letters or more count, as in `CA`).
+    fn abbrev_like(&self, start: usize, p: &Part) -> bool {
+        if p.upper == 0 {
+            return false;
+        }
+        if p.digits > 0 {
+            return true;
+        }
+        !self.is_syllable_part(start, p) || (p.all_caps() && p.letters >= 2)
+    }
+
+    fn word(&mut self, start: usize) -> (usize, TokenKind) {
+        if let Some(r) = self.url(start) {
+            return r;
+        }
+        let first = self.part(start);
+        if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
+            if let Some(r) = self.address(start) {
+                return r;
+            }
+        }
+        let mut end = first.end;
+        let mut cur = first;
+        let mut cur_start = start;
+        let mut parts = 1;
+        let mut wordlike_parts = usize::from(self.wordlike(start, &first));
+        let mut abbrev_dot = false;
+        loop {
+            let sep = self.byte(end);
+            if !matches!(sep, b'.' | b'-' | b'/' | b'&') {
+                break;
+            }
+            let next_start = end + 1;
+            let next_is_letter = letter_len(self.text.as_bytes(), self.text, next_start) > 0;
+            let next_is_digit = self.byte(next_start).is_ascii_digit();
+            if !next_is_letter && !next_is_digit {
+                // `v.v.`: a chain of single letters takes its final dot.
+                if sep == b'.' && parts > 1 && abbrev_dot && cur.letters == 1 {
+                    end += 1;
+                }
+                break;
+            }
+            let next = if next_is_letter {
+                self.part(next_start)
+            } else {
+                Part { end: self.digits_end(next_start), digits: 1, ..Part::default() }
+            };
+            let join = match sep {
+                b'.' => {
+                    next_is_letter
+                        && ((self.abbrev_like(cur_start, &cur)
+                            && (self.abbrev_like(next_start, &next) || next.all_caps()))
+                            || (cur.letters == 1 && next.letters == 1 && cur.digits == 0 && next.digits == 0))
+                }
+                b'-' => {
+                    self.abbrev_like(cur_start, &cur)
+                        && (self.abbrev_like(next_start, &next) || (!next_is_letter && next.digits > 0))
+                }
+                b'/' => {
+                    next_is_letter
+                        && cur.digits == 0
+                        && next.digits == 0
+                        && cur.letters <= 5
+                        && next.letters <= 5
+                        && (!self.is_syllable_part(cur_start, &cur)
+                            || !self.is_syllable_part(next_start, &next))
+                }
+                _ => cur.all_caps() && next.all_caps() && cur.digits == 0 && next.digits == 0,
+            };
+            if !join {
+                break;
+            }
+            abbrev_dot = sep == b'.' && cur.letters == 1 && next.letters == 1 && (parts == 1 || abbrev_dot);
+            parts += 1;
+            wordlike_parts += usize::from(next_is_letter && self.wordlike(next_start, &next));
+            end = next.end;
+            cur = next;
+            cur_start = next_start;
+        }
+        if parts > 1 {
+            let kind = if wordlike_parts == parts { TokenKind::Foreign } else { TokenKind::Abbreviation };
+            return (end, kind);
+        }
+        let p = first;
+        let kind = if self.is_syllable_part(start, &p) {
+            TokenKind::Syllable
+        } else if p.digits > 0 {
+            if p.upper > 0 { TokenKind::Abbreviation } else { TokenKind::Foreign }
+        } else if p.upper >= 2 || (p.upper == 1 && p.letters == 1) {
+            TokenKind::Abbreviation
+        } else {
+            TokenKind::Foreign
+        };
+        (end, kind)
+    }
+
+    /// A part that reads as an ordinary word (`Coca`, `cola`): four letters or more, lower
+    /// or title case, no digits.
+    fn wordlike(&self, _start: usize, p: &Part) -> bool {
+        p.letters >= 4 && p.digits == 0 && p.title_or_lower()
+    }
+
+    fn starts_with_ci(&self, i: usize, prefix: &str) -> bool {
+        self.text
+            .as_bytes()
+            .get(i..i + prefix.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(prefix.as_bytes()))
+    }
+
+    fn url(&self, start: usize) -> Option<(usize, TokenKind)> {
+        let prefix = ["https://", "http://", "www."].into_iter().find(|p| self.starts_with_ci(start, p))?;
+        let body = start + prefix.len();
+        let end = self.url_end(body);
+        (end > body).then_some((end, TokenKind::Url))
+    }
+
+    /// End of a URL body: up to whitespace, without trailing punctuation.
+    fn url_end(&self, from: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut end = from;
+        let mut i = from;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_CLASS[usize::from(b)] == SP || matches!(b, b'"' | b'<' | b'>') {
+                    break;
+                }
+                i += 1;
+                if !matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'\'') {
+                    end = i;
+                }
+            } else {
+                match self.text[i..].chars().next() {
+                    Some(c) if chars::is_space(c) || is_punctuation(c) => break,
+                    Some(c) => {
+                        i += c.len_utf8();
+                        end = i;
+                    }
+                    None => break,
+                }
+            }
+        }
+        end
+    }
+
+    /// An e-mail address or a bare domain name (`baodaknong.vn`, with an optional path)
+    /// starting at `start`.
+    fn address(&mut self, start: usize) -> Option<(usize, TokenKind)> {
+        if start < self.no_address_before {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        let mut q = start;
+        while q < bytes.len() && local(bytes[q]) {
+            q += 1;
+        }
+        if bytes.get(q) == Some(&b'@') && q > start {
+            if let Some(end) = self.domain_end(q + 1) {
+                return Some((end, TokenKind::Email));
+            }
+        } else if let Some(end) = self.domain_end(start) {
+            if end == q || bytes.get(end) == Some(&b'/') || bytes.get(end) != Some(&b'.') {
+                let end = if bytes.get(end) == Some(&b'/') { self.url_end(end) } else { end };
+                return Some((end, TokenKind::Url));
+            }
+        }
+        self.no_address_before = q;
+        None
+    }
+
+    /// End of `label(.label)+` whose last label is a known top-level domain.
+    fn domain_end(&self, start: usize) -> Option<usize> {
+        const TLDS: [&str; 12] =
+            ["vn", "com", "net", "org", "edu", "gov", "info", "io", "biz", "int", "asia", "me"];
+        let bytes = self.text.as_bytes();
+        let label = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let mut i = start;
+        let mut best = None;
+        let mut labels = 0;
+        loop {
+            let l_start = i;
+            while i < bytes.len() && label(bytes[i]) {
+                i += 1;
+            }
+            if i == l_start {
+                break;
+            }
+            labels += 1;
+            let tld = &self.text[l_start..i];
+            if labels >= 2 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) {
+                best = Some(i);
+            }
+            if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).copied().is_some_and(label) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    fn number(&mut self, start: usize) -> (usize, TokenKind) {
+        let bytes = self.text.as_bytes();
+        let d1_end = self.digits_end(start);
+        let d1 = d1_end - start;
+        let after = self.byte(d1_end);
+        if (after == b'@' || after.is_ascii_alphabetic() || after == b'.') && d1 > 0 {
+            if let Some(r) = self.address(start) {
+                return r;
+            }
+        }
+        if let Some(r) = self.phone(start, d1_end) {
+            return r;
+        }
+        let value = |s: usize, e: usize| -> u32 {
+            self.text[s..e].bytes().take(6).fold(0u32, |v, b| v * 10 + u32::from(b - b'0'))
+        };
+        // Time: 16:53, 16:53:20, 7h30, 7h.
+        if d1 <= 2 && value(start, d1_end) <= 24 {
+            if after == b':' {
+                let m_end = self.digits_end(d1_end + 1);
+                if m_end - (d1_end + 1) == 2 && value(d1_end + 1, m_end) < 60 {
+                    let mut end = m_end;
+                    if self.byte(end) == b':' {
+                        let s_end = self.digits_end(end + 1);
+                        if s_end - (end + 1) == 2 && value(end + 1, s_end) < 60 {
+                            end = s_end;
+                        }
+                    }
+                    if !self.byte(end).is_ascii_digit() {
+                        return (end, TokenKind::Time);
+                    }
+                }
+            } else if after == b'h' || after == b'H' {
+                let m_end = self.digits_end(d1_end + 1);
+                let m = m_end - (d1_end + 1);
+                let end = if m == 2 && value(d1_end + 1, m_end) < 60 { m_end } else { d1_end + 1 };
+                let next = self.byte(end);
+                if (m == 0 || m == 2)
+                    && !next.is_ascii_alphanumeric()
+                    && letter_len(bytes, self.text, end) == 0
+                {
+                    return (end, TokenKind::Time);
+                }
+            }
+        }
+        if let Some(end) = self.date(start, d1_end) {
+            return (end, TokenKind::Date);
+        }
+        if let Some(end) = self.plate(start, d1_end) {
+            return (end, TokenKind::Plate);
+        }
+        let end = self.number_end(d1_end);
+        if self.byte(end) == b'%' {
+            return (end + 1, TokenKind::Percent);
+        }
+        // Ranges: 2020-2025, 5–10.
+        let dash_len = if self.byte(end) == b'-' {
+            1
+        } else if self.text[end..].starts_with('–') {
+            '–'.len_utf8()
+        } else {
+            0
+        };
+        if dash_len > 0 && self.byte(end + dash_len).is_ascii_digit() {
+            let d2_end = self.digits_end(end + dash_len);
+            let end2 = self.number_end(d2_end);
+            if self.byte(end2) == b'%' {
+                return (end2 + 1, TokenKind::Range);
+            }
+            return (end2, TokenKind::Range);
+        }
+        (end, TokenKind::Number)
+    }
+
+    /// Extends a digit run with `.`/`,` groups: `1.234.567,89`, `2,029`, `3.5`.
+    fn number_end(&self, mut end: usize) -> usize {
+        while matches!(self.byte(end), b'.' | b',') && self.byte(end + 1).is_ascii_digit() {
+            end = self.digits_end(end + 1);
+        }
+        end
+    }
+
+    fn date(&self, start: usize, d1_end: usize) -> Option<usize> {
+        let d1 = d1_end - start;
+        let sep = self.byte(d1_end);
+        if !matches!(sep, b'/' | b'-' | b'.') {
+            return None;
+        }
+        let num = |s: usize, e: usize| -> u32 {
+            self.text[s..e].bytes().take(6).fold(0u32, |v, b| v * 10 + u32::from(b - b'0'))
+        };
+        let d2_start = d1_end + 1;
+        let d2_end = self.digits_end(d2_start);
+        let d2 = d2_end - d2_start;
+        if d2 == 0 {
+            return None;
+        }
+        let third = |end: usize| -> Option<(usize, usize)> {
+            if self.byte(end) == sep {
+                let e = self.digits_end(end + 1);
+                Some((e - (end + 1), e))
+            } else {
+                None
+            }
+        };
+        let day_ok = |v: u32| (1..=31).contains(&v);
+        let month_ok = |v: u32| (1..=12).contains(&v);
+        let clean_end = |e: usize| {
+            !self.byte(e).is_ascii_digit()
+                && !(matches!(self.byte(e), b'/' | b'-' | b'.' | b',') && self.byte(e + 1).is_ascii_digit())
+        };
+        if d1 <= 2 && d2 <= 2 && day_ok(num(start, d1_end)) && month_ok(num(d2_start, d2_end)) {
+            match third(d2_end) {
+                Some((4, e)) if clean_end(e) => return Some(e),
+                Some((2, e)) if sep == b'/' && clean_end(e) => return Some(e),
+                Some(_) => return None,
+                None if sep == b'/' && clean_end(d2_end) => return Some(d2_end),
+                None => return None,
+            }
+        }
+        // month/year: 12/2022
+        if sep == b'/' && d1 <= 2 && d2 == 4 && month_ok(num(start, d1_end)) && clean_end(d2_end) {
+            return Some(d2_end);
+        }
+        // ISO: 2022-12-08
+        if d1 == 4 && d2 == 2 && sep != b'.' && month_ok(num(d2_start, d2_end)) {
+            if let Some((2, e)) = third(d2_end) {
+                if day_ok(num(d2_end + 1, e)) && clean_end(e) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+
+    /// Vehicle plates: two digits, one or two capitals, an optional digit, a dash, then
+    /// four or five digits or `ddd.dd`.
+    fn plate(&self, start: usize, d1_end: usize) -> Option<usize> {
+        if d1_end - start != 2 {
+            return None;
+        }
+        let mut i = d1_end;
+        let mut caps = 0;
+        while self.byte(i).is_ascii_uppercase() && caps < 2 {
+            i += 1;
+            caps += 1;
+        }
+        if caps == 0 {
+            return None;
+        }
+        if self.byte(i).is_ascii_digit() && self.byte(i + 1) == b'-' {
+            i += 1;
+        }
+        if self.byte(i) != b'-' {
+            return None;
+        }
+        let s = i + 1;
+        let e = self.digits_end(s);
+        let end = match e - s {
+            4 | 5 => e,
+            3 if self.byte(e) == b'.' => {
+                let e2 = self.digits_end(e + 1);
+                if e2 - (e + 1) == 2 { e2 } else { return None }
+            }
+            _ => return None,
+        };
+        (!self.byte(end).is_ascii_alphanumeric()).then_some(end)
+    }
+
+    /// Vietnamese phone numbers: a leading 0 and 10–11 digits, plain or grouped with `.`/`-`.
+    fn phone(&self, start: usize, d1_end: usize) -> Option<(usize, TokenKind)> {
+        if self.byte(start) != b'0' {
+            return None;
+        }
+        let mut digits = d1_end - start;
+        let mut end = d1_end;
+        if (3..=4).contains(&digits) {
+            while matches!(self.byte(end), b'.' | b'-') && self.byte(end + 1).is_ascii_digit() {
+                let e = self.digits_end(end + 1);
+                if !(2..=4).contains(&(e - end - 1)) {
+                    return None;
+                }
+                digits += e - end - 1;
+                end = e;
+            }
+        }
+        let ok = (10..=11).contains(&digits) && !self.byte(end).is_ascii_alphanumeric();
+        ok.then_some((end, TokenKind::Phone))
+    }
+
+    fn punct(&self, i: usize) -> (usize, TokenKind) {
+        if self.byte(i) == b'.' {
+            let mut end = i + 1;
+            while self.byte(end) == b'.' {
+                end += 1;
+            }
+            return (end, TokenKind::Punctuation);
+        }
+        (i + 1, TokenKind::Punctuation)
+    }
+
+    fn symbol(&self, i: usize) -> (usize, TokenKind) {
+        if self.byte(i) == b'+' && self.byte(i + 1).is_ascii_digit() {
+            let e = self.digits_end(i + 1);
+            if (10..=13).contains(&(e - i - 1)) && !self.byte(e).is_ascii_alphanumeric() {
+                return (e, TokenKind::Phone);
+            }
+        }
+        (i + 1, TokenKind::Symbol)
+    }
+}
+
+/// Punctuation outside ASCII: quotes, dashes, ellipsis, guillemets, CJK and full-width
+/// punctuation.
+pub(crate) fn is_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»' | '¡' | '¿' | '·'
+        | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF1F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(ASCII_CLASS[usize::from(b'a')], LE);
+        assert_eq!(ASCII_CLASS[usize::from(b'7')], DI);
+        assert_eq!(ASCII_CLASS[usize::from(b'\n')], SP);
+        assert_eq!(ASCII_CLASS[usize::from(b',')], PU);
+        assert_eq!(ASCII_CLASS[usize::from(b'+')], SY);
+    }
+}
