@@ -317,8 +317,10 @@ fn removable(c: char, rules: Rules) -> bool {
     rules.invisible && matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
 }
 
+/// Letters and combining marks: the pieces that tone placement and composition work on
+/// (digits end a run, as they end a syllable for the tokenizer).
 fn in_letter_run(c: char) -> bool {
-    chars::is_letter(c) || c.is_alphanumeric()
+    chars::is_letter(c)
 }
 
 /// The output text, copied lazily: nothing is allocated until the first change.
@@ -370,7 +372,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
             if rules.collapse_spaces && b.is_ascii_whitespace() {
                 let end = space_run_end(text, i, rules);
                 w.piece(i, end, " ");
@@ -381,7 +383,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             continue;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        if in_letter_run(c) || chars::is_combining(c) {
+        if c.is_alphabetic() {
             let end = letter_run_end(text, i, rules);
             let run = &text[i..end];
             if run.is_ascii() {
@@ -435,11 +437,9 @@ fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
     let mut end = start;
     let mut iter = text[start..].char_indices().peekable();
     while let Some((j, c)) = iter.next() {
-        if in_letter_run(c) || chars::is_combining(c) {
+        if in_letter_run(c) {
             end = start + j + c.len_utf8();
-        } else if removable(c, rules)
-            && iter.peek().is_some_and(|&(_, n)| in_letter_run(n) || chars::is_combining(n))
-        {
+        } else if removable(c, rules) && iter.peek().is_some_and(|&(_, n)| in_letter_run(n)) {
             end = start + j + c.len_utf8();
         } else {
             break;

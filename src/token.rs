@@ -191,7 +191,11 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             if start >= self.text.len() {
                 return None;
             }
-            let (end, kind) = self.scan(start);
+            let (mut end, kind) = self.scan(start);
+            if matches!(kind, TokenKind::Symbol | TokenKind::Punctuation) {
+                // Combining marks belong to the character before them (`=` + U+0338 is `≠`).
+                end = self.combining_end(end);
+            }
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.tokenizer.keep_whitespace {
@@ -333,6 +337,16 @@ impl<'h> Tokens<'_, 'h> {
         }
     }
 
+    fn combining_end(&self, mut i: usize) -> usize {
+        while let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) {
+            if !chars::is_combining(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
     fn space_end(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
         while i < bytes.len() {
@@ -389,11 +403,9 @@ impl<'h> Tokens<'_, 'h> {
             {
                 // An apostrophe inside a word: one letter before it, a letter after it.
                 let len = if b == b'\'' { 1 } else { 3 };
-                if p.letters == 1
-                    && p.digits == 0
-                    && !p.apostrophe
-                    && letter_len(bytes, self.text, i + len) > 0
-                {
+                // Only after one ASCII letter (`H'Mông`, `K'Ho`), so that NFC and NFD agree.
+                let one_ascii_letter = i == start + 1 && bytes[start].is_ascii_alphabetic();
+                if one_ascii_letter && letter_len(bytes, self.text, i + len) > 0 {
                     p.apostrophe = true;
                     i += len;
                     p.syllable_from = i;
@@ -410,7 +422,11 @@ impl<'h> Tokens<'_, 'h> {
             }
             let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
             if !chars::is_combining(c) {
-                let upper = c.is_uppercase();
+                // Titlecase letters (`ǅ`, `ᾞ`) count as capitals, as their NFD forms do.
+                let upper = match chars::letter(c) {
+                    Some(l) => l.upper,
+                    None => !c.is_lowercase() && c.to_lowercase().next() != Some(c),
+                };
                 if p.letters == 0 {
                     p.first_upper = upper;
                 }
@@ -427,24 +443,25 @@ impl<'h> Tokens<'_, 'h> {
         p
     }
 
-    fn is_syllable_part(&self, start: usize, p: &Part) -> bool {
-        let _ = start;
+    fn is_syllable_part(&self, p: &Part) -> bool {
+        // After an apostrophe (`H'Mông`) the syllable is the tail, which has its own capital.
+        let case_ok = p.title_or_lower() || p.all_caps() || (p.apostrophe && p.upper <= 2);
         p.digits == 0
             && p.letters <= syllable::MAX_LETTERS + 1
-            && (p.title_or_lower() || p.all_caps())
+            && case_ok
             && syllable::is_syllable(&self.text[p.syllable_from..p.end])
     }
 
     /// Looks like part of an acronym: has a capital and is not a plain syllable (all-caps
     /// syllables of two letters or more count, as in `CA`).
-    fn abbrev_like(&self, start: usize, p: &Part) -> bool {
+    fn abbrev_like(&self, p: &Part) -> bool {
         if p.upper == 0 {
             return false;
         }
         if p.digits > 0 {
             return true;
         }
-        !self.is_syllable_part(start, p) || (p.all_caps() && p.letters >= 2)
+        !self.is_syllable_part(p) || (p.all_caps() && p.letters >= 2)
     }
 
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
@@ -459,9 +476,8 @@ impl<'h> Tokens<'_, 'h> {
         }
         let mut end = first.end;
         let mut cur = first;
-        let mut cur_start = start;
         let mut parts = 1;
-        let mut wordlike_parts = usize::from(self.wordlike(start, &first));
+        let mut wordlike_parts = usize::from(Self::wordlike(&first));
         let mut abbrev_dot = false;
         loop {
             let sep = self.byte(end);
@@ -486,13 +502,12 @@ impl<'h> Tokens<'_, 'h> {
             let join = match sep {
                 b'.' => {
                     next_is_letter
-                        && ((self.abbrev_like(cur_start, &cur)
-                            && (self.abbrev_like(next_start, &next) || next.all_caps()))
+                        && ((self.abbrev_like(&cur) && (self.abbrev_like(&next) || next.all_caps()))
                             || (cur.letters == 1 && next.letters == 1 && cur.digits == 0 && next.digits == 0))
                 }
                 b'-' => {
-                    self.abbrev_like(cur_start, &cur)
-                        && (self.abbrev_like(next_start, &next) || (!next_is_letter && next.digits > 0))
+                    self.abbrev_like(&cur)
+                        && (self.abbrev_like(&next) || (!next_is_letter && next.digits > 0))
                 }
                 b'/' => {
                     next_is_letter
@@ -500,8 +515,7 @@ impl<'h> Tokens<'_, 'h> {
                         && next.digits == 0
                         && cur.letters <= 5
                         && next.letters <= 5
-                        && (!self.is_syllable_part(cur_start, &cur)
-                            || !self.is_syllable_part(next_start, &next))
+                        && (!self.is_syllable_part(&cur) || !self.is_syllable_part(&next))
                 }
                 _ => cur.all_caps() && next.all_caps() && cur.digits == 0 && next.digits == 0,
             };
@@ -510,17 +524,16 @@ impl<'h> Tokens<'_, 'h> {
             }
             abbrev_dot = sep == b'.' && cur.letters == 1 && next.letters == 1 && (parts == 1 || abbrev_dot);
             parts += 1;
-            wordlike_parts += usize::from(next_is_letter && self.wordlike(next_start, &next));
+            wordlike_parts += usize::from(next_is_letter && Self::wordlike(&next));
             end = next.end;
             cur = next;
-            cur_start = next_start;
         }
         if parts > 1 {
             let kind = if wordlike_parts == parts { TokenKind::Foreign } else { TokenKind::Abbreviation };
             return (end, kind);
         }
         let p = first;
-        let kind = if self.is_syllable_part(start, &p) {
+        let kind = if self.is_syllable_part(&p) {
             TokenKind::Syllable
         } else if p.digits > 0 {
             if p.upper > 0 { TokenKind::Abbreviation } else { TokenKind::Foreign }
@@ -534,7 +547,7 @@ impl<'h> Tokens<'_, 'h> {
 
     /// A part that reads as an ordinary word (`Coca`, `cola`): four letters or more, lower
     /// or title case, no digits.
-    fn wordlike(&self, _start: usize, p: &Part) -> bool {
+    fn wordlike(p: &Part) -> bool {
         p.letters >= 4 && p.digits == 0 && p.title_or_lower()
     }
 
@@ -598,7 +611,8 @@ impl<'h> Tokens<'_, 'h> {
                 return Some((end, TokenKind::Email));
             }
         } else if let Some(end) = self.domain_end(start) {
-            if end == q || bytes.get(end) == Some(&b'/') || bytes.get(end) != Some(&b'.') {
+            let label_follows = bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            if end == q || bytes.get(end) != Some(&b'.') || !label_follows {
                 let end = if bytes.get(end) == Some(&b'/') { self.url_end(end) } else { end };
                 return Some((end, TokenKind::Url));
             }
