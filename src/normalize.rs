@@ -437,9 +437,8 @@ fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
     let mut end = start;
     let mut iter = text[start..].char_indices().peekable();
     while let Some((j, c)) = iter.next() {
-        if in_letter_run(c) {
-            end = start + j + c.len_utf8();
-        } else if removable(c, rules) && iter.peek().is_some_and(|&(_, n)| in_letter_run(n)) {
+        let joins_letters = removable(c, rules) && iter.peek().is_some_and(|&(_, n)| in_letter_run(n));
+        if in_letter_run(c) || joins_letters {
             end = start + j + c.len_utf8();
         } else {
             break;
