@@ -1,10 +1,12 @@
 //! The crate's one integration-test binary: one module per stage.
 
+mod adversarial;
 mod corpus;
 mod invariants;
 mod normalize;
 mod sentences;
 mod syllables;
+mod threads;
 mod tokenize;
 
 /// Path to `../shared` beside the crate root, when it exists.
