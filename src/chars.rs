@@ -72,6 +72,7 @@ pub(crate) struct Letter {
 }
 
 impl Letter {
+    #[cfg(test)]
     pub(crate) fn compose(self) -> char {
         compose(self.base, self.tone, self.upper)
     }
