@@ -291,7 +291,21 @@ fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
     }
 }
 
+/// For ASCII letters: the letter's code in a packed syllable key (1–26), plus 64 for a
+/// capital; 0 for every other byte.
+static ASCII_LETTER_CODE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8 + 1;
+        t[b'A' as usize + b] = b as u8 + 1 + 64;
+        b += 1;
+    }
+    t
+};
+
 /// The char starting at byte `i` of valid UTF-8, read without re-checking the text.
+#[inline]
 fn decode(bytes: &[u8], i: usize) -> Option<char> {
     let b0 = u32::from(*bytes.get(i)?);
     let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b) & 0x3F);
@@ -398,37 +412,36 @@ impl<'h> Tokens<'_, 'h> {
     fn part(&self, start: usize) -> Part {
         let bytes = self.text.as_bytes();
         // The syllable candidate is read once, into a packed key of its toneless letters
-        // (see `SyllableSet`), its tone and its last letter (for NFD marks). `vietnamese`
-        // turns false once the part cannot be a syllable (a foreign letter, a stray mark).
+        // (see `SyllableSet`) and its tone. `vietnamese` turns false once the part cannot
+        // be a syllable (a foreign letter, a stray mark). `lower` counts only letters that
+        // have case; ASCII and Vietnamese letters are counted by `letters - upper`.
         let mut key = 0u64;
         let mut tone = Tone::Level;
         let mut toned = 0u32;
-        let mut last: Option<Letter> = None;
-        let mut n = 0usize;
-        let (mut letters, mut upper, mut lower, mut digits) = (0u32, 0u32, 0u32, 0u32);
-        let mut first_upper = false;
+        let mut last_tone = Tone::Level;
+        let mut last_upper = false;
+        let (mut letters, mut upper, mut caseless, mut digits) = (0u32, 0u32, 0u32, 0u32);
+        let mut syllable_from = 0u32;
         let mut vietnamese = true;
         let mut apostrophe = false;
         let mut i = start;
         while let Some(&b) = bytes.get(i) {
+            // ASCII letters, the bulk of Vietnamese text, without a branch on case.
+            let code = ASCII_LETTER_CODE[usize::from(b)];
+            if code != 0 {
+                key = (key << 6) | u64::from(code & 63);
+                letters += 1;
+                upper += u32::from(code >> 6);
+                i += 1;
+                continue;
+            }
             if b < 0x80 {
-                if b.is_ascii_alphabetic() {
-                    let up = b.is_ascii_uppercase();
-                    first_upper |= letters == 0 && up;
-                    letters += 1;
-                    upper += u32::from(up);
-                    lower += u32::from(!up);
-                    let l = Letter { base: (b | 0x20) as char, tone: Tone::Level, upper: up };
-                    key = (key << 6) | syllable::letter_code(l.base);
-                    last = Some(l);
-                    n += 1;
-                    i += 1;
-                } else if b.is_ascii_digit() {
+                if b.is_ascii_digit() {
                     digits += 1;
                     i += 1;
                 } else if b == b'\'' && self.apostrophe_joins(start, i, 1) {
                     apostrophe = true;
-                    (n, key, last) = (0, 0, None);
+                    (key, syllable_from) = (0, letters);
                     i += 1;
                 } else {
                     break;
@@ -439,7 +452,7 @@ impl<'h> Tokens<'_, 'h> {
                 // U+2019, the typographic apostrophe.
                 if self.apostrophe_joins(start, i, 3) {
                     apostrophe = true;
-                    (n, key, last) = (0, 0, None);
+                    (key, syllable_from) = (0, letters);
                     i += 3;
                     continue;
                 }
@@ -447,27 +460,36 @@ impl<'h> Tokens<'_, 'h> {
             }
             let Some(c) = decode(bytes, i) else { break };
             if let Some(l) = chars::letter(c) {
-                first_upper |= letters == 0 && l.upper;
+                key = (key << 6) | syllable::letter_code(l.base);
                 letters += 1;
                 upper += u32::from(l.upper);
-                lower += u32::from(!l.upper);
-                key = (key << 6) | syllable::letter_code(l.base);
                 if l.tone != Tone::Level {
                     tone = l.tone;
                     toned += 1;
                 }
-                last = Some(l);
-                n += 1;
+                last_tone = l.tone;
+                last_upper = l.upper;
             } else if let Some(m) = chars::mark(c) {
-                // NFD: the mark changes the letter before it, the last one in the key.
-                match last.and_then(|l| chars::apply_mark(l, m).map(|marked| (l, marked))) {
-                    Some((before, marked)) => {
+                // NFD: the mark changes the letter before it, the last one in the key. After an
+                // ASCII letter that letter is toneless; after a precomposed one or another mark,
+                // the branches below kept its tone and case.
+                let before =
+                    if letters > syllable_from { bytes.get(i.wrapping_sub(1)).copied() } else { None };
+                let (t, up) = match before {
+                    Some(b) if b < 0x80 => (Tone::Level, b.is_ascii_uppercase()),
+                    _ => (last_tone, last_upper),
+                };
+                let last =
+                    before.map(|_| Letter { base: syllable::code_letter(key & 63), tone: t, upper: up });
+                match last.and_then(|l| chars::apply_mark(l, m)) {
+                    Some(marked) => {
                         key = (key & !63) | syllable::letter_code(marked.base);
-                        if marked.tone != before.tone {
+                        if marked.tone != t {
                             tone = marked.tone;
                             toned += 1;
                         }
-                        last = Some(marked);
+                        last_tone = marked.tone;
+                        last_upper = marked.upper;
                     }
                     None => vietnamese = false,
                 }
@@ -476,21 +498,22 @@ impl<'h> Tokens<'_, 'h> {
             } else if chars::is_letter(c) {
                 // Titlecase letters (`ǅ`, `ᾞ`) count as capitals, as their NFD forms do.
                 let up = !c.is_lowercase() && c.to_lowercase().next() != Some(c);
-                first_upper |= letters == 0 && up;
                 letters += 1;
                 upper += u32::from(up);
-                lower += u32::from(c.is_lowercase());
+                caseless += u32::from(!up && !c.is_lowercase());
                 vietnamese = false;
             } else {
                 break;
             }
             i += c.len_utf8();
         }
+        let n = (letters - syllable_from) as usize;
+        let first_upper = letters > 0 && self.first_letter_upper(start);
         let mut p = Part {
             end: i,
             letters: letters as usize,
             upper: upper as usize,
-            lower: lower as usize,
+            lower: (letters - upper - caseless) as usize,
             digits: digits as usize,
             first_upper,
             syllable: false,
@@ -502,8 +525,23 @@ impl<'h> Tokens<'_, 'h> {
             && case_ok
             && (1..=syllable::MAX_LETTERS).contains(&n)
             && toned <= 1
-            && self.syllables.contains(key, tone);
+            && self.syllables.contains(key, n, tone);
         p
+    }
+
+    /// Whether the first letter at `start` (a part never starts with a digit) is a capital.
+    fn first_letter_upper(&self, start: usize) -> bool {
+        let b = self.byte(start);
+        if b < 0x80 {
+            return b.is_ascii_uppercase();
+        }
+        match decode(self.text.as_bytes(), start) {
+            Some(c) => match chars::letter(c) {
+                Some(l) => l.upper,
+                None => !c.is_lowercase() && c.to_lowercase().next() != Some(c),
+            },
+            None => false,
+        }
     }
 
     /// An apostrophe at `i` joins a word only after one ASCII letter (`H'Mông`, `K'Ho`), so
