@@ -383,7 +383,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             continue;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        if c.is_alphabetic() {
+        if c.is_alphabetic() && !chars::is_combining(c) {
             let end = letter_run_end(text, i, rules);
             let run = &text[i..end];
             if run.is_ascii() {
