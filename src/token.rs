@@ -438,7 +438,6 @@ impl<'h> Tokens<'_, 'h> {
     }
 
     /// A run of letters, digits, combining marks and inner apostrophes (`H'Mông`).
-    #[inline(always)]
     fn part(&self, start: usize) -> Part {
         let bytes = self.text.as_bytes();
         // The syllable candidate is read once, into a packed key of its toneless letters
