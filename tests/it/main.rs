@@ -3,6 +3,7 @@
 mod adversarial;
 mod corpus;
 mod invariants;
+mod ner_eval_data;
 mod normalize;
 mod sentences;
 mod syllables;
