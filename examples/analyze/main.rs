@@ -347,7 +347,7 @@ fn write_results(
         pending.insert(seq, result);
         while let Some(r) = pending.remove(&next) {
             next += 1;
-            if let (Some(line), true) = (&r.json, status.is_ok()) {
+            if let Some(line) = &r.json {
                 status = writeln!(out, "{line}");
             }
             position = r.position;
@@ -356,6 +356,10 @@ fn write_results(
             if let Some(p) = &mut progress {
                 p.show(position, false);
             }
+        }
+        if status.is_err() {
+            // Returning drops the channels, which stops the workers and the reader.
+            return (totals, status);
         }
     }
     if let Some(p) = &mut progress {
@@ -407,15 +411,21 @@ fn run(opts: &Options) -> Result<(), String> {
             })
         })
         .collect();
-    drop(result_tx);
+    // Only the workers hold these now, so that the reader and the workers notice when
+    // the other side stops.
+    drop((result_tx, job_rx));
     let read = read_all(&sources, opts.max_doc_bytes, &job_tx, &permit_rx);
     drop(job_tx);
     for w in workers {
         w.join().map_err(|_| "a worker thread panicked".to_owned())?;
     }
     let (totals, written) = writer.join().map_err(|_| "the writer thread panicked".to_owned())?;
-    read?;
-    written.map_err(|e| format!("writing output: {e}"))?;
+    match written {
+        // The reader of our output stopped early (`| head`): not an error of ours.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(format!("writing output: {e}")),
+        Ok(()) => read?,
+    }
     if !opts.json {
         let mut out = io::stdout().lock();
         totals.print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64()).map_err(|e| format!("writing output: {e}"))?;

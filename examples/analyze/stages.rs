@@ -3,8 +3,8 @@
 //! is one small function here; a stage that this build does not have returns `None`, and
 //! the callers report it as "not available" instead of printing zeros.
 //!
-//! To wire a stage when its module lands: fill in its function below and add its name to
-//! [`WIRED`]. Nothing else in the tools names a stage's API.
+//! To wire a stage when its module lands: fill in its function below (return `Some`).
+//! Nothing else in the tools names a stage's API.
 
 // Shared by the `analyze` and `throughput` examples, each of which uses a part.
 #![allow(dead_code)]
@@ -12,9 +12,6 @@
 use std::borrow::Cow;
 
 use vntext::{Normalizer, Span, TokenKind};
-
-/// The optional stages this build runs.
-pub const WIRED: &[&str] = &[];
 
 /// Every optional stage, wired or not, in pipeline order.
 pub const OPTIONAL: &[&str] = &["expand", "ner", "segment"];
