@@ -179,11 +179,16 @@ fn analyze(pipeline: &Pipeline, doc: &Doc, opts: &Options) -> DocResult {
     stats.expansions = expansions.as_ref().map(|v| v.len() as u64);
     stats.entities = entities.as_ref().map(|v| {
         v.iter()
-            .map(|e| (e.kind, vntext::key(e.text).into_owned(), e.record.clone().unwrap_or_else(|| e.text.to_owned())))
+            // Group by the gazetteer record when there is one, so that spellings of one
+            // place count together; otherwise by the comparison key of the text.
+            .map(|e| match &e.record {
+                Some(r) => (e.kind, r.clone(), r.clone()),
+                None => (e.kind, vntext::key(e.text).into_owned(), e.text.to_owned()),
+            })
             .collect()
     });
     stats.words = words.as_ref().map(|w| {
-        let multi = w.iter().filter(|s| text[s.range()].contains(' ')).count();
+        let multi = w.iter().filter(|w| w.tokens > 1).count();
         (w.len() as u64, multi as u64)
     });
     let json = opts.json.then(|| {
@@ -207,7 +212,7 @@ fn analyze(pipeline: &Pipeline, doc: &Doc, opts: &Options) -> DocResult {
                 .map(|e| json!({"span": span_pair(e.span), "kind": e.kind, "text": e.text, "record": e.record}))
                 .collect::<Vec<_>>()
         });
-        let words = words.map(|w| if opts.tokens { json!(w.iter().map(|s| span_pair(*s)).collect::<Vec<_>>()) } else { json!(w.len()) });
+        let words = words.map(|w| if opts.tokens { json!(w.iter().map(|w| span_pair(w.span)).collect::<Vec<_>>()) } else { json!(w.len()) });
         json!({
             "source": &*doc.source, "id": doc.id, "line": doc.line, "offset": doc.offset, "bytes": text.len(),
             "needs_normalization": stats.needs_normalization, "tokens": tokens, "word_tokens": counts.words,

@@ -40,6 +40,15 @@ pub struct Entity<'h> {
     pub record: Option<String>,
 }
 
+/// One word of the segmentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Where the word is in the analysed text.
+    pub span: Span,
+    /// How many tokens (syllables) it joins.
+    pub tokens: usize,
+}
+
 /// Counts of one document's tokens.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TokenCounts {
@@ -119,9 +128,9 @@ impl Pipeline {
         None
     }
 
-    /// Word spans of `text` (a multi-syllable word is one span), or `None` when this
-    /// build has no segmenter.
-    pub fn segment(&self, text: &str) -> Option<Vec<Span>> {
+    /// The words of `text` (a multi-syllable word is one), or `None` when this build has
+    /// no segmenter.
+    pub fn segment(&self, text: &str) -> Option<Vec<Word>> {
         let _ = text;
         None
     }
