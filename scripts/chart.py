@@ -4,7 +4,7 @@ SVG bar chart of MB/s per stage (log scale), ours next to the Python peers.
 
     python3 scripts/chart.py --ours OURS.json --peers PEERS.jsonl --machine MACHINE.json \
         --json OUT.json --svg OUT.svg --markdown OUT.md
-    python3 scripts/chart.py --from benchmarks/results.json --svg benchmarks/chart.svg
+    python3 scripts/chart.py --from benchmarks/results.json --svg benchmarks/chart.svg --update BENCHMARKS.md
 
 Standard library only; the SVG is written by hand.
 """
@@ -134,7 +134,8 @@ def svg(r):
     left, right, top, bar, gap, group_gap = 330, 90, 50, 16, 4, 14
     width = 1000
     plot = width - left - right
-    height = top + sum(len(g) * (bar + gap) + group_gap for _, g in rows) + 40
+    head = 16  # the group's label sits on its own line above its bars
+    height = top + sum(head + len(g) * (bar + gap) + group_gap for _, g in rows) + 40
 
     def x(v):
         return left + plot * (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
@@ -157,7 +158,8 @@ def svg(r):
         k += 1
     y = top
     for label, group in rows:
-        parts.append('<text x="10" y="%d" font-weight="bold">%s</text>' % (y + bar - 3, e(label)))
+        parts.append('<text x="10" y="%d" font-weight="bold">%s</text>' % (y + head - 4, e(label)))
+        y += head
         for name, tool, rate in group:
             color = COLORS.get(tool, "#8c564b")
             parts.append('<text x="%d" y="%d" text-anchor="end" fill="#333">%s</text>' % (left - 6, y + bar - 4, e(name)))
@@ -179,6 +181,7 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--svg")
     ap.add_argument("--markdown")
+    ap.add_argument("--update", help="a Markdown file whose text between the results markers is replaced")
     a = ap.parse_args()
     if a.source:
         with open(a.source) as f:
@@ -197,6 +200,21 @@ def main():
     if a.svg:
         with open(a.svg, "w") as f:
             f.write(svg(r))
+    if a.update:
+        update(a.update, markdown(r))
+
+
+START, END = "<!-- results:start (written by scripts/chart.py) -->", "<!-- results:end -->"
+
+
+def update(path, tables):
+    with open(path) as f:
+        doc = f.read()
+    i, j = doc.find(START), doc.find(END)
+    if i < 0 or j < i:
+        raise SystemExit("%s: no results markers" % path)
+    with open(path, "w") as f:
+        f.write(doc[:i + len(START)] + "\n" + tables + doc[j:])
 
 
 if __name__ == "__main__":

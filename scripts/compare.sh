@@ -43,6 +43,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 mkdir -p "$OUT"
+COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -130,7 +131,7 @@ fi
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 cat > "$TMP/machine.json" <<EOF
 {"date": "$(date -u +%Y-%m-%dT%H:%MZ)", "cores": $(nproc 2>/dev/null || echo null), "cpu": "${CPU:-unknown}",
- "os": "$(uname -sr)", "rustc": "$(rustc --version)", "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)",
+ "os": "$(uname -sr)", "rustc": "$(rustc --version)", "commit": "$COMMIT",
  "python": "$( [ -n "$PY" ] && "$PY" --version 2>&1 || echo none)", "peer_versions": "${PEER_VERSIONS:-}",
  "peers_note": "$PEERS_NOTE", "corpus": "$CORPUS_LABEL", "corpus_bytes": $CORPUS_BYTES, "runs": $RUNS,
  "analyze_jobs": 2, "analyze_peak_rss_kb": ${ANALYZE_RSS_KB:-null}, "analyze_wall": "$ANALYZE_WALL"}
@@ -138,8 +139,8 @@ EOF
 
 if command -v python3 > /dev/null; then
     python3 scripts/chart.py --ours "$TMP/ours.json" --peers "$TMP/peers.jsonl" --machine "$TMP/machine.json" \
-        --json "$OUT/results.json" --svg "$OUT/chart.svg" --markdown "$OUT/results.md"
-    echo "wrote $OUT/results.json, $OUT/results.md, $OUT/chart.svg" >&2
+        --json "$OUT/results.json" --svg "$OUT/chart.svg" --markdown "$OUT/results.md" --update BENCHMARKS.md
+    echo "wrote $OUT/results.json, $OUT/results.md, $OUT/chart.svg and the tables in BENCHMARKS.md" >&2
 else
     cp "$TMP/ours.json" "$OUT/results.json"
     echo "python3 absent: wrote only $OUT/results.json (ours); no chart" >&2
