@@ -35,7 +35,9 @@ fn parse_args() -> Result<Options, String> {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
             "--max-bytes" => o.max_bytes = value(&a)?.parse().map_err(|_| "--max-bytes needs a number")?,
-            "--min-seconds" => o.min_seconds = value(&a)?.parse().map_err(|_| "--min-seconds needs a number")?,
+            "--min-seconds" => {
+                o.min_seconds = value(&a)?.parse().map_err(|_| "--min-seconds needs a number")?
+            }
             "--runs" => o.runs = value(&a)?.parse::<usize>().map_err(|_| "--runs needs a number")?.max(1),
             "--json" => o.json = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
@@ -87,7 +89,14 @@ fn seconds_per_pass(lines: &[&str], min_seconds: f64, f: &dyn Fn(&str) -> usize)
 /// Peak resident memory of this process in MB (Linux), if known.
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
     Some(kb / 1024.0)
 }
 
@@ -135,8 +144,12 @@ fn main() -> ExitCode {
     stages.push((
         "pipeline",
         Box::new(|l: &str| {
-            let n = usize::from(p.needs_normalization(l)) + p.count_tokens(l, |_, _| {}).tokens + p.sentences(l).len();
-            n + p.expand(l).map_or(0, |v| v.len()) + p.entities(l).map_or(0, |v| v.len()) + p.segment(l).map_or(0, |v| v.len())
+            let n = usize::from(p.needs_normalization(l))
+                + p.count_tokens(l, |_, _| {}).tokens
+                + p.sentences(l).len();
+            n + p.expand(l).map_or(0, |v| v.len())
+                + p.entities(l).map_or(0, |v| v.len())
+                + p.segment(l).map_or(0, |v| v.len())
         }),
     ));
 
@@ -146,7 +159,8 @@ fn main() -> ExitCode {
     let scan: Stage = ("byte_scan", Box::new(|t: &str| t.bytes().filter(|&b| b == b' ').count()));
     for (name, f) in std::iter::once(&scan).chain(stages.iter()) {
         let input: &[&str] = if *name == "byte_scan" { &whole } else { &lines };
-        let mut rates: Vec<f64> = (0..opts.runs).map(|_| mb / seconds_per_pass(input, opts.min_seconds, f.as_ref())).collect();
+        let mut rates: Vec<f64> =
+            (0..opts.runs).map(|_| mb / seconds_per_pass(input, opts.min_seconds, f.as_ref())).collect();
         rates.sort_by(f64::total_cmp);
         let median = rates[rates.len() / 2];
         if !opts.json {
@@ -163,7 +177,11 @@ fn main() -> ExitCode {
     if opts.json {
         println!("{report}");
     } else {
-        println!("{} lines, {bytes} bytes; construction {construct_ms:.1} ms; peak RSS {:.1} MB; not in this build: {missing:?}", lines.len(), peak_rss_mb().unwrap_or(f64::NAN));
+        println!(
+            "{} lines, {bytes} bytes; construction {construct_ms:.1} ms; peak RSS {:.1} MB; not in this build: {missing:?}",
+            lines.len(),
+            peak_rss_mb().unwrap_or(f64::NAN)
+        );
     }
     ExitCode::SUCCESS
 }

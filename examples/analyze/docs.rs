@@ -37,7 +37,14 @@ pub struct Lines<R> {
 impl<R: BufRead> Lines<R> {
     /// Lines of `reader`, each at most `max_bytes` (at least 4) bytes long.
     pub fn new(reader: R, max_bytes: usize) -> Lines<R> {
-        Lines { reader, max_bytes: max_bytes.max(4), carry: Vec::new(), offset: 0, number: 1, line_start: true }
+        Lines {
+            reader,
+            max_bytes: max_bytes.max(4),
+            carry: Vec::new(),
+            offset: 0,
+            number: 1,
+            line_start: true,
+        }
     }
 
     /// The next line or piece of a line; an `InvalidData` error names the line of invalid
@@ -150,8 +157,13 @@ impl Splitter {
             None => {
                 let name = self.name.get_or_insert_with(|| format!("line {}", line.number));
                 let id = if self.part > 1 { format!("{name} #{}", self.part) } else { name.clone() };
-                self.current =
-                    Some(Doc { source: self.source.clone(), id, line: line.number, offset: line.offset, text: line.text });
+                self.current = Some(Doc {
+                    source: self.source.clone(),
+                    id,
+                    line: line.number,
+                    offset: line.offset,
+                    text: line.text,
+                });
             }
         }
         done
@@ -239,7 +251,10 @@ mod tests {
         let mut lines = Lines::new(bytes, 1 << 20);
         assert!(lines.next_line().unwrap().is_some());
         let err = lines.next_line().unwrap_err();
-        assert_eq!((err.kind(), err.to_string()), (io::ErrorKind::InvalidData, "line 2: invalid UTF-8".into()));
+        assert_eq!(
+            (err.kind(), err.to_string()),
+            (io::ErrorKind::InvalidData, "line 2: invalid UTF-8".into())
+        );
     }
 
     #[test]

@@ -36,7 +36,8 @@ use docs::{Doc, Lines, Splitter};
 use serde_json::{Value, json};
 use stages::Pipeline;
 
-const USAGE: &str = "usage: analyze [FILE|DIR|-]... [--jobs N] [--json] [--tokens] [--max-doc-bytes N] [--top N]";
+const USAGE: &str =
+    "usage: analyze [FILE|DIR|-]... [--jobs N] [--json] [--tokens] [--max-doc-bytes N] [--top N]";
 
 /// Command-line options.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +52,8 @@ struct Options {
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut o = Options { inputs: Vec::new(), jobs, json: false, tokens: false, max_doc_bytes: 1_000_000, top: 10 };
+    let mut o =
+        Options { inputs: Vec::new(), jobs, json: false, tokens: false, max_doc_bytes: 1_000_000, top: 10 };
     let mut args = args.into_iter();
     let number = |flag: &str, value: Option<String>| -> Result<usize, String> {
         value
@@ -81,7 +83,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
 /// recursively, in path order.
 fn collect_sources(inputs: &[String]) -> io::Result<Vec<PathBuf>> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
         entries.sort();
         for p in entries {
             if p.is_dir() {
@@ -173,7 +176,9 @@ fn analyze(pipeline: &Pipeline, doc: &Doc, opts: &Options) -> DocResult {
     let entities = pipeline.entities(text);
     let words = pipeline.segment(text);
     stats.abbreviations = match &expansions {
-        Some(found) => found.iter().map(|e| (e.surface.to_owned(), format!("{} → {}", e.surface, e.expansion))).collect(),
+        Some(found) => {
+            found.iter().map(|e| (e.surface.to_owned(), format!("{} → {}", e.surface, e.expansion))).collect()
+        }
         None => abbreviation_tokens.iter().map(|s| (s.to_string(), s.to_string())).collect(),
     };
     stats.expansions = expansions.as_ref().map(|v| v.len() as u64);
@@ -275,13 +280,21 @@ impl Totals {
 
     fn print(&self, out: &mut impl Write, opts: &Options, files: usize, secs: f64) -> io::Result<()> {
         let mb = self.bytes as f64 / 1e6;
-        writeln!(out, "sources: {files}, documents: {}, {mb:.1} MB in {secs:.1} s ({:.1} MB/s, {} jobs)", self.documents, mb / secs.max(1e-9), opts.jobs)?;
+        writeln!(
+            out,
+            "sources: {files}, documents: {}, {mb:.1} MB in {secs:.1} s ({:.1} MB/s, {} jobs)",
+            self.documents,
+            mb / secs.max(1e-9),
+            opts.jobs
+        )?;
         writeln!(out, "tokens: {} ({} words), sentences: {}", self.tokens, self.word_tokens, self.sentences)?;
         writeln!(out, "documents that normalization changes: {}", self.needing_normalization)?;
         let missing = "not available in this build";
         match self.expansions {
             Some(n) => writeln!(out, "abbreviations expanded: {n}")?,
-            None => writeln!(out, "abbreviation expansion: {missing} (abbreviations below are tokenizer tokens)")?,
+            None => {
+                writeln!(out, "abbreviation expansion: {missing} (abbreviations below are tokenizer tokens)")?
+            }
         }
         match &self.words {
             Some((w, m)) => writeln!(out, "segmented words: {w} ({m} of several syllables)")?,
@@ -327,7 +340,14 @@ impl Progress {
             Some(total) if total > 0 => {
                 let frac = (done as f64 / total as f64).min(1.0);
                 let filled = (frac * 30.0) as usize;
-                format!("[{}{}] {:>3.0}% {:.1}/{:.1} MB {rate:.1} MB/s", "=".repeat(filled), " ".repeat(30 - filled), frac * 100.0, done as f64 / 1e6, total as f64 / 1e6)
+                format!(
+                    "[{}{}] {:>3.0}% {:.1}/{:.1} MB {rate:.1} MB/s",
+                    "=".repeat(filled),
+                    " ".repeat(30 - filled),
+                    frac * 100.0,
+                    done as f64 / 1e6,
+                    total as f64 / 1e6
+                )
             }
             _ => format!("{:.1} MB {rate:.1} MB/s", done as f64 / 1e6),
         };
@@ -387,9 +407,11 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
 
 fn run(opts: &Options) -> Result<(), String> {
     let sources = collect_sources(&opts.inputs).map_err(|e| e.to_string())?;
-    let total = sources.iter().try_fold(0u64, |acc, p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| acc + m.len()));
+    let total = sources
+        .iter()
+        .try_fold(0u64, |acc, p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| acc + m.len()));
     let start = Instant::now();
-    let progress = io::stderr().is_terminal().then(|| Progress { total, start, last: start });
+    let progress = io::stderr().is_terminal().then_some(Progress { total, start, last: start });
     let pipeline = Arc::new(Pipeline::new());
     let in_flight = opts.jobs * 4;
     let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
@@ -402,7 +424,8 @@ fn run(opts: &Options) -> Result<(), String> {
     let writer = std::thread::spawn(move || write_results(result_rx, permit_tx, progress));
     let workers: Vec<_> = (0..opts.jobs)
         .map(|_| {
-            let (pipeline, job_rx, result_tx, opts) = (pipeline.clone(), job_rx.clone(), result_tx.clone(), opts.clone());
+            let (pipeline, job_rx, result_tx, opts) =
+                (pipeline.clone(), job_rx.clone(), result_tx.clone(), opts.clone());
             std::thread::spawn(move || {
                 loop {
                     let job = job_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
@@ -433,14 +456,21 @@ fn run(opts: &Options) -> Result<(), String> {
     }
     if !opts.json {
         let mut out = io::stdout().lock();
-        totals.print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64()).map_err(|e| format!("writing output: {e}"))?;
+        totals
+            .print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64())
+            .map_err(|e| format!("writing output: {e}"))?;
     }
     Ok(())
 }
 
 /// Reads every source, cuts it into documents and hands them to the workers, waiting for
 /// a permit before each so that memory stays bounded.
-fn read_all(sources: &[PathBuf], max_bytes: usize, jobs: &SyncSender<(u64, Doc, u64)>, permits: &Receiver<()>) -> Result<(), String> {
+fn read_all(
+    sources: &[PathBuf],
+    max_bytes: usize,
+    jobs: &SyncSender<(u64, Doc, u64)>,
+    permits: &Receiver<()>,
+) -> Result<(), String> {
     let mut seq = 0u64;
     let mut base = 0u64;
     for path in sources {
@@ -495,7 +525,10 @@ mod tests {
     #[test]
     fn options_parse_and_default_to_stdin() {
         let o = args("a.txt dir --jobs 3 --json --top 5").unwrap();
-        assert_eq!((o.inputs, o.jobs, o.json, o.tokens, o.top), (vec!["a.txt".into(), "dir".into()], 3, true, false, 5));
+        assert_eq!(
+            (o.inputs, o.jobs, o.json, o.tokens, o.top),
+            (vec!["a.txt".into(), "dir".into()], 3, true, false, 5)
+        );
         assert_eq!(args("").unwrap().inputs, ["-"]);
         assert!(args("--jobs 0").is_err());
         assert!(args("--jobs").is_err());
@@ -510,7 +543,8 @@ mod tests {
             std::fs::write(dir.join(f), "x").unwrap();
         }
         let found = collect_sources(&[dir.to_string_lossy().into_owned()]).unwrap();
-        let rel: Vec<_> = found.iter().map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned()).collect();
+        let rel: Vec<_> =
+            found.iter().map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned()).collect();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(rel, ["a.txt", "b/c/z.txt", "b/y.txt"]);
     }
@@ -527,7 +561,13 @@ mod tests {
     #[test]
     fn a_document_json_line_has_spans_into_its_text() {
         let opts = args("--json --tokens").unwrap();
-        let doc = Doc { source: Arc::from("s"), id: "x".into(), line: 1, offset: 0, text: "UBND tỉnh họp. Xong.".into() };
+        let doc = Doc {
+            source: Arc::from("s"),
+            id: "x".into(),
+            line: 1,
+            offset: 0,
+            text: "UBND tỉnh họp. Xong.".into(),
+        };
         let r = analyze(&Pipeline::new(), &doc, &opts);
         let v: Value = serde_json::from_str(r.json.as_deref().unwrap()).unwrap();
         assert_eq!(v["sentences"], json!([[0, 18], [19, 24]]));
