@@ -142,6 +142,9 @@ fn written_forms_nfd_and_tone_placement_do_not_matter() {
 fn lower_case_entries_match_as_written_or_capitalised() {
     assert_eq!(expand("sách, vở v.v. và k/g ông"), "sách, vở vân vân và kính gửi ông");
     assert_eq!(expand("V.v. là vân vân"), "Vân vân là vân vân");
+    // The final period of `v.v.` also ends the sentence.
+    assert_eq!(expand("Cà phê, tiêu, v.v. Sau đó"), "Cà phê, tiêu, vân vân. Sau đó");
+    assert_eq!(expand("Cà phê, tiêu, v.v.\nSau đó"), "Cà phê, tiêu, vân vân.\nSau đó");
     // Exact forms win: `ThS` is thạc sĩ even though `THS` would also be accepted.
     assert_eq!(expand("ThS Lê C"), "Thạc sĩ Lê C");
 }
