@@ -66,6 +66,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
@@ -261,6 +262,8 @@ pub struct Abbreviations {
     /// Lower-case forms that are Vietnamese syllables (outside the unit domain); a lower-case
     /// syllable token needs a look-up only when this is not empty.
     lower_syllable_forms: bool,
+    /// The letter runs of every key (`qp-qsđp` → `qp`, `qsđp`), for the candidate test.
+    runs: RunSet,
 }
 
 impl Abbreviations {
@@ -351,7 +354,11 @@ impl Abbreviations {
                 line: row.line,
             });
         }
-        Ok(Abbreviations { entries, index, domains, lower_syllable_forms })
+        let mut runs = RunSet::default();
+        for key in index.keys() {
+            runs.insert_runs(key);
+        }
+        Ok(Abbreviations { entries, index, domains, lower_syllable_forms, runs })
     }
 
     /// Number of rows.
@@ -413,9 +420,8 @@ impl Abbreviations {
 
     /// Finds the abbreviations of `text` (see [`Abbreviations::expand`] for the text).
     pub fn find<'a, 'h>(&'a self, text: &'h str) -> Vec<Match<'a, 'h>> {
-        let tokens: Vec<Token<'h>> = tokenize(text).collect();
-        let mut scan = Scan::new(self, text, &tokens);
-        scan.run();
+        let mut scan = Scan::new(self, text);
+        scan.run_document(true);
         scan.matches.into_iter().map(|(m, _)| m).collect()
     }
 
@@ -424,9 +430,14 @@ impl Abbreviations {
     /// an [`OffsetMap`] from every expanded span back to the abbreviation it replaced, and
     /// the matches.
     pub fn expand<'a, 'h>(&'a self, text: &'h str) -> Expansion<'a, 'h> {
-        let tokens: Vec<Token<'h>> = tokenize(text).collect();
-        let mut scan = Scan::new(self, text, &tokens);
-        scan.run();
+        self.expand_with(text, true)
+    }
+
+    /// [`Abbreviations::expand`], tokenizing either only around candidate words (`prefilter`)
+    /// or the whole text; both give the same result (tested).
+    fn expand_with<'a, 'h>(&'a self, text: &'h str, prefilter: bool) -> Expansion<'a, 'h> {
+        let mut scan = Scan::new(self, text);
+        scan.run_document(prefilter);
         let mut map = OffsetMap::new();
         let mut out: Option<String> = None;
         let mut done = 0;
@@ -458,6 +469,169 @@ impl Abbreviations {
     fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }
+}
+
+impl Abbreviations {
+    /// True when `chunk` (a run of non-whitespace) may hold a token that this dictionary or
+    /// the `learned` definitions expand: two capitals (`UBND`, `ThS`, `TP.`), a capital
+    /// before `.`, `/`, `&`, `-` or a digit (`Q.`, `K/g`), a combining mark (NFD text), or a
+    /// run of letters found in a key that is not an ordinary syllable (`ubnd`, `Tp`, `v`,
+    /// `km`; a syllable such as `ha` only next to a number). Everything the scanner could
+    /// match passes, so skipping the rest changes nothing (tested against a full scan).
+    fn is_candidate(&self, chunk: &str, number_before: bool, learned: &RunSet, buf: &mut String) -> bool {
+        let mut upper = 0;
+        let mut prev_upper = false;
+        let mut digit = number_before;
+        for c in chunk.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+                if upper >= 2 {
+                    return true;
+                }
+                prev_upper = true;
+                continue;
+            }
+            if prev_upper && matches!(c, '.' | '/' | '&' | '-' | '0'..='9') {
+                return true;
+            }
+            prev_upper = false;
+            if ('\u{300}'..='\u{36f}').contains(&c) {
+                return true;
+            }
+            digit |= c.is_ascii_digit();
+        }
+        for run in chunk.split(|c: char| !c.is_alphabetic()) {
+            if run.is_empty() || run.len() > self.runs.longest.max(learned.longest) {
+                continue;
+            }
+            buf.clear();
+            buf.extend(run.chars().flat_map(char::to_lowercase));
+            if (self.runs.contains(buf) || learned.contains(buf))
+                && (digit || self.lower_syllable_forms || !is_syllable(run))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A set of letter runs with a fast hash (the candidate test looks up most words).
+#[derive(Clone, Debug, Default)]
+struct RunSet {
+    set: std::collections::HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
+    longest: usize,
+}
+
+impl RunSet {
+    fn insert_runs(&mut self, key: &str) {
+        for run in key.split(|c: char| !c.is_alphabetic()).filter(|r| !r.is_empty()) {
+            self.longest = self.longest.max(run.len());
+            self.set.insert(run.into());
+        }
+    }
+
+    fn contains(&self, run: &str) -> bool {
+        self.set.contains(run)
+    }
+}
+
+/// The multiply-rotate hash of rustc (`FxHasher`): fast on short keys; the keys come from the
+/// dictionary, not from an adversary.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Walks the document chunk by chunk (runs of bytes between ASCII whitespace, which no token
+/// crosses) looking for candidates.
+struct Chunks<'h> {
+    text: &'h str,
+    pos: usize,
+    /// The chunk before ended with a digit (`15 km`).
+    number_before: bool,
+    buf: String,
+}
+
+impl Chunks<'_> {
+    /// The next candidate chunk that starts before `limit`; stops at `limit` otherwise.
+    fn next_candidate(&mut self, dict: &Abbreviations, learned: &RunSet, limit: usize) -> Option<Span> {
+        let bytes = self.text.as_bytes();
+        loop {
+            while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            if self.pos >= bytes.len() || self.pos >= limit {
+                return None;
+            }
+            let start = self.pos;
+            while self.pos < bytes.len() && !bytes[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            let chunk = &self.text[start..self.pos];
+            let number_before = self.number_before;
+            self.number_before = chunk.as_bytes().last().is_some_and(u8::is_ascii_digit);
+            if dict.is_candidate(chunk, number_before, learned, &mut self.buf) {
+                return Some(Span::new(start, self.pos));
+            }
+        }
+    }
+}
+
+/// The start of the `n`-th chunk before `pos` (the chunk `pos` is in counts as the first).
+fn back_chunks(bytes: &[u8], pos: usize, n: usize) -> usize {
+    let mut p = pos;
+    for _ in 0..n {
+        while p > 0 && bytes[p - 1].is_ascii_whitespace() {
+            p -= 1;
+        }
+        while p > 0 && !bytes[p - 1].is_ascii_whitespace() {
+            p -= 1;
+        }
+    }
+    p
+}
+
+/// The end of the `n`-th chunk after `pos` (the chunk `pos` is in counts as the first).
+fn forward_chunks(bytes: &[u8], pos: usize, n: usize) -> usize {
+    let mut p = pos;
+    for _ in 0..n {
+        while p < bytes.len() && bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+        while p < bytes.len() && !bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+    }
+    p
 }
 
 /// True when `form` (without a final period for forms like `TP.`) is a single word token.
@@ -597,13 +771,50 @@ struct Resolved<'a> {
     entry: Option<&'a Entry>,
 }
 
+/// A token with its span in the whole document (regions are tokenized separately).
+#[derive(Clone, Copy, Debug)]
+struct Tok<'h> {
+    text: &'h str,
+    span: Span,
+    kind: TokenKind,
+}
+
+impl<'h> Tok<'h> {
+    fn new(t: Token<'h>, offset: usize) -> Tok<'h> {
+        let s = t.span();
+        Tok { text: t.as_str(), span: Span::new(s.start + offset, s.end + offset), kind: t.kind() }
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+}
+
+/// Chunks (runs of non-whitespace) of context kept on each side of a candidate word; enough
+/// for the neighbours the rules look at (a number before a unit, the period after `TP`, the
+/// words around a headline, the start of a sentence).
+const MARGIN: usize = 3;
+/// Chunks of context tokenized on demand for cue words and definitions.
+const WIDE: usize = 48;
+
 /// State of one expansion run over a document.
-struct Scan<'a, 'h, 't> {
+struct Scan<'a, 'h> {
     dict: &'a Abbreviations,
     text: &'h str,
-    tokens: &'t [Token<'h>],
+    /// The tokens of the region being scanned, with document spans.
+    tokens: Vec<Tok<'h>>,
     /// Definitions the document gave: abbreviation key → long form.
     learned: HashMap<String, Cow<'a, str>>,
+    /// The letter runs of the learned abbreviations, for the candidate test.
+    learned_runs: RunSet,
     /// Rows chosen by cue words: abbreviation key → row.
     resolved: HashMap<String, u32>,
     domain_counts: Vec<u32>,
@@ -611,13 +822,14 @@ struct Scan<'a, 'h, 't> {
     key_buf: String,
 }
 
-impl<'a, 'h, 't> Scan<'a, 'h, 't> {
-    fn new(dict: &'a Abbreviations, text: &'h str, tokens: &'t [Token<'h>]) -> Self {
+impl<'a, 'h> Scan<'a, 'h> {
+    fn new(dict: &'a Abbreviations, text: &'h str) -> Self {
         Scan {
             dict,
             text,
-            tokens,
+            tokens: Vec::new(),
             learned: HashMap::new(),
+            learned_runs: RunSet::default(),
             resolved: HashMap::new(),
             domain_counts: vec![0; dict.domains.len()],
             matches: Vec::new(),
@@ -625,11 +837,49 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
         }
     }
 
-    fn run(&mut self) {
-        let mut i = 0;
+    /// Scans the document. With `prefilter`, only regions around candidate words (see
+    /// [`Abbreviations::is_candidate`]) are tokenized; the rest cannot hold a match.
+    fn run_document(&mut self, prefilter: bool) {
+        let text = self.text;
+        if !prefilter {
+            self.run_region(0, text.len(), 0);
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
+        let mut done = 0;
+        while let Some(first) = chunks.next_candidate(self.dict, &self.learned_runs, usize::MAX) {
+            let start = back_chunks(bytes, first.start, MARGIN + 1);
+            let mut end = forward_chunks(bytes, first.end, MARGIN);
+            while let Some(next) = chunks.next_candidate(self.dict, &self.learned_runs, end) {
+                end = forward_chunks(bytes, next.end, MARGIN);
+            }
+            self.run_region(start, end, done);
+            done = end;
+            chunks.pos = chunks.pos.max(end);
+        }
+    }
+
+    /// Tokenizes `start..end` and scans its tokens from byte `from` on (the tokens before
+    /// are context only).
+    fn run_region(&mut self, start: usize, end: usize, from: usize) {
+        self.tokens.clear();
+        self.tokens.extend(tokenize(&self.text[start..end]).map(|t| Tok::new(t, start)));
+        let mut i = self.tokens.partition_point(|t| t.span.start < from);
         while i < self.tokens.len() {
             i = self.token(i);
         }
+    }
+
+    /// The tokens from `back` chunks before `span` to `forward` chunks after it, and the
+    /// index of the token that starts at `span.start`.
+    fn tokens_around(&self, span: Span, back: usize, forward: usize) -> (Vec<Tok<'h>>, usize) {
+        let bytes = self.text.as_bytes();
+        let start = back_chunks(bytes, span.start, back + 1);
+        let end = forward_chunks(bytes, span.end, forward);
+        let toks: Vec<Tok<'h>> = tokenize(&self.text[start..end]).map(|t| Tok::new(t, start)).collect();
+        let at = toks.partition_point(|t| t.span.start < span.start);
+        (toks, at)
     }
 
     /// Handles token `i`; returns the index of the next token to look at.
@@ -819,17 +1069,18 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
     /// The comparison keys of the tokens around token `i` in its sentence with their
     /// distance to it (tokens that are not words, and token `i` itself, are empty).
     fn window(&self, i: usize) -> Vec<(Cow<'h, str>, usize)> {
+        let (toks, i) = self.tokens_around(self.tokens[i].span(), CUE_WINDOW, CUE_WINDOW);
         let mut from = i;
-        while from > 0 && i - from < CUE_WINDOW && !self.sentence_boundary(from - 1, from) {
+        while from > 0 && i - from < CUE_WINDOW && !self.sentence_boundary(&toks, from - 1) {
             from -= 1;
         }
         let mut to = i;
-        while to + 1 < self.tokens.len() && to - i < CUE_WINDOW && !self.sentence_boundary(to, to + 1) {
+        while to + 1 < toks.len() && to - i < CUE_WINDOW && !self.sentence_boundary(&toks, to) {
             to += 1;
         }
         (from..=to)
             .map(|j| {
-                let t = self.tokens[j];
+                let t = toks[j];
                 let key =
                     if j != i && t.kind().is_word() { normalize::key(t.as_str()) } else { Cow::Borrowed("") };
                 (key, j.abs_diff(i))
@@ -837,11 +1088,11 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
             .collect()
     }
 
-    /// A sentence ends between tokens `a` and `b = a + 1`: a line break, or `a` is `.`, `!`,
-    /// `?`, `…` or `;`.
-    fn sentence_boundary(&self, a: usize, b: usize) -> bool {
-        let t = self.tokens[a];
-        self.line_break(t.span().end, self.tokens[b].span().start)
+    /// A sentence ends between `toks[a]` and `toks[a + 1]`: a line break, or `toks[a]` is
+    /// `.`, `!`, `?`, `…` or `;`.
+    fn sentence_boundary(&self, toks: &[Tok<'h>], a: usize) -> bool {
+        let t = toks[a];
+        self.line_break(t.span().end, toks[a + 1].span().start)
             || (t.kind() == TokenKind::Punctuation && t.as_str().starts_with(['.', '!', '?', '…', ';']))
     }
 
@@ -936,35 +1187,36 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
         if !abbreviation_like(&t) {
             return None;
         }
-        let letters = initials_of(t.as_str())?;
-        // Long form first: `... (ABBR)`.
         let paren_before = i >= 1 && self.tokens[i - 1].as_str() == "(";
         let paren_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == ")");
-        if paren_before && paren_after {
-            let end = i - 1;
-            let words = self.long_form_before(end, letters.len() + SKIPPABLE.len());
-            for k in 1..=words.len() {
-                let form = &words[words.len() - k..];
-                if initials_match(&letters, form.iter().map(|&j| self.tokens[j].as_str())) {
-                    let long = self.long_form_text(form);
+        let opens_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == "(");
+        if !(paren_before && paren_after) && !opens_after {
+            return None;
+        }
+        let letters = initials_of(t.as_str())?;
+        let max_words = letters.len() + SKIPPABLE.len();
+        let (toks, k) = self.tokens_around(t.span(), WIDE, WIDE);
+        // Long form first: `... (ABBR)`.
+        if paren_before && paren_after && k >= 1 {
+            let words = self.long_form_before(&toks, k - 1, max_words);
+            for n in 1..=words.len() {
+                let form = &words[words.len() - n..];
+                if initials_match(&letters, form.iter().map(|&j| toks[j].as_str())) {
+                    let long = self.long_form_text(&toks, form);
                     self.learn(i, long);
                     return Some(i + 1);
                 }
             }
         }
         // Abbreviation first: `ABBR (long form)`.
-        if self
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| n.as_str() == "(" && !self.line_break(t.span().end, n.span().start))
-        {
+        if opens_after && !self.line_break(t.span().end, toks.get(k + 1)?.span().start) {
             let mut words = Vec::new();
-            let mut j = i + 2;
-            while let Some(n) = self.tokens.get(j) {
+            let mut j = k + 2;
+            while let Some(n) = toks.get(j) {
                 if n.as_str() == ")" {
                     break;
                 }
-                if !(n.kind().is_word() || is_dash(n)) || words.len() > letters.len() + SKIPPABLE.len() {
+                if !(n.kind().is_word() || is_dash(n)) || words.len() > max_words {
                     return None;
                 }
                 if n.kind().is_word() {
@@ -972,9 +1224,9 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
                 }
                 j += 1;
             }
-            self.tokens.get(j)?;
-            if !words.is_empty() && initials_match(&letters, words.iter().map(|&w| self.tokens[w].as_str())) {
-                let long = self.long_form_text(&words);
+            toks.get(j)?;
+            if !words.is_empty() && initials_match(&letters, words.iter().map(|&w| toks[w].as_str())) {
+                let long = self.long_form_text(&toks, &words);
                 self.learn(i, long);
                 return Some(i + 1);
             }
@@ -982,15 +1234,15 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
         None
     }
 
-    /// The word tokens right before token `end` (a `(`), at most `max`, on the same line,
+    /// The word tokens right before `toks[end]` (a `(`), at most `max`, on the same line,
     /// across dashes; in text order.
-    fn long_form_before(&self, end: usize, max: usize) -> Vec<usize> {
+    fn long_form_before(&self, toks: &[Tok<'h>], end: usize, max: usize) -> Vec<usize> {
         let mut words = Vec::new();
         let mut j = end;
-        let mut right = self.tokens[end].span().start;
+        let mut right = toks[end].span().start;
         while j > 0 && words.len() < max {
             j -= 1;
-            let t = self.tokens[j];
+            let t = toks[j];
             if self.line_break(t.span().end, right) || !(t.kind().is_word() || is_dash(&t)) {
                 break;
             }
@@ -1003,22 +1255,22 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
         words
     }
 
-    /// The long form made of the word tokens `words` (dashes between them kept as ` - `).
-    fn long_form_text(&self, words: &[usize]) -> String {
+    /// The long form made of the word tokens `words` of `toks` (dashes between them kept as
+    /// ` - `).
+    fn long_form_text(&self, toks: &[Tok<'h>], words: &[usize]) -> String {
         let mut out = String::new();
         for (n, &j) in words.iter().enumerate() {
             if n > 0 {
-                let between = &self.tokens[words[n - 1] + 1..j];
+                let between = &toks[words[n - 1] + 1..j];
                 out.push_str(if between.iter().any(is_dash) { " - " } else { " " });
             }
-            out.push_str(self.tokens[j].as_str());
+            out.push_str(toks[j].as_str());
         }
         // A long form that opens a sentence is capitalised only for that reason when the
         // rest of it is in lower case.
         if let Some(&first) = words.first() {
-            let rest_lower =
-                words[1..].iter().all(|&j| !self.tokens[j].as_str().chars().any(char::is_uppercase));
-            if words.len() > 1 && rest_lower && self.sentence_start(first) {
+            let rest_lower = words[1..].iter().all(|&j| !toks[j].as_str().chars().any(char::is_uppercase));
+            if words.len() > 1 && rest_lower && self.sentence_start(toks, first) {
                 let mut chars = out.chars();
                 if let Some(c) = chars.next() {
                     out = c.to_lowercase().chain(chars).collect();
@@ -1052,6 +1304,7 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
                     .collect()
             })
             .unwrap_or_default();
+        self.learned_runs.insert_runs(&key);
         self.learned.insert(key, expansion.clone());
         let m = Match {
             span: t.span(),
@@ -1074,7 +1327,7 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
             && (self.caps_word(first.checked_sub(1)) || self.caps_word(Some(last + 1)))
         {
             Case::Upper
-        } else if self.sentence_start(first) {
+        } else if self.sentence_start(&self.tokens, first) {
             Case::Capitalized
         } else {
             Case::AsIs
@@ -1101,14 +1354,14 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
         t.kind() == TokenKind::Syllable && t.as_str().chars().nth(1).is_some() && all_caps(t.as_str())
     }
 
-    /// Token `i` starts a sentence: the first token, after a line break, or after `.`, `!`,
-    /// `?`, `…` (opening quotes and brackets in between).
-    fn sentence_start(&self, i: usize) -> bool {
-        let mut right = self.tokens[i].span().start;
+    /// `toks[i]` starts a sentence: the first token of the text, after a line break, or
+    /// after `.`, `!`, `?`, `…` (opening quotes and brackets in between).
+    fn sentence_start(&self, toks: &[Tok<'h>], i: usize) -> bool {
+        let mut right = toks[i].span().start;
         let mut j = i;
         while j > 0 {
             j -= 1;
-            let p = self.tokens[j];
+            let p = toks[j];
             if self.line_break(p.span().end, right) {
                 return true;
             }
@@ -1121,14 +1374,16 @@ impl<'a, 'h, 't> Scan<'a, 'h, 't> {
             }
             return p.kind() == TokenKind::Punctuation
                 && s.starts_with(['.', '!', '?', '…'])
-                && !self.is_abbreviation_dot(j);
+                && !self.is_abbreviation_dot(p.span());
         }
-        true
+        // Before the tokens at hand: the raw text.
+        let before = &self.text[..right];
+        let kept = before.trim_end();
+        kept.is_empty() || before[kept.len()..].contains(['\n', '\r']) || kept.ends_with(['.', '!', '?', '…'])
     }
 
-    /// The period at token `j` belongs to an abbreviation matched with it (`TP.`).
-    fn is_abbreviation_dot(&self, j: usize) -> bool {
-        let dot = self.tokens[j].span();
+    /// The period `dot` belongs to an abbreviation matched with it (`TP.`).
+    fn is_abbreviation_dot(&self, dot: Span) -> bool {
         self.matches.last().is_some_and(|(m, _)| m.span.end == dot.end && m.span.start < dot.start)
     }
 
@@ -1148,12 +1403,12 @@ fn all_caps(s: &str) -> bool {
     upper
 }
 
-fn is_dash(t: &Token<'_>) -> bool {
+fn is_dash(t: &Tok<'_>) -> bool {
     t.kind() == TokenKind::Punctuation && matches!(t.as_str(), "-" | "–")
 }
 
 /// A token that may be an abbreviation being defined: two capitals or more, no digits.
-fn abbreviation_like(t: &Token<'_>) -> bool {
+fn abbreviation_like(t: &Tok<'_>) -> bool {
     t.kind().is_word()
         && t.as_str().chars().filter(|c| c.is_uppercase()).count() >= 2
         && !t.as_str().bytes().any(|b| b.is_ascii_digit())
@@ -1279,6 +1534,35 @@ mod tests {
         assert_eq!(cue_score(&window, "ty x"), 0);
         assert_eq!(cue_score(&window, "tyx"), CUE_WINDOW + 1 - 5);
         assert_eq!(cue_score(&window, "cổ phần"), 0);
+    }
+
+    /// The candidate prefilter skips only text that a full scan finds nothing in.
+    #[test]
+    fn the_prefilter_changes_nothing() {
+        let dict = Abbreviations::builtin();
+        let mut texts: Vec<String> = vec![
+            include_str!("../benches/texts/sample.txt").to_owned(),
+            "UBND, Ubnd, ubnd; 15 km, 10km, 2 ha; TP. Hồ Chí Minh, Q. 1; v.v. Sau đó k/g ông. CA SĨ. \
+             Tp.HCM, tp, Ths A, ĐH, đ/c B. khu vực phòng thủ then chốt (KVPTTC) rồi kvpttc và KVPTTC. \
+             NSU\u{31B}T A; \"QP\" là; (UBND) (Ủy ban nhân dân) UBND (Ủy ban nhân dân)."
+                .to_owned(),
+        ];
+        for path in ["seed/article.txt", "data/news-sample/demo-full.txt", "data/laws/corpus/hien-phap.txt"] {
+            let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+            match std::fs::read_to_string(&full) {
+                Ok(t) => texts.push(t),
+                Err(_) => eprintln!("skipped: {full} is absent"),
+            }
+        }
+        for text in &texts {
+            let fast = dict.expand_with(text, true);
+            let full = dict.expand_with(text, false);
+            assert_eq!(fast.matches().len(), full.matches().len());
+            for (a, b) in fast.matches().iter().zip(full.matches()) {
+                assert_eq!(a, b);
+            }
+            assert_eq!(fast.as_str(), full.as_str());
+        }
     }
 
     #[test]
