@@ -67,6 +67,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
@@ -257,7 +259,7 @@ impl<'a, 'h> Expansion<'a, 'h> {
 pub struct Abbreviations {
     entries: Vec<Entry>,
     /// Comparison key of the abbreviation → its rows, in file order (most frequent first).
-    index: HashMap<Box<str>, Vec<u32>>,
+    index: FxMap<Box<str>, Vec<u32>>,
     domains: Vec<Box<str>>,
     /// Lower-case forms that are Vietnamese syllables (outside the unit domain); a lower-case
     /// syllable token needs a look-up only when this is not empty.
@@ -288,7 +290,7 @@ impl Abbreviations {
     pub fn from_tsv(name: &str, src: &str) -> Result<Abbreviations> {
         let rows = tsv::parse(name, src, &HEADER, 2)?;
         let mut entries = Vec::with_capacity(rows.len());
-        let mut index: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut index: FxMap<Box<str>, Vec<u32>> = FxMap::default();
         let mut domains: Vec<Box<str>> = Vec::new();
         let mut seen: HashMap<(String, String), usize> = HashMap::new();
         let mut lower_syllable_forms = false;
@@ -466,6 +468,15 @@ impl Abbreviations {
         Expansion { text, map, matches: scan.matches.into_iter().map(|(m, _)| m).collect() }
     }
 
+    #[doc(hidden)]
+    pub fn zz_count(&self, text: &str) -> usize {
+        let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
+        let l = RunSet::default();
+        let mut n = 0;
+        while chunks.next_candidate(self, &l, usize::MAX).is_some() { n += 1; }
+        n
+    }
+
     fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }
@@ -516,23 +527,154 @@ impl Abbreviations {
     }
 }
 
-/// A set of letter runs with a fast hash (the candidate test looks up most words).
+/// A set of letter runs with a fast hash, and a Bloom filter over the FNV-1a hashes of
+/// their bytes that the byte scanner tests without building strings.
 #[derive(Clone, Debug, Default)]
 struct RunSet {
     set: std::collections::HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
     longest: usize,
+    bloom: Vec<u64>,
+}
+
+const BLOOM_BITS: u64 = 1 << 16;
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 impl RunSet {
     fn insert_runs(&mut self, key: &str) {
+        if self.bloom.is_empty() {
+            self.bloom = vec![0; (BLOOM_BITS / 64) as usize];
+        }
         for run in key.split(|c: char| !c.is_alphabetic()).filter(|r| !r.is_empty()) {
             self.longest = self.longest.max(run.len());
+            let hash = run.bytes().fold(FNV_OFFSET, fnv);
+            for bit in [hash % BLOOM_BITS, (hash >> 32) % BLOOM_BITS] {
+                self.bloom[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
             self.set.insert(run.into());
         }
     }
 
     fn contains(&self, run: &str) -> bool {
         self.set.contains(run)
+    }
+
+    /// The run whose lower-case bytes hash to `hash` may be in the set.
+    fn may_contain(&self, hash: u64) -> bool {
+        !self.bloom.is_empty()
+            && [hash % BLOOM_BITS, (hash >> 32) % BLOOM_BITS]
+                .iter()
+                .all(|&bit| self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// What the byte scanner says about a chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quick {
+    /// It has what makes a candidate (two capitals, a capital before `.`...).
+    Candidate,
+    /// A run of letters may be in a key: run the exact test.
+    Check,
+    /// Nothing in it can match.
+    Skip,
+}
+
+impl Abbreviations {
+    /// The byte-level first pass of [`Abbreviations::is_candidate`]: capitals of the
+    /// Vietnamese alphabet are told from their UTF-8 bytes, and letter runs are hashed in
+    /// lower case on the fly and tested against the Bloom filters.
+    fn quick(&self, chunk: &str, learned: &RunSet) -> Quick {
+        let b = chunk.as_bytes();
+        let mut upper = 0;
+        let mut prev_upper = false;
+        let mut hash = FNV_OFFSET;
+        let mut in_run = false;
+        let mut maybe = false;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            // (length, is a letter, is upper case); the lower-case bytes go into `hash`.
+            let (len, letter, is_upper) = if c < 0x80 {
+                if c.is_ascii_alphabetic() {
+                    let up = c.is_ascii_uppercase();
+                    if !in_run {
+                        hash = FNV_OFFSET;
+                    }
+                    hash = fnv(hash, c.to_ascii_lowercase());
+                    (1, true, up)
+                } else {
+                    if prev_upper && matches!(c, b'.' | b'/' | b'&' | b'-' | b'0'..=b'9') {
+                        return Quick::Candidate;
+                    }
+                    (1, false, false)
+                }
+            } else {
+                let next = b.get(i + 1).copied().unwrap_or(0);
+                let lower2 = match c {
+                    0xC3 if next != 0x97 && next != 0xB7 => Some(if (0x80..=0x9E).contains(&next) { (next + 0x20, true) } else { (next, false) }),
+                    0xC4 | 0xC5 => Some(if next % 2 == 0 { (next + 1, true) } else { (next, false) }),
+                    0xC6 if next == 0xA0 || next == 0xAF => Some((next + 1, true)),
+                    0xC6 if next == 0xA1 || next == 0xB0 => Some((next, false)),
+                    _ => None,
+                };
+                if let Some((low, up)) = lower2 {
+                    if !in_run {
+                        hash = FNV_OFFSET;
+                    }
+                    hash = fnv(fnv(hash, c), low);
+                    (2, true, up)
+                } else if c == 0xE1 && matches!(next, 0xBA | 0xBB) {
+                    let third = b.get(i + 2).copied().unwrap_or(0);
+                    let up = third % 2 == 0;
+                    if !in_run {
+                        hash = FNV_OFFSET;
+                    }
+                    hash = fnv(fnv(fnv(hash, c), next), if up { third + 1 } else { third });
+                    (3, true, up)
+                } else if c == 0xCC || c == 0xCD {
+                    // Combining marks: NFD text, left to the exact test.
+                    return Quick::Candidate;
+                } else {
+                    let ch = chunk[i..].chars().next().unwrap_or(' ');
+                    if ch.is_alphabetic() {
+                        if !in_run {
+                            hash = FNV_OFFSET;
+                        }
+                        let mut utf8 = [0; 4];
+                        for low in ch.to_lowercase() {
+                            hash = low.encode_utf8(&mut utf8).bytes().fold(hash, fnv);
+                        }
+                        (ch.len_utf8(), true, ch.is_uppercase())
+                    } else {
+                        (ch.len_utf8(), false, false)
+                    }
+                }
+            };
+            if letter {
+                in_run = true;
+                if is_upper {
+                    upper += 1;
+                    if upper >= 2 {
+                        return Quick::Candidate;
+                    }
+                }
+                prev_upper = is_upper;
+            } else {
+                if in_run && (self.runs.may_contain(hash) || learned.may_contain(hash)) {
+                    maybe = true;
+                }
+                in_run = false;
+                prev_upper = false;
+            }
+            i += len;
+        }
+        if in_run && (self.runs.may_contain(hash) || learned.may_contain(hash)) {
+            maybe = true;
+        }
+        if maybe { Quick::Check } else { Quick::Skip }
     }
 }
 
@@ -599,7 +741,12 @@ impl Chunks<'_> {
             let chunk = &self.text[start..self.pos];
             let number_before = self.number_before;
             self.number_before = chunk.as_bytes().last().is_some_and(u8::is_ascii_digit);
-            if dict.is_candidate(chunk, number_before, learned, &mut self.buf) {
+            let candidate = match dict.quick(chunk, learned) {
+                Quick::Candidate => true,
+                Quick::Check => dict.is_candidate(chunk, number_before, learned, &mut self.buf),
+                Quick::Skip => false,
+            };
+            if candidate {
                 return Some(Span::new(start, self.pos));
             }
         }
@@ -801,9 +948,7 @@ impl<'h> Tok<'h> {
 /// Chunks (runs of non-whitespace) of context kept on each side of a candidate word; enough
 /// for the neighbours the rules look at (a number before a unit, the period after `TP`, the
 /// words around a headline, the start of a sentence).
-const MARGIN: usize = 3;
-/// Chunks of context tokenized on demand for cue words and definitions.
-const WIDE: usize = 48;
+const MARGIN: usize = 1;
 
 /// State of one expansion run over a document.
 struct Scan<'a, 'h> {
@@ -812,11 +957,11 @@ struct Scan<'a, 'h> {
     /// The tokens of the region being scanned, with document spans.
     tokens: Vec<Tok<'h>>,
     /// Definitions the document gave: abbreviation key → long form.
-    learned: HashMap<String, Cow<'a, str>>,
+    learned: FxMap<String, Cow<'a, str>>,
     /// The letter runs of the learned abbreviations, for the candidate test.
     learned_runs: RunSet,
     /// Rows chosen by cue words: abbreviation key → row.
-    resolved: HashMap<String, u32>,
+    resolved: FxMap<String, u32>,
     domain_counts: Vec<u32>,
     matches: Vec<(Match<'a, 'h>, Style)>,
     key_buf: String,
@@ -828,9 +973,9 @@ impl<'a, 'h> Scan<'a, 'h> {
             dict,
             text,
             tokens: Vec::new(),
-            learned: HashMap::new(),
+            learned: FxMap::default(),
             learned_runs: RunSet::default(),
-            resolved: HashMap::new(),
+            resolved: FxMap::default(),
             domain_counts: vec![0; dict.domains.len()],
             matches: Vec::new(),
             key_buf: String::new(),
@@ -849,7 +994,7 @@ impl<'a, 'h> Scan<'a, 'h> {
         let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
         let mut done = 0;
         while let Some(first) = chunks.next_candidate(self.dict, &self.learned_runs, usize::MAX) {
-            let start = back_chunks(bytes, first.start, MARGIN + 1);
+            let start = back_chunks(bytes, first.start, MARGIN);
             let mut end = forward_chunks(bytes, first.end, MARGIN);
             while let Some(next) = chunks.next_candidate(self.dict, &self.learned_runs, end) {
                 end = forward_chunks(bytes, next.end, MARGIN);
@@ -1195,7 +1340,8 @@ impl<'a, 'h> Scan<'a, 'h> {
         }
         let letters = initials_of(t.as_str())?;
         let max_words = letters.len() + SKIPPABLE.len();
-        let (toks, k) = self.tokens_around(t.span(), WIDE, WIDE);
+        // Every word and dash of the long form is at least one chunk.
+        let (toks, k) = self.tokens_around(t.span(), 2 * max_words + 2, 2 * max_words + 2);
         // Long form first: `... (ABBR)`.
         if paren_before && paren_after && k >= 1 {
             let words = self.long_form_before(&toks, k - 1, max_words);
