@@ -473,7 +473,9 @@ impl Abbreviations {
         let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
         let l = RunSet::default();
         let mut n = 0;
-        while chunks.next_candidate(self, &l, usize::MAX).is_some() { n += 1; }
+        while chunks.next_candidate(self, &l, usize::MAX).is_some() {
+            n += 1;
+        }
         n
     }
 
@@ -537,10 +539,16 @@ struct RunSet {
 }
 
 const BLOOM_BITS: u64 = 1 << 16;
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn fnv(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+/// A cheap fingerprint of a lower-case run of letters: its length and its first and last
+/// two bytes, mixed.
+fn run_signature(run: &[u8]) -> u64 {
+    let n = run.len();
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else { return 0 };
+    let second = if n > 1 { run[1] } else { 0 };
+    let before_last = if n > 1 { run[n - 2] } else { 0 };
+    let word = u64::from_le_bytes([first, second, before_last, last, n as u8, 0, 0, 0]);
+    word.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl RunSet {
@@ -550,7 +558,7 @@ impl RunSet {
         }
         for run in key.split(|c: char| !c.is_alphabetic()).filter(|r| !r.is_empty()) {
             self.longest = self.longest.max(run.len());
-            let hash = run.bytes().fold(FNV_OFFSET, fnv);
+            let hash = run_signature(run.as_bytes());
             for bit in [hash % BLOOM_BITS, (hash >> 32) % BLOOM_BITS] {
                 self.bloom[(bit / 64) as usize] |= 1 << (bit % 64);
             }
@@ -562,119 +570,12 @@ impl RunSet {
         self.set.contains(run)
     }
 
-    /// The run whose lower-case bytes hash to `hash` may be in the set.
+    /// A lower-case run with the signature `hash` may be in the set.
     fn may_contain(&self, hash: u64) -> bool {
         !self.bloom.is_empty()
             && [hash % BLOOM_BITS, (hash >> 32) % BLOOM_BITS]
                 .iter()
                 .all(|&bit| self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
-    }
-}
-
-/// What the byte scanner says about a chunk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Quick {
-    /// It has what makes a candidate (two capitals, a capital before `.`...).
-    Candidate,
-    /// A run of letters may be in a key: run the exact test.
-    Check,
-    /// Nothing in it can match.
-    Skip,
-}
-
-impl Abbreviations {
-    /// The byte-level first pass of [`Abbreviations::is_candidate`]: capitals of the
-    /// Vietnamese alphabet are told from their UTF-8 bytes, and letter runs are hashed in
-    /// lower case on the fly and tested against the Bloom filters.
-    fn quick(&self, chunk: &str, learned: &RunSet) -> Quick {
-        let b = chunk.as_bytes();
-        let mut upper = 0;
-        let mut prev_upper = false;
-        let mut hash = FNV_OFFSET;
-        let mut in_run = false;
-        let mut maybe = false;
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            // (length, is a letter, is upper case); the lower-case bytes go into `hash`.
-            let (len, letter, is_upper) = if c < 0x80 {
-                if c.is_ascii_alphabetic() {
-                    let up = c.is_ascii_uppercase();
-                    if !in_run {
-                        hash = FNV_OFFSET;
-                    }
-                    hash = fnv(hash, c.to_ascii_lowercase());
-                    (1, true, up)
-                } else {
-                    if prev_upper && matches!(c, b'.' | b'/' | b'&' | b'-' | b'0'..=b'9') {
-                        return Quick::Candidate;
-                    }
-                    (1, false, false)
-                }
-            } else {
-                let next = b.get(i + 1).copied().unwrap_or(0);
-                let lower2 = match c {
-                    0xC3 if next != 0x97 && next != 0xB7 => Some(if (0x80..=0x9E).contains(&next) { (next + 0x20, true) } else { (next, false) }),
-                    0xC4 | 0xC5 => Some(if next % 2 == 0 { (next + 1, true) } else { (next, false) }),
-                    0xC6 if next == 0xA0 || next == 0xAF => Some((next + 1, true)),
-                    0xC6 if next == 0xA1 || next == 0xB0 => Some((next, false)),
-                    _ => None,
-                };
-                if let Some((low, up)) = lower2 {
-                    if !in_run {
-                        hash = FNV_OFFSET;
-                    }
-                    hash = fnv(fnv(hash, c), low);
-                    (2, true, up)
-                } else if c == 0xE1 && matches!(next, 0xBA | 0xBB) {
-                    let third = b.get(i + 2).copied().unwrap_or(0);
-                    let up = third % 2 == 0;
-                    if !in_run {
-                        hash = FNV_OFFSET;
-                    }
-                    hash = fnv(fnv(fnv(hash, c), next), if up { third + 1 } else { third });
-                    (3, true, up)
-                } else if c == 0xCC || c == 0xCD {
-                    // Combining marks: NFD text, left to the exact test.
-                    return Quick::Candidate;
-                } else {
-                    let ch = chunk[i..].chars().next().unwrap_or(' ');
-                    if ch.is_alphabetic() {
-                        if !in_run {
-                            hash = FNV_OFFSET;
-                        }
-                        let mut utf8 = [0; 4];
-                        for low in ch.to_lowercase() {
-                            hash = low.encode_utf8(&mut utf8).bytes().fold(hash, fnv);
-                        }
-                        (ch.len_utf8(), true, ch.is_uppercase())
-                    } else {
-                        (ch.len_utf8(), false, false)
-                    }
-                }
-            };
-            if letter {
-                in_run = true;
-                if is_upper {
-                    upper += 1;
-                    if upper >= 2 {
-                        return Quick::Candidate;
-                    }
-                }
-                prev_upper = is_upper;
-            } else {
-                if in_run && (self.runs.may_contain(hash) || learned.may_contain(hash)) {
-                    maybe = true;
-                }
-                in_run = false;
-                prev_upper = false;
-            }
-            i += len;
-        }
-        if in_run && (self.runs.may_contain(hash) || learned.may_contain(hash)) {
-            maybe = true;
-        }
-        if maybe { Quick::Check } else { Quick::Skip }
     }
 }
 
@@ -725,32 +626,158 @@ struct Chunks<'h> {
 
 impl Chunks<'_> {
     /// The next candidate chunk that starts before `limit`; stops at `limit` otherwise.
+    ///
+    /// One pass over the bytes: a chunk with two capitals, a capital before `.`, `/`, `&`,
+    /// `-` or a digit, or a combining mark is a candidate at once; a chunk with a run of
+    /// letters in title or mixed case, or a lower-case run whose signature is in a Bloom
+    /// filter of the key runs, goes to the exact test ([`Abbreviations::is_candidate`]);
+    /// every other chunk is skipped. Capitals of the Vietnamese alphabet are told from their
+    /// UTF-8 bytes.
     fn next_candidate(&mut self, dict: &Abbreviations, learned: &RunSet, limit: usize) -> Option<Span> {
-        let bytes = self.text.as_bytes();
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = self.pos;
         loop {
-            while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
-                self.pos += 1;
+            while i < n && b[i].is_ascii_whitespace() {
+                i += 1;
             }
-            if self.pos >= bytes.len() || self.pos >= limit {
+            if i >= n || i >= limit {
+                self.pos = i;
                 return None;
             }
-            let start = self.pos;
-            while self.pos < bytes.len() && !bytes[self.pos].is_ascii_whitespace() {
-                self.pos += 1;
+            let start = i;
+            let mut upper = 0;
+            let mut prev_upper = false;
+            let mut check = false;
+            let mut run_start = usize::MAX;
+            let mut first_len = 0;
+            let mut first_upper = false;
+            let mut inner_upper = false;
+            let mut candidate = false;
+            while i < n {
+                let c = b[i];
+                // (length, is a letter, is a capital)
+                let (len, letter, is_upper) = if c < 0x80 {
+                    if c.is_ascii_whitespace() {
+                        break;
+                    }
+                    if c.is_ascii_lowercase() {
+                        (1, true, false)
+                    } else if c.is_ascii_uppercase() {
+                        (1, true, true)
+                    } else {
+                        if prev_upper && matches!(c, b'.' | b'/' | b'&' | b'-' | b'0'..=b'9') {
+                            candidate = true;
+                        }
+                        (1, false, false)
+                    }
+                } else {
+                    let next = b.get(i + 1).copied().unwrap_or(0);
+                    match c {
+                        0xC3 if next == 0x97 || next == 0xB7 => (2, false, false),
+                        0xC3 => (2, true, next <= 0x9E),
+                        0xC4 | 0xC5 => (2, true, next % 2 == 0),
+                        0xC6 => (2, true, next == 0xA0 || next == 0xAF),
+                        0xCC | 0xCD => {
+                            // Combining marks: NFD text, left to the exact test.
+                            candidate = true;
+                            (2, true, false)
+                        }
+                        0xE1 if matches!(next, 0xBA | 0xBB) => {
+                            (3, true, b.get(i + 2).is_some_and(|t| t % 2 == 0))
+                        }
+                        // U+2000..U+203F: spaces, dashes, quotes, `…`.
+                        0xE2 if next == 0x80 => (3, false, false),
+                        // U+0080..U+00BF: no-break space, `«`, `»`, `°`... (not `ª`, `µ`, `º`).
+                        0xC2 if !matches!(next, 0xAA | 0xB5 | 0xBA) => (2, false, false),
+                        _ => {
+                            let ch = text[i..].chars().next().unwrap_or(' ');
+                            (ch.len_utf8(), ch.is_alphabetic(), ch.is_uppercase())
+                        }
+                    }
+                };
+                if letter {
+                    if run_start == usize::MAX {
+                        run_start = i;
+                        first_len = len;
+                        inner_upper = false;
+                    }
+                    if is_upper {
+                        upper += 1;
+                        candidate |= upper >= 2;
+                        // A capital inside a run (`iPhone`) goes to the exact test; a first
+                        // capital is lowered for the signature.
+                        inner_upper |= run_start != i;
+                        first_upper = run_start == i;
+                    }
+                    prev_upper = is_upper;
+                    // Fast path: the ASCII lower-case letters that follow.
+                    let rest = i + len;
+                    i = rest + b[rest..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                    if i > rest {
+                        prev_upper = false;
+                    }
+                    continue;
+                } else {
+                    if run_start != usize::MAX {
+                        check |= inner_upper
+                            || run_hit(dict, learned, &b[run_start..i], first_upper.then_some(first_len));
+                        run_start = usize::MAX;
+                        first_upper = false;
+                    }
+                    prev_upper = false;
+                }
+                i += len;
             }
-            let chunk = &self.text[start..self.pos];
+            let i_end = i.min(n);
+            if run_start != usize::MAX {
+                check |= inner_upper
+                    || run_hit(dict, learned, &b[run_start..i_end], first_upper.then_some(first_len));
+            }
+            i = i_end;
             let number_before = self.number_before;
-            self.number_before = chunk.as_bytes().last().is_some_and(u8::is_ascii_digit);
-            let candidate = match dict.quick(chunk, learned) {
-                Quick::Candidate => true,
-                Quick::Check => dict.is_candidate(chunk, number_before, learned, &mut self.buf),
-                Quick::Skip => false,
-            };
-            if candidate {
-                return Some(Span::new(start, self.pos));
+            self.number_before = b[i - 1].is_ascii_digit();
+            if candidate
+                || (check && dict.is_candidate(&text[start..i], number_before, learned, &mut self.buf))
+            {
+                self.pos = i;
+                return Some(Span::new(start, i));
             }
         }
     }
+}
+
+/// A run of letters, lower case but for its first letter of `upper_first` bytes when given,
+/// may be in a key.
+fn run_hit(dict: &Abbreviations, learned: &RunSet, run: &[u8], upper_first: Option<usize>) -> bool {
+    let signature = match upper_first {
+        None => run_signature(run),
+        Some(len) => {
+            let mut lowered = [0u8; 32];
+            let Some(copy) = lowered.get_mut(..run.len()) else { return true };
+            copy.copy_from_slice(run);
+            if !lower_first(&mut copy[..len]) {
+                return true;
+            }
+            run_signature(copy)
+        }
+    };
+    dict.runs.may_contain(signature) || learned.may_contain(signature)
+}
+
+/// Lower-cases in place the UTF-8 bytes of one capital of the Vietnamese alphabet; false for
+/// other capitals (the exact test sees them).
+fn lower_first(c: &mut [u8]) -> bool {
+    match c {
+        [a] => *a = a.to_ascii_lowercase(),
+        [0xC3, b] => *b += 0x20,
+        [0xC4 | 0xC5, b] => *b += 1,
+        [0xC6, b] => *b = if *b == 0xAF { 0xB0 } else { *b + 1 },
+        [0xE1, 0xBA | 0xBB, t] => *t += 1,
+        _ => return false,
+    }
+    true
 }
 
 /// The start of the `n`-th chunk before `pos` (the chunk `pos` is in counts as the first).
@@ -1211,34 +1238,31 @@ impl<'a, 'h> Scan<'a, 'h> {
         if tie { None } else { best }
     }
 
-    /// The comparison keys of the tokens around token `i` in its sentence with their
-    /// distance to it (tokens that are not words, and token `i` itself, are empty).
+    /// The words around token `i` in its sentence, at most [`CUE_WINDOW`] on each side, as
+    /// comparison keys with their distance to it in words (the token itself is an empty
+    /// entry). Words are runs of letters read straight from the text, which is much cheaper
+    /// than tokenizing the neighbourhood.
     fn window(&self, i: usize) -> Vec<(Cow<'h, str>, usize)> {
-        let (toks, i) = self.tokens_around(self.tokens[i].span(), CUE_WINDOW, CUE_WINDOW);
-        let mut from = i;
-        while from > 0 && i - from < CUE_WINDOW && !self.sentence_boundary(&toks, from - 1) {
-            from -= 1;
+        let span = self.tokens[i].span();
+        let bytes = self.text.as_bytes();
+        let start = back_chunks(bytes, span.start, CUE_WINDOW + 1);
+        let end = forward_chunks(bytes, span.end, CUE_WINDOW);
+        let before = &self.text[start..span.start];
+        let before = &before[sentence_cut_before(before)..];
+        let after = &self.text[span.end..end];
+        let after = &after[..sentence_cut_after(after)];
+        let words = |s: &'h str| s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+        let mut window: Vec<(Cow<'h, str>, usize)> = Vec::with_capacity(2 * CUE_WINDOW + 1);
+        let left: Vec<&'h str> = words(before).collect();
+        let n = left.len();
+        for (k, w) in left.into_iter().enumerate().skip(n.saturating_sub(CUE_WINDOW)) {
+            window.push((normalize::key(w), n - k));
         }
-        let mut to = i;
-        while to + 1 < toks.len() && to - i < CUE_WINDOW && !self.sentence_boundary(&toks, to) {
-            to += 1;
+        window.push((Cow::Borrowed(""), 0));
+        for (k, w) in words(after).take(CUE_WINDOW).enumerate() {
+            window.push((normalize::key(w), k + 1));
         }
-        (from..=to)
-            .map(|j| {
-                let t = toks[j];
-                let key =
-                    if j != i && t.kind().is_word() { normalize::key(t.as_str()) } else { Cow::Borrowed("") };
-                (key, j.abs_diff(i))
-            })
-            .collect()
-    }
-
-    /// A sentence ends between `toks[a]` and `toks[a + 1]`: a line break, or `toks[a]` is
-    /// `.`, `!`, `?`, `…` or `;`.
-    fn sentence_boundary(&self, toks: &[Tok<'h>], a: usize) -> bool {
-        let t = toks[a];
-        self.line_break(t.span().end, toks[a + 1].span().start)
-            || (t.kind() == TokenKind::Punctuation && t.as_str().starts_with(['.', '!', '?', '…', ';']))
+        window
     }
 
     /// The row whose domain is the document's majority domain, if exactly one has it.
@@ -1536,6 +1560,30 @@ impl<'a, 'h> Scan<'a, 'h> {
     fn line_break(&self, a: usize, b: usize) -> bool {
         a < b && self.text.as_bytes()[a..b].iter().any(|&c| c == b'\n' || c == b'\r')
     }
+}
+
+/// A letter of a word (combining marks included).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A sentence ends at byte `at` of `s`: a line break, or `.`, `!`, `?`, `;`, `…` followed by
+/// a space or the end.
+fn ends_sentence(s: &str, at: usize, c: char) -> bool {
+    c == '\n'
+        || c == '\r'
+        || (matches!(c, '.' | '!' | '?' | ';' | '…')
+            && s[at + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace))
+}
+
+/// Where the sentence that `s` ends in starts (just after its last sentence end).
+fn sentence_cut_before(s: &str) -> usize {
+    s.char_indices().filter(|&(at, c)| ends_sentence(s, at, c)).last().map_or(0, |(at, c)| at + c.len_utf8())
+}
+
+/// Where the sentence that `s` starts in ends (at its first sentence end).
+fn sentence_cut_after(s: &str) -> usize {
+    s.char_indices().find(|&(at, c)| ends_sentence(s, at, c)).map_or(s.len(), |(at, _)| at)
 }
 
 fn all_caps(s: &str) -> bool {
