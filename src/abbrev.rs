@@ -1359,7 +1359,8 @@ impl<'a, 'h> Scan<'a, 'h> {
         let paren_before = i >= 1 && self.tokens[i - 1].as_str() == "(";
         let paren_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == ")");
         let opens_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == "(");
-        if !(paren_before && paren_after) && !opens_after {
+        let defining_shape = (paren_before && paren_after) || opens_after;
+        if !defining_shape {
             return None;
         }
         let letters = initials_of(t.as_str())?;
@@ -1578,7 +1579,7 @@ fn ends_sentence(s: &str, at: usize, c: char) -> bool {
 
 /// Where the sentence that `s` ends in starts (just after its last sentence end).
 fn sentence_cut_before(s: &str) -> usize {
-    s.char_indices().filter(|&(at, c)| ends_sentence(s, at, c)).last().map_or(0, |(at, c)| at + c.len_utf8())
+    s.char_indices().rfind(|&(at, c)| ends_sentence(s, at, c)).map_or(0, |(at, c)| at + c.len_utf8())
 }
 
 /// Where the sentence that `s` starts in ends (at its first sentence end).
