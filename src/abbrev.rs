@@ -27,9 +27,10 @@
 //! 2. `e` has a capital letter and `s` is all capitals (`UBND`, `THS`), unless `s` is a
 //!    Vietnamese syllable standing among other all-capital syllables (a headline such as
 //!    `CA SĨ` is not `Công an SĨ`); or
-//! 3. `e` has a capital letter, `s` is in lower, title or mixed case, and `s` is **not** a
-//!    Vietnamese syllable (`Ubnd`, `ubnd`, `Tp` match `UBND` and `TP`; `ban`, `Ban`, `to`,
-//!    `các` never match anything); or
+//! 3. `e` has a capital letter, `s` is in lower, title or mixed case, `s` is **not** a
+//!    Vietnamese syllable, and `s` starts with a capital or has three letters or more
+//!    (`Ubnd`, `ubnd`, `Tp` match `UBND` and `TP`; `ban`, `Ban`, `to`, `các` never match
+//!    anything, and a lower-case pair such as `th` needs a lower-case entry); or
 //! 4. `e` has no capital letter (`v.v.`, `km`) and `s` is `e` with at most its first letter
 //!    capitalised (`V.v.` at the start of a sentence).
 //!
@@ -826,6 +827,9 @@ fn is_one_token(form: &str) -> bool {
 #[derive(Clone, Copy, Debug)]
 struct Shape {
     all_caps: bool,
+    /// Starts with a capital (`Tp`, `Ubnd`).
+    title: bool,
+    letters: usize,
     syllable: bool,
     caps_run: bool,
 }
@@ -834,11 +838,14 @@ impl Shape {
     fn of(surface: &str, syllable: bool, caps_run: bool) -> Shape {
         let mut upper = false;
         let mut lower = false;
+        let mut letters = 0;
         for c in surface.chars() {
             upper |= c.is_uppercase();
             lower |= c.is_lowercase();
+            letters += usize::from(c.is_alphabetic());
         }
-        Shape { all_caps: upper && !lower, syllable, caps_run }
+        let title = surface.chars().next().is_some_and(char::is_uppercase);
+        Shape { all_caps: upper && !lower, title, letters, syllable, caps_run }
     }
 
     /// The case policy of the module docs, for a surface whose comparison key is the
@@ -851,7 +858,7 @@ impl Shape {
             return true;
         }
         if e.has_upper {
-            return self.all_caps || !self.syllable;
+            return self.all_caps || (!self.syllable && (self.title || self.letters >= 3));
         }
         // A lower-case form: the same with at most the first letter capitalised.
         !surface.chars().skip(1).any(char::is_uppercase)

@@ -112,6 +112,9 @@ fn any_case_people_write_matches_on_token_boundaries_only() {
     assert_eq!(expand("UBND, Ubnd, ubnd"), "Ủy ban nhân dân, Ủy ban nhân dân, Ủy ban nhân dân");
     assert_eq!(expand("UBNDX và xUBND"), "UBNDX và xUBND");
     assert_eq!(builtin().get("Ubnd").map(|e| e.abbreviation()), Some("UBND"));
+    assert_eq!(expand("ở tp Huế, Tp Vinh, TP Hà Nội"), "ở thành phố Huế, thành phố Vinh, thành phố Hà Nội");
+    // A lower-case pair needs a lower-case entry: `(th)` is a byline, not `TH`.
+    assert_eq!(expand("K.N (th)"), "K.N (th)");
 }
 
 #[test]
