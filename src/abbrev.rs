@@ -34,17 +34,20 @@
 //! 4. `e` has no capital letter (`v.v.`, `km`) and `s` is `e` with at most its first letter
 //!    capitalised (`V.v.` at the start of a sentence).
 //!
-//! Two context rules narrow this further: entries of the `unit` domain (`km`, `kg`, `ha`)
-//! match only right after a number (`15 km`, `10km`), and forms written with a final period
-//! (`TP.`, `Q.`, `TS.`) match the token together with the period after it, and only when a
-//! word or number follows on the same line (`Q. Hoàn Kiếm`, `TS. Nguyễn Văn A`).
+//! Context rules narrow this further: entries of the `unit` domain (`km`, `kg`, `ha`) match
+//! only as written and right after a number (`15 km`, `10km`); forms written with a final
+//! period (`TP.`, `Q.`, `TS.`) match the token together with the period after it, and only
+//! when a word or number follows on the same line (`Q. Hoàn Kiếm`, `TS. Nguyễn Văn A`) —
+//! a single capital with a period is not taken after a capitalised word (`George H. Bush`)
+//! or before a number of three digits or more (`H.264`).
 //!
 //! # Compounds
 //! A hyphenated, slashed or dotted token that is not in the dictionary as a whole is expanded
 //! part by part when every lettered part is known: `QP-AN` → `quốc phòng - an ninh`,
 //! `HĐND-UBND` → `Hội đồng nhân dân - Ủy ban nhân dân`. `-` becomes ` - `, `/` stays `/`,
-//! `&` is read `và` and `.` becomes a space. A number after a known abbreviation is kept:
-//! `QK5` → `Quân khu 5`.
+//! `&` is read `và` and `.` becomes a space; a part that is not a known abbreviation
+//! (`HQ-182`, `COVID-19`) leaves the whole token as written. A number written right after
+//! one of a few abbreviations is kept: `QK5` → `Quân khu 5`, `QL14` → `quốc lộ 14`.
 //!
 //! # Ambiguity
 //! An abbreviation with several expansions (`CP`: `Chính phủ`, `cổ phần`, `cổ phiếu`) is
@@ -84,6 +87,10 @@ const BUILTIN_NAME: &str = "data/abbreviations.tsv";
 const HEADER: [&str; 4] = ["abbreviation", "expansion", "domain", "cues"];
 const UNIT_DOMAIN: &str = "unit";
 const DEFAULT_DOMAIN: &str = "common";
+
+/// Abbreviations that take a number written right after them (`QK5` = `Quân khu 5`,
+/// `QL14` = `quốc lộ 14`); other letters-and-digits tokens (`SS501`, `VH1`) are names.
+const NUMBERED: [&str; 6] = ["qk", "ql", "tl", "đt", "qh", "kv"];
 
 /// How many word tokens on each side of an ambiguous abbreviation are searched for cue
 /// words.
@@ -857,6 +864,10 @@ impl Shape {
         if same_case(surface, &e.abbreviation) {
             return true;
         }
+        // Units are case-sensitive: `M` is not `m`, `Mw` is not `MW`.
+        if e.is_unit() {
+            return false;
+        }
         if e.has_upper {
             return self.all_caps || (!self.syllable && (self.title || self.letters >= 3));
         }
@@ -1161,7 +1172,21 @@ impl<'a, 'h> Scan<'a, 'h> {
         let next = self.tokens.get(i + 2)?;
         let gap = &self.text[dot.span().end..next.span().start];
         let follows = next.kind().is_word() || matches!(next.kind(), TokenKind::Number);
-        (follows && !gap.contains(['\n', '\r'])).then_some(dot.span().end)
+        if !follows || gap.contains(['\n', '\r']) {
+            return None;
+        }
+        // A single capital and a period is an initial in `George H. Bush` and part of a
+        // standard's name in `H.264`, `X.400`: not `huyện`, `xã`.
+        if t.as_str().chars().nth(1).is_none() {
+            let after_name = i > 0
+                && self.tokens[i - 1].kind().is_word()
+                && self.tokens[i - 1].as_str().starts_with(char::is_uppercase);
+            let standard = gap.is_empty() && next.kind() == TokenKind::Number && next.as_str().len() > 2;
+            if after_name || standard {
+                return None;
+            }
+        }
+        Some(dot.span().end)
     }
 
     /// Looks `key` up and applies the case policy and context rules, then chooses among the
@@ -1317,10 +1342,10 @@ impl<'a, 'h> Scan<'a, 'h> {
                 return None;
             }
             let (letters, number) = s.split_at(s.len() - digits);
-            if letters.chars().count() < 2 || !all_caps(letters) {
+            let key = self.lookup_key(letters);
+            if !NUMBERED.contains(&key.as_str()) || !all_caps(letters) {
                 return None;
             }
-            let key = self.lookup_key(letters);
             let r = self.resolve_key(&key, letters, i, false)?;
             let mut out = r.expansion.into_owned();
             out.push(' ');
@@ -1329,21 +1354,17 @@ impl<'a, 'h> Scan<'a, 'h> {
         }
         let mut out = String::new();
         let mut rest = s;
-        let mut any_letters = false;
         loop {
             let cut = rest.find(['-', '/', '&', '.']).unwrap_or(rest.len());
             let part = &rest[..cut];
             if part.is_empty() {
                 return None;
             }
-            if part.bytes().all(|b| b.is_ascii_digit()) {
-                out.push_str(part);
-            } else {
-                any_letters = true;
-                let key = self.lookup_key(part);
-                let r = self.resolve_key(&key, part, i, false)?;
-                out.push_str(&r.expansion);
-            }
+            // Every part must be a known abbreviation: `HQ-182`, `SL-1`, `COVID-19` are
+            // names and model numbers.
+            let key = self.lookup_key(part);
+            let r = self.resolve_key(&key, part, i, false)?;
+            out.push_str(&r.expansion);
             let Some(sep) = rest[cut..].chars().next() else { break };
             out.push_str(match sep {
                 '-' => " - ",
@@ -1353,7 +1374,7 @@ impl<'a, 'h> Scan<'a, 'h> {
             });
             rest = &rest[cut + 1..];
         }
-        any_letters.then_some(out)
+        Some(out)
     }
 
     /// Learns a definition at token `i` (`Ủy ban nhân dân (UBND)` or `UBND (Ủy ban nhân

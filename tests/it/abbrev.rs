@@ -157,6 +157,11 @@ fn units_only_after_numbers() {
     assert_eq!(expand("đi 15 km, rồi 10km nữa"), "đi 15 ki-lô-mét, rồi 10 ki-lô-mét nữa");
     assert_eq!(expand("xây 2 ha đất"), "xây 2 héc-ta đất");
     assert_eq!(expand("ha ha, m và kg"), "ha ha, m và kg");
+    // Units are case-sensitive: `M` (mega), `Mw` (magnitude) are not `m`, `MW`.
+    assert_eq!(
+        expand("SMPTE 372M, động đất 7 Mw, nhà máy 50 MW"),
+        "SMPTE 372M, động đất 7 Mw, nhà máy 50 mê-ga-oát"
+    );
 }
 
 #[test]
@@ -165,6 +170,9 @@ fn forms_with_a_period_take_it_before_a_name() {
     let e = builtin().expand(text);
     assert_eq!(e.as_str(), "Ở thành phố Hồ Chí Minh, quận 1 và thị xã Gia Nghĩa; tiến sĩ Lê A.");
     assert_eq!(e.matches()[0].surface, "TP.");
+    // Initials and standards are not administrative units.
+    let text = "Robert H. McNaught, George P. Shultz; chuẩn H.264 và X.400.";
+    assert_eq!(expand(text), text);
     // At the end of a line the period is the sentence's.
     assert_eq!(expand("Anh sống ở TP.\nSau đó"), "Anh sống ở thành phố.\nSau đó");
 }
@@ -191,8 +199,9 @@ fn compounds_expand_part_by_part_keeping_separators() {
         "Nhiệm vụ quốc phòng - quân sự địa phương, quốc phòng/an ninh, giáo dục và đào tạo, quốc phòng an ninh và Quân khu 7, COVID-19."
     );
     assert!(e.matches().iter().all(|m| m.source == Source::Parts && m.entry.is_none()));
-    // A part that is not known stops the whole compound.
-    assert_eq!(dict.expand("QP-XYZ").as_str(), "QP-XYZ");
+    // A part that is not known, or a number, stops the whole compound; letters and digits
+    // are a name unless the abbreviation takes a number (`QK5`).
+    assert_eq!(dict.expand("QP-XYZ, QP-182, GD1").as_str(), "QP-XYZ, QP-182, GD1");
     // The built-in dictionary: whole forms first, parts for the rest.
     let e = builtin().expand("Lực lượng CSGT-CSCĐ và QP-AN.");
     assert_eq!(e.as_str(), "Lực lượng Cảnh sát giao thông - Cảnh sát cơ động và quốc phòng - an ninh.");
