@@ -38,8 +38,9 @@
 //! only as written and right after a number (`15 km`, `10km`); forms written with a final
 //! period (`TP.`, `Q.`, `TS.`) match the token together with the period after it, and only
 //! when a word or number follows on the same line (`Q. Hoàn Kiếm`, `TS. Nguyễn Văn A`) —
-//! a single capital with a period is not taken after a capitalised word (`George H. Bush`)
-//! or before a number of three digits or more (`H.264`).
+//! a single capital with a period is not taken after a capitalised word (`George H. Bush`),
+//! next to another initial (`H. P. Lovecraft`) or before a number of three digits or more
+//! (`H.264`).
 //!
 //! # Compounds
 //! A hyphenated, slashed or dotted token that is not in the dictionary as a whole is expanded
@@ -1182,7 +1183,11 @@ impl<'a, 'h> Scan<'a, 'h> {
                 && self.tokens[i - 1].kind().is_word()
                 && self.tokens[i - 1].as_str().starts_with(char::is_uppercase);
             let standard = gap.is_empty() && next.kind() == TokenKind::Number && next.as_str().len() > 2;
-            if after_name || standard {
+            // `H. P. Lovecraft`, `J. P. Morgan`: a run of initials.
+            let single = |t: &Tok<'_>| t.kind().is_word() && t.as_str().chars().nth(1).is_none();
+            let initials =
+                single(next) || (i >= 2 && self.tokens[i - 1].as_str() == "." && single(&self.tokens[i - 2]));
+            if after_name || standard || initials {
                 return None;
             }
         }

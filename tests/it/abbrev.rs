@@ -171,7 +171,7 @@ fn forms_with_a_period_take_it_before_a_name() {
     assert_eq!(e.as_str(), "Ở thành phố Hồ Chí Minh, quận 1 và thị xã Gia Nghĩa; tiến sĩ Lê A.");
     assert_eq!(e.matches()[0].surface, "TP.");
     // Initials and standards are not administrative units.
-    let text = "Robert H. McNaught, George P. Shultz; chuẩn H.264 và X.400.";
+    let text = "Robert H. McNaught, George P. Shultz, H. P. Lovecraft; chuẩn H.264 và X.400.";
     assert_eq!(expand(text), text);
     // At the end of a line the period is the sentence's.
     assert_eq!(expand("Anh sống ở TP.\nSau đó"), "Anh sống ở thành phố.\nSau đó");
