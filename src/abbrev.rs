@@ -1,73 +1,4 @@
-//! Abbreviation expansion: `UBND` → `Ủy ban nhân dân`, `QP-QSĐP` → `quốc phòng - quân sự
-//! địa phương`, with an offset map back to the caller's text.
-//!
-//! ```
-//! use vntext::{Abbreviations, Source};
-//!
-//! let abbreviations = Abbreviations::builtin();
-//! let text = "UBND tỉnh triển khai nhiệm vụ QP-AN năm 2023.";
-//! let expanded = abbreviations.expand(text);
-//! assert_eq!(expanded.as_str(), "Ủy ban nhân dân tỉnh triển khai nhiệm vụ quốc phòng - an ninh năm 2023.");
-//!
-//! // Every expansion maps back to the abbreviation it replaced.
-//! let m = &expanded.matches()[1];
-//! assert_eq!((m.surface, m.source), ("QP-AN", Source::Dictionary));
-//! let start = expanded.as_str().find("quốc phòng").unwrap();
-//! let span = vntext::Span::new(start, start + "quốc phòng - an ninh".len());
-//! assert_eq!(&text[expanded.to_original(span).range()], "QP-AN");
-//! ```
-//!
-//! # What matches
-//! Abbreviations are found on token boundaries ([`crate::tokenize`]): `UBND` inside `UBNDX`
-//! is not one. Look-ups go through the comparison key ([`crate::key`]), so letter case, NFC
-//! or NFD and tone-mark placement do not matter, with one exception that keeps ordinary
-//! words safe — the **case policy**. A token `s` matches a dictionary form `e` when
-//!
-//! 1. `s` is written exactly as `e` (`ThS`, `v.v.`, `k/g`, `TTg`); or
-//! 2. `e` has a capital letter and `s` is all capitals (`UBND`, `THS`), unless `s` is a
-//!    Vietnamese syllable standing among other all-capital syllables (a headline such as
-//!    `CA SĨ` is not `Công an SĨ`); or
-//! 3. `e` has a capital letter, `s` is in lower, title or mixed case, `s` is **not** a
-//!    Vietnamese syllable, and `s` starts with a capital or has three letters or more
-//!    (`Ubnd`, `ubnd`, `Tp` match `UBND` and `TP`; `ban`, `Ban`, `to`, `các` never match
-//!    anything, and a lower-case pair such as `th` needs a lower-case entry); or
-//! 4. `e` has no capital letter (`v.v.`, `km`) and `s` is `e` with at most its first letter
-//!    capitalised (`V.v.` at the start of a sentence).
-//!
-//! Context rules narrow this further: entries of the `unit` domain (`km`, `kg`, `ha`) match
-//! only as written and right after a number (`15 km`, `10km`); forms written with a final
-//! period (`TP.`, `Q.`, `TS.`) match the token together with the period after it, and only
-//! when a word or number follows on the same line (`Q. Hoàn Kiếm`, `TS. Nguyễn Văn A`) —
-//! a single capital with a period is not taken after a capitalised word (`George H. Bush`),
-//! next to another initial (`H. P. Lovecraft`) or before a number of three digits or more
-//! (`H.264`).
-//!
-//! # Compounds
-//! A hyphenated, slashed or dotted token that is not in the dictionary as a whole is expanded
-//! part by part when every lettered part is known: `QP-AN` → `quốc phòng - an ninh`,
-//! `HĐND-UBND` → `Hội đồng nhân dân - Ủy ban nhân dân`. `-` becomes ` - `, `/` stays `/`,
-//! `&` is read `và` and `.` becomes a space; a part that is not a known abbreviation
-//! (`HQ-182`, `COVID-19`) leaves the whole token as written. A number written right after
-//! one of a few abbreviations is kept: `QK5` → `Quân khu 5`, `QL14` → `quốc lộ 14`.
-//!
-//! # Ambiguity
-//! An abbreviation with several expansions (`CP`: `Chính phủ`, `cổ phần`, `cổ phiếu`) is
-//! resolved, in this order, by: a definition the document gave itself; the cue words of each
-//! expansion found within [`CUE_WINDOW`] word tokens on either side; the choice made by cue
-//! words for the same abbreviation earlier in the document; the document's domain (the
-//! domain most unambiguous matches so far belong to). When nothing decides, the first (most
-//! frequent) expansion is used and the match is flagged [`Match::ambiguous`].
-//!
-//! # Definitions in the document
-//! `Ủy ban nhân dân (UBND)`, `quốc phòng - quân sự địa phương (QP-QSĐP)` and the reverse
-//! `UBND (Ủy ban nhân dân)` are learned when the abbreviation's letters are the initials of
-//! the long form's syllables (compared without diacritics, so `Đ`, `Ư`, `Ơ`, `Â` match their
-//! base letters; `W` stands for `Ư` as in `TW`; an onset such as `Th` may be spelled out as
-//! in `ThS` = `thạc sĩ`; `&` and the small words `và`, `của`, `các`, `về`, `ở`, `tại` may be
-//! skipped). A learned definition wins over the dictionary for the rest of the document, and
-//! makes abbreviations the dictionary lacks expand from their second mention on. The
-//! defining mention itself is left as written (the text already explains it); it is
-//! reported as a match with [`Match::defining`] set.
+//! Abbreviation expansion (see [`Abbreviations`]).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -111,7 +42,7 @@ pub struct Entry {
     /// Comparison keys of the cue words.
     cues: Box<[Box<str>]>,
     /// The form has a capital letter (`UBND`, `ThS`); otherwise it is written in lower case
-    /// (`v.v.`, `km`) and matches only that way (see the module docs).
+    /// (`v.v.`, `km`) and matches only that way (see the docs of [`Abbreviations`]).
     has_upper: bool,
     line: usize,
 }
@@ -260,10 +191,79 @@ impl<'a, 'h> Expansion<'a, 'h> {
     }
 }
 
-/// An abbreviation dictionary and the expander that uses it.
+/// An abbreviation dictionary and the expander that uses it: `UBND` → `Ủy ban nhân dân`,
+/// `QP-QSĐP` → `quốc phòng - quân sự địa phương`, with an offset map back to the caller's text.
 ///
 /// Built once ([`Abbreviations::builtin`], [`Abbreviations::from_tsv`]), immutable,
-/// `Send + Sync`, used through `&self`. See the [module docs](self) for the matching rules.
+/// `Send + Sync`, used through `&self`.
+///
+/// ```
+/// use vntext::{Abbreviations, Source};
+///
+/// let abbreviations = Abbreviations::builtin();
+/// let text = "UBND tỉnh triển khai nhiệm vụ QP-AN năm 2023.";
+/// let expanded = abbreviations.expand(text);
+/// assert_eq!(expanded.as_str(), "Ủy ban nhân dân tỉnh triển khai nhiệm vụ quốc phòng - an ninh năm 2023.");
+///
+/// // Every expansion maps back to the abbreviation it replaced.
+/// let m = &expanded.matches()[1];
+/// assert_eq!((m.surface, m.source), ("QP-AN", Source::Dictionary));
+/// let start = expanded.as_str().find("quốc phòng").unwrap();
+/// let span = vntext::Span::new(start, start + "quốc phòng - an ninh".len());
+/// assert_eq!(&text[expanded.to_original(span).range()], "QP-AN");
+/// ```
+///
+/// # What matches
+/// Abbreviations are found on token boundaries ([`crate::tokenize`]): `UBND` inside `UBNDX`
+/// is not one. Look-ups go through the comparison key ([`crate::key`]), so letter case, NFC
+/// or NFD and tone-mark placement do not matter, with one exception that keeps ordinary
+/// words safe — the **case policy**. A token `s` matches a dictionary form `e` when
+///
+/// 1. `s` is written exactly as `e` (`ThS`, `v.v.`, `k/g`, `TTg`); or
+/// 2. `e` has a capital letter and `s` is all capitals (`UBND`, `THS`), unless `s` is a
+///    Vietnamese syllable standing among other all-capital syllables (a headline such as
+///    `CA SĨ` is not `Công an SĨ`); or
+/// 3. `e` has a capital letter, `s` is in lower, title or mixed case, `s` is **not** a
+///    Vietnamese syllable, and `s` starts with a capital or has three letters or more
+///    (`Ubnd`, `ubnd`, `Tp` match `UBND` and `TP`; `ban`, `Ban`, `to`, `các` never match
+///    anything, and a lower-case pair such as `th` needs a lower-case entry); or
+/// 4. `e` has no capital letter (`v.v.`, `km`) and `s` is `e` with at most its first letter
+///    capitalised (`V.v.` at the start of a sentence).
+///
+/// Context rules narrow this further: entries of the `unit` domain (`km`, `kg`, `ha`) match
+/// only as written and right after a number (`15 km`, `10km`); forms written with a final
+/// period (`TP.`, `Q.`, `TS.`) match the token together with the period after it, and only
+/// when a word or number follows on the same line (`Q. Hoàn Kiếm`, `TS. Nguyễn Văn A`) —
+/// a single capital with a period is not taken after a capitalised word (`George H. Bush`),
+/// next to another initial (`H. P. Lovecraft`) or before a number of three digits or more
+/// (`H.264`).
+///
+/// # Compounds
+/// A hyphenated, slashed or dotted token that is not in the dictionary as a whole is expanded
+/// part by part when every lettered part is known: `QP-AN` → `quốc phòng - an ninh`,
+/// `HĐND-UBND` → `Hội đồng nhân dân - Ủy ban nhân dân`. `-` becomes ` - `, `/` stays `/`,
+/// `&` is read `và` and `.` becomes a space; a part that is not a known abbreviation
+/// (`HQ-182`, `COVID-19`) leaves the whole token as written. A number written right after
+/// one of a few abbreviations is kept: `QK5` → `Quân khu 5`, `QL14` → `quốc lộ 14`.
+///
+/// # Ambiguity
+/// An abbreviation with several expansions (`CP`: `Chính phủ`, `cổ phần`, `cổ phiếu`) is
+/// resolved, in this order, by: a definition the document gave itself; the cue words of each
+/// expansion found within [`CUE_WINDOW`](crate::CUE_WINDOW) word tokens on either side; the choice made by cue
+/// words for the same abbreviation earlier in the document; the document's domain (the
+/// domain most unambiguous matches so far belong to). When nothing decides, the first (most
+/// frequent) expansion is used and the match is flagged [`Match::ambiguous`].
+///
+/// # Definitions in the document
+/// `Ủy ban nhân dân (UBND)`, `quốc phòng - quân sự địa phương (QP-QSĐP)` and the reverse
+/// `UBND (Ủy ban nhân dân)` are learned when the abbreviation's letters are the initials of
+/// the long form's syllables (compared without diacritics, so `Đ`, `Ư`, `Ơ`, `Â` match their
+/// base letters; `W` stands for `Ư` as in `TW`; an onset such as `Th` may be spelled out as
+/// in `ThS` = `thạc sĩ`; `&` and the small words `và`, `của`, `các`, `về`, `ở`, `tại` may be
+/// skipped). A learned definition wins over the dictionary for the rest of the document, and
+/// makes abbreviations the dictionary lacks expand from their second mention on. The
+/// defining mention itself is left as written (the text already explains it); it is
+/// reported as a match with [`Match::defining`] set.
 #[derive(Clone, Debug)]
 pub struct Abbreviations {
     entries: Vec<Entry>,
@@ -393,7 +393,7 @@ impl Abbreviations {
     }
 
     /// The most frequent expansion of `surface` taken as one token (`UBND`, `Ubnd`, `TP.`),
-    /// under the case policy of the module docs; no context rules apply.
+    /// under the case policy of the [`Abbreviations`] docs; no context rules apply.
     ///
     /// ```
     /// let a = vntext::Abbreviations::builtin();
@@ -856,7 +856,7 @@ impl Shape {
         Shape { all_caps: upper && !lower, title, letters, syllable, caps_run }
     }
 
-    /// The case policy of the module docs, for a surface whose comparison key is the
+    /// The case policy of the [`Abbreviations`] docs, for a surface whose comparison key is the
     /// entry's.
     fn accepts(&self, surface: &str, e: &Entry) -> bool {
         if self.all_caps && self.syllable && self.caps_run {
@@ -1665,7 +1665,7 @@ fn fold_lower(c: char) -> char {
 /// Onsets that an abbreviation may spell out (`ThS` = `thạc sĩ`).
 const ONSETS: [&str; 11] = ["ngh", "ng", "nh", "ch", "tr", "th", "kh", "ph", "gh", "gi", "qu"];
 
-/// True when `letters` are the initials of `words` (see the module docs).
+/// True when `letters` are the initials of `words` (see the docs of [`Abbreviations`]).
 fn initials_match<'w>(letters: &[char], words: impl Iterator<Item = &'w str>) -> bool {
     let words: Vec<String> = words.map(|w| w.chars().map(fold_lower).collect()).collect();
     if words.len() > 32 || letters.len() > 32 {
