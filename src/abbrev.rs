@@ -551,6 +551,7 @@ const BLOOM_BITS: u64 = 1 << 16;
 
 /// A cheap fingerprint of a lower-case run of letters: its length and its first and last
 /// two bytes, mixed.
+#[inline]
 fn run_signature(run: &[u8]) -> u64 {
     let n = run.len();
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else { return 0 };
@@ -580,11 +581,11 @@ impl RunSet {
     }
 
     /// A lower-case run with the signature `hash` may be in the set.
+    #[inline]
     fn may_contain(&self, hash: u64) -> bool {
-        !self.bloom.is_empty()
-            && [hash % BLOOM_BITS, (hash >> 32) % BLOOM_BITS]
-                .iter()
-                .all(|&bit| self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+        let probe =
+            |bit: u64| self.bloom.get((bit / 64) as usize).is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        probe(hash % BLOOM_BITS) && probe((hash >> 32) % BLOOM_BITS)
     }
 }
 
@@ -759,6 +760,7 @@ impl Chunks<'_> {
 
 /// A run of letters, lower case but for its first letter of `upper_first` bytes when given,
 /// may be in a key.
+#[inline]
 fn run_hit(dict: &Abbreviations, learned: &RunSet, run: &[u8], upper_first: Option<usize>) -> bool {
     let signature = match upper_first {
         None => run_signature(run),
