@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     for arg in std::env::args().skip(1) {
         if arg == "--matches" {
             matches = true;
-        } else if path.is_none() {
+        } else if path.is_none() && (arg == "-" || !arg.starts_with('-')) {
             path = Some(arg);
         } else {
             eprintln!("expand: usage: expand [--matches] [FILE]");

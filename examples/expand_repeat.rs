@@ -11,6 +11,10 @@ fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let tokenize_only = args.iter().any(|a| a == "--tokenize");
     args.retain(|a| a != "--tokenize");
+    if args.len() > 2 || args.iter().any(|a| a.starts_with('-') && a != "-") {
+        eprintln!("expand_repeat: usage: expand_repeat [--tokenize] FILE [N]");
+        return ExitCode::FAILURE;
+    }
     let path = args.first().map(String::as_str);
     let text = match vntext::read_text(path) {
         Ok(t) => t,
