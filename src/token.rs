@@ -17,6 +17,7 @@
 //! kinds, spans on the NFD text) as its NFC form.
 
 use core::iter::FusedIterator;
+use core::marker::PhantomData;
 
 use crate::chars::{self, Letter, Tone};
 use crate::span::Span;
@@ -160,7 +161,14 @@ impl Tokenizer {
 
     /// The tokens of `text`, in order.
     pub fn tokenize<'t, 'h>(&'t self, text: &'h str) -> Tokens<'t, 'h> {
-        Tokens { tokenizer: self, syllables: SyllableSet::get(), text, pos: 0, no_address_before: 0 }
+        Tokens {
+            tokenizer: PhantomData,
+            keep_whitespace: self.keep_whitespace,
+            syllables: SyllableSet::get(),
+            text,
+            pos: 0,
+            no_address_before: 0,
+        }
     }
 }
 
@@ -174,7 +182,9 @@ pub fn tokenize(text: &str) -> Tokens<'static, '_> {
 /// The iterator returned by [`Tokenizer::tokenize`].
 #[derive(Clone, Debug)]
 pub struct Tokens<'t, 'h> {
-    tokenizer: &'t Tokenizer,
+    /// Tokens borrow their tokenizer, so that settings that own data can come later.
+    tokenizer: PhantomData<&'t Tokenizer>,
+    keep_whitespace: bool,
     syllables: &'static SyllableSet,
     text: &'h str,
     pos: usize,
@@ -189,7 +199,7 @@ impl<'h> Iterator for Tokens<'_, 'h> {
     fn next(&mut self) -> Option<Token<'h>> {
         let bytes = self.text.as_bytes();
         loop {
-            if !self.tokenizer.keep_whitespace {
+            if !self.keep_whitespace {
                 // The common separator, skipped without a round through `scan`.
                 while bytes.get(self.pos) == Some(&b' ') {
                     self.pos += 1;
@@ -206,7 +216,7 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             }
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
-            if kind == TokenKind::Whitespace && !self.tokenizer.keep_whitespace {
+            if kind == TokenKind::Whitespace && !self.keep_whitespace {
                 continue;
             }
             return Some(Token { text: &self.text[start..end], span: Span::new(start, end), kind });
@@ -428,7 +438,6 @@ impl<'h> Tokens<'_, 'h> {
     }
 
     /// A run of letters, digits, combining marks and inner apostrophes (`H'Mông`).
-    #[inline(always)]
     fn part(&self, start: usize) -> Part {
         let bytes = self.text.as_bytes();
         // The syllable candidate is read once, into a packed key of its toneless letters
@@ -445,17 +454,23 @@ impl<'h> Tokens<'_, 'h> {
         let mut vietnamese = true;
         let mut apostrophe = false;
         let mut i = start;
-        while let Some(&b) = bytes.get(i) {
-            // ASCII letters, the bulk of Vietnamese text, without a branch on case.
-            let code = ASCII_LETTER_CODE[usize::from(b)];
-            if code != 0 {
+        loop {
+            // ASCII letters, the bulk of Vietnamese text: a tight loop over the slice, without
+            // a branch on case.
+            let mut run = 0;
+            for &b in &bytes[i..] {
+                let code = ASCII_LETTER_CODE[usize::from(b)];
+                if code == 0 {
+                    break;
+                }
                 key = (key << 6) | u64::from(code & 63);
-                letters += 1;
                 upper += u32::from((code >> 6) & 1);
                 vowels += u32::from(code >> 7);
-                i += 1;
-                continue;
+                run += 1;
             }
+            letters += run as u32;
+            i += run;
+            let Some(&b) = bytes.get(i) else { break };
             if b < 0x80 {
                 if b.is_ascii_digit() {
                     digits += 1;
