@@ -6,6 +6,7 @@ mod corpus;
 mod invariants;
 mod ner_eval_data;
 mod normalize;
+mod regressions;
 mod sentences;
 mod syllables;
 mod threads;
