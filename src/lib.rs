@@ -44,6 +44,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod abbrev;
 mod chars;
 mod error;
 mod normalize;
@@ -53,6 +54,7 @@ mod syllable;
 mod token;
 mod tsv;
 
+pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use chars::Tone;
 pub use error::{Error, Result, read_text};
 pub use normalize::{

@@ -495,10 +495,12 @@ fn rewrite_run(run: &str, rules: Rules, out: &mut String) -> bool {
         for c in kept.nfd().filter(|&c| !chars::is_combining(c)) {
             push_cased(out, chars::fold_char(c), rules.lowercase);
         }
+    } else if rules.lowercase {
+        // Lowercase before composing: `Y` + ring has no precomposed form but `y` + ring
+        // does (`ẙ`), and the key of a key must be itself.
+        out.extend(kept.flat_map(char::to_lowercase).nfc());
     } else {
-        for c in kept.nfc() {
-            push_cased(out, c, rules.lowercase);
-        }
+        out.extend(kept.nfc());
     }
     out.as_str() != run
 }

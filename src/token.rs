@@ -653,8 +653,12 @@ impl<'h> Tokens<'_, 'h> {
                             || (cur.letters == 1 && next.letters == 1 && cur.digits == 0 && next.digits == 0))
                 }
                 b'-' => {
+                    // `QP-QSĐP`, `COVID-19`, and an acronym before a place name (`TT-Huế`).
+                    let acronym = cur.all_caps() && cur.letters >= 2 && !cur.syllable;
                     self.abbrev_like(&cur)
-                        && (self.abbrev_like(&next) || (!next_is_letter && next.digits > 0))
+                        && (self.abbrev_like(&next)
+                            || (!next_is_letter && next.digits > 0)
+                            || (acronym && next_is_letter && next.syllable && next.first_upper))
                 }
                 b'/' => {
                     next_is_letter
@@ -664,7 +668,14 @@ impl<'h> Tokens<'_, 'h> {
                         && next.letters <= 5
                         && (!self.is_syllable_part(&cur) || !self.is_syllable_part(&next))
                 }
-                _ => cur.all_caps() && next.all_caps() && cur.digits == 0 && next.digits == 0,
+                // `R&D`, `NHNo&PTNT`.
+                _ => {
+                    next_is_letter
+                        && self.abbrev_like(&cur)
+                        && self.abbrev_like(&next)
+                        && cur.digits == 0
+                        && next.digits == 0
+                }
             };
             if !join {
                 break;

@@ -1,10 +1,12 @@
 //! The crate's one integration-test binary: one module per stage.
 
+mod abbrev;
 mod adversarial;
 mod corpus;
 mod invariants;
 mod ner_eval_data;
 mod normalize;
+mod regressions;
 mod sentences;
 mod syllables;
 mod threads;
