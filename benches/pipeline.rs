@@ -26,7 +26,9 @@ fn benches(c: &mut Criterion) {
             let mut n = 0;
             for l in &lines {
                 let l = black_box(*l);
-                n += usize::from(p.needs_normalization(l)) + p.count_tokens(l, |_, _| {}).tokens + p.sentences(l).len();
+                n += usize::from(p.needs_normalization(l))
+                    + p.count_tokens(l, |_, _| {}).tokens
+                    + p.sentences(l).len();
                 n += p.expand(l).map_or(0, |v| v.len()) + p.entities(l).map_or(0, |v| v.len());
                 n += p.segment(l).map_or(0, |v| v.len());
             }

@@ -177,7 +177,8 @@ fn analyze(pipeline: &Pipeline, doc: &Doc, opts: &Options) -> DocResult {
     let words = pipeline.segment(text);
     stats.abbreviations = match &expansions {
         Some(found) => {
-            found.iter().map(|e| (e.surface.to_owned(), format!("{} → {}", e.surface, e.expansion))).collect()
+            // One line per abbreviation and expansion: an ambiguous one may expand differently.
+            found.iter().map(|e| format!("{} → {}", e.surface, e.expansion)).map(|s| (s.clone(), s)).collect()
         }
         None => abbreviation_tokens.iter().map(|s| (s.to_string(), s.to_string())).collect(),
     };
@@ -572,6 +573,10 @@ mod tests {
         let v: Value = serde_json::from_str(r.json.as_deref().unwrap()).unwrap();
         assert_eq!(v["sentences"], json!([[0, 18], [19, 24]]));
         assert_eq!(v["tokens"][0], json!([0, 4, "abbreviation"]));
+        assert_eq!(
+            v["expansions"],
+            json!([{"span": [0, 4], "text": "UBND", "expansion": "Ủy ban nhân dân"}])
+        );
         assert_eq!(r.stats.abbreviations.len(), 1);
     }
 }

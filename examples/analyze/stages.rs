@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use vntext::{Normalizer, Span, TokenKind};
+use vntext::{Abbreviations, Normalizer, Span, TokenKind};
 
 /// Every optional stage, wired or not, in pipeline order.
 pub const OPTIONAL: &[&str] = &["expand", "ner", "segment"];
@@ -63,6 +63,7 @@ pub struct TokenCounts {
 /// The engines, built once and shared by every worker thread through `&self`.
 pub struct Pipeline {
     normalizer: Normalizer,
+    abbreviations: &'static Abbreviations,
 }
 
 impl Default for Pipeline {
@@ -75,7 +76,7 @@ impl Pipeline {
     /// Builds (or fetches the built-in) engines of every wired stage, so that first use
     /// inside a timed loop does not pay for construction.
     pub fn new() -> Pipeline {
-        let pipeline = Pipeline { normalizer: Normalizer::new() };
+        let pipeline = Pipeline { normalizer: Normalizer::new(), abbreviations: Abbreviations::builtin() };
         // Touch every wired stage once: built-ins are lazily constructed.
         let warm = "UBND tỉnh Đắk Nông.";
         let _ = (pipeline.expand(warm), pipeline.entities(warm), pipeline.segment(warm));
@@ -116,10 +117,17 @@ impl Pipeline {
         vntext::sentences(text).map(|s| s.span).collect()
     }
 
-    /// Abbreviations expanded in `text`, or `None` when this build has no expander.
+    /// Abbreviations expanded in `text`, or `None` when this build has no expander. The
+    /// expanded text is built too (that is the stage's cost) though only the matches are
+    /// kept; a defining mention (`(UBND)` after its long form) is left as written.
     pub fn expand<'h>(&self, text: &'h str) -> Option<Vec<Expansion<'h>>> {
-        let _ = text;
-        None
+        let expanded = self.abbreviations.expand(text);
+        let found = expanded.into_matches().into_iter().filter(|m| !m.defining);
+        Some(
+            found
+                .map(|m| Expansion { span: m.span, surface: m.surface, expansion: m.expansion.into_owned() })
+                .collect(),
+        )
     }
 
     /// Named entities of `text`, or `None` when this build has no recognizer.
