@@ -46,6 +46,8 @@
 
 mod chars;
 mod error;
+mod gazetteer;
+mod ner;
 mod normalize;
 mod sentence;
 mod span;
@@ -55,6 +57,11 @@ mod tsv;
 
 pub use chars::Tone;
 pub use error::{Error, Result, read_text};
+pub use gazetteer::{
+    District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
+    OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
+};
+pub use ner::{Entity, EntityKind, MatchKind, Recognizer};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,

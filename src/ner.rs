@@ -1,0 +1,958 @@
+//! Named entities: people, provinces (with the 2025 merger), military regions,
+//! organisations, other places, dates and times.
+//!
+//! ```
+//! use vntext::{EntityKind, Recognizer};
+//!
+//! let text = "Chiều 8/12, đồng chí Hồ Văn Mười, Chủ tịch UBND tỉnh Đắk Nông, làm việc với Quân khu 5.";
+//! let r = Recognizer::builtin();
+//! let found: Vec<(EntityKind, &str, bool)> =
+//!     r.recognize(text).iter().map(|e| (e.kind, e.text, e.nested)).collect();
+//! assert_eq!(found, [
+//!     (EntityKind::Date, "8/12", false),
+//!     (EntityKind::Person, "Hồ Văn Mười", false),
+//!     (EntityKind::Organization, "UBND tỉnh Đắk Nông", false),
+//!     (EntityKind::Province, "Đắk Nông", true),
+//!     (EntityKind::MilitaryRegion, "Quân khu 5", false),
+//! ]);
+//! let dak_nong = &r.recognize(text)[3];
+//! assert_eq!(r.describe(dak_nong), "province:67 → 68 Lâm Đồng; QK5");
+//! ```
+//!
+//! ## How it works
+//! The text is tokenized ([`tokenize`](crate::tokenize)); each word token gets the id of its
+//! lowercase key in the gazetteer's vocabulary (one hash look-up, no allocation), and
+//! gazetteer names and cue words are matched as sequences of ids in a trie, at token
+//! boundaries only. Rules then read the tokens left to right:
+//! - dates and times from the tokenizer's `Date`/`Time` tokens and `ngày 8 tháng 12 năm 2022`,
+//!   `năm 2023`, `16 giờ 30`;
+//! - organisations from the gazetteer (`Bộ Quốc phòng`, `UBND`, `Tỉnh ủy`) or a head word and a
+//!   capitalized name (`Sở Y tế`, `Công ty ...`), with a place complement (`UBND tỉnh Đắk Nông`,
+//!   `Đảng bộ Quân khu 5`);
+//! - places after an administrative word (`tỉnh`, `huyện`, `xã` — the word is not part of the
+//!   span) or by their gazetteer name;
+//! - people by the structure of Vietnamese names (surname + middle + given name, all
+//!   capitalized) or after a title or byline (`ông`, `Đại tá`, `Tin, ảnh:`), never by a list
+//!   of people; a place is never a person.
+//!
+//! ## Nested entities
+//! An entity inside another (the province in `UBND tỉnh Đắk Nông`, the military region in
+//! `Đảng bộ Quân khu 5`) is returned right after the outer one with [`Entity::nested`] set.
+//! Entities come sorted by start, outer before inner; the entities with `nested == false`
+//! never overlap (they are the flat, longest reading).
+
+use crate::gazetteer::{Cue, Gazetteer, Hit, NO_SYM, OrganizationKind, Record, Target, sym};
+use crate::span::Span;
+use crate::token::{TokenKind, tokenize};
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person's name (`Hồ Văn Mười`), without titles.
+    Person,
+    /// A provincial unit, before or after the 2025 merger (`Đắk Nông`).
+    Province,
+    /// A military region or the Hanoi Capital Command (`Quân khu 5`).
+    MilitaryRegion,
+    /// An organisation (`Bộ Quốc phòng`, `UBND tỉnh Đắk Nông`).
+    Organization,
+    /// Any other place: district, commune, country, region, river (`Gia Nghĩa`, `Lào`).
+    Location,
+    /// A date (`08/12/2022`, `ngày 8 tháng 12 năm 2022`, `năm 2023`).
+    Date,
+    /// A time of day (`16:53`, `16 giờ 30`).
+    Time,
+}
+
+impl EntityKind {
+    /// The kind's name (`"person"`, `"province"`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Province => "province",
+            EntityKind::MilitaryRegion => "military_region",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Date => "date",
+            EntityKind::Time => "time",
+        }
+    }
+}
+
+impl core::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a gazetteer name matched the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum MatchKind {
+    /// As the gazetteer writes it (or not from the gazetteer at all).
+    #[default]
+    Exact,
+    /// Same letters and marks, other capitalization (`ĐẮK NÔNG`, `Ủy Ban Nhân Dân`).
+    CaseInsensitive,
+    /// Written without diacritics (`Dak Nong`).
+    Folded,
+}
+
+/// A named entity found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Entity<'h> {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Where it is, in bytes of the text passed to [`Recognizer::recognize`].
+    pub span: Span,
+    /// Its text (`&text[span.range()]`).
+    pub text: &'h str,
+    /// The gazetteer entry it refers to, if any; see [`Recognizer::describe`].
+    pub record: Option<Record>,
+    /// True when it lies inside another entity returned just before it.
+    pub nested: bool,
+    /// How its gazetteer name matched.
+    pub matched: MatchKind,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    sym: u32,
+    fsym: u32,
+    /// First letter upper case.
+    cap: bool,
+    /// Every letter upper case (and more than one letter).
+    upper: bool,
+    /// First word of a sentence or line.
+    sent_start: bool,
+}
+
+impl Tok {
+    fn is_syllable(&self) -> bool {
+        self.kind == TokenKind::Syllable
+    }
+    fn is_word(&self) -> bool {
+        self.kind.is_word()
+    }
+}
+
+/// Ids of the function words the rules look for.
+#[derive(Clone, Copy, Debug)]
+struct Words {
+    ngay: u32,
+    thang: u32,
+    nam: u32,
+    gio: u32,
+    phut: u32,
+    va: u32,
+    dash: u32,
+    en_dash: u32,
+}
+
+/// Finds named entities. Built once, immutable, `Send + Sync`.
+#[derive(Debug)]
+pub struct Recognizer {
+    gazetteer: &'static Gazetteer,
+    words: Words,
+}
+
+impl Default for Recognizer {
+    fn default() -> Recognizer {
+        Recognizer::new()
+    }
+}
+
+/// A gazetteer match: tokens `start..end` and the hits ending there.
+#[derive(Clone, Copy, Debug)]
+struct GMatch {
+    end: usize,
+    node: u32,
+    folded: bool,
+}
+
+/// What the parser found at a position before it is written out.
+struct Found {
+    kind: EntityKind,
+    start: usize,
+    end: usize,
+    record: Option<Record>,
+    matched: MatchKind,
+    nested: bool,
+}
+
+impl Recognizer {
+    /// A recognizer over the built-in [`Gazetteer`].
+    pub fn new() -> Recognizer {
+        let gazetteer = Gazetteer::builtin();
+        let id = |w: &str| gazetteer.vocab.get(w).copied().unwrap_or(NO_SYM);
+        let words = Words {
+            ngay: id("ngày"),
+            thang: id("tháng"),
+            nam: id("năm"),
+            gio: id("giờ"),
+            phut: id("phút"),
+            va: id("và"),
+            dash: id("-"),
+            en_dash: id("–"),
+        };
+        Recognizer { gazetteer, words }
+    }
+
+    /// The shared built-in recognizer.
+    pub fn builtin() -> &'static Recognizer {
+        static BUILTIN: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Recognizer::new)
+    }
+
+    /// The gazetteer its records refer to.
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.gazetteer
+    }
+
+    /// The entity's record described on one line (empty when it has none), e.g.
+    /// `province:67 → 68 Lâm Đồng; QK5`.
+    pub fn describe(&self, entity: &Entity<'_>) -> String {
+        entity.record.map(|r| self.gazetteer.describe(r)).unwrap_or_default()
+    }
+
+    /// The entities of `text`, sorted by start, outer before nested (see the module docs).
+    pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+        let toks = self.tokens(text);
+        let mut found = Vec::new();
+        let mut parser = Parser { r: self, g: self.gazetteer, toks: &toks, text, out: &mut found };
+        parser.run();
+        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
+        found
+            .into_iter()
+            .filter_map(|f| {
+                let (start, end) = (toks.get(f.start)?.start, toks.get(f.end.checked_sub(1)?)?.end);
+                Some(Entity {
+                    kind: f.kind,
+                    span: Span::new(start, end),
+                    text: text.get(start..end)?,
+                    record: f.record,
+                    nested: f.nested,
+                    matched: f.matched,
+                })
+            })
+            .collect()
+    }
+
+    fn tokens(&self, text: &str) -> Vec<Tok> {
+        let nfc = unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
+        let mut key = String::new();
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+        let mut prev_end = 0;
+        let mut after_break = true;
+        for t in tokenize(text) {
+            let s = t.as_str();
+            let span = t.span();
+            let kind = t.kind();
+            let gap = text.get(prev_end..span.start).unwrap_or("");
+            if gap.contains('\n') {
+                after_break = true;
+            }
+            prev_end = span.end;
+            key.clear();
+            if nfc {
+                for c in s.chars() {
+                    if c.is_ascii() {
+                        key.push(c.to_ascii_lowercase());
+                    } else {
+                        key.extend(c.to_lowercase());
+                    }
+                }
+            } else {
+                key.push_str(&crate::normalize::key(s));
+            }
+            let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
+            let fsym = if kind.is_word() && s.is_ascii() {
+                self.gazetteer.folded_vocab.get(key.as_str()).copied().unwrap_or(NO_SYM)
+            } else {
+                NO_SYM
+            };
+            let mut chars = s.chars();
+            let cap = chars.next().is_some_and(char::is_uppercase);
+            let upper = cap && s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase);
+            let sent_start = after_break;
+            after_break = kind == TokenKind::Punctuation && matches!(s, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";");
+            toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
+        }
+        toks
+    }
+}
+
+struct Parser<'a, 'h> {
+    r: &'a Recognizer,
+    g: &'static Gazetteer,
+    toks: &'a [Tok],
+    text: &'h str,
+    out: &'a mut Vec<Found>,
+}
+
+/// Roman numerals used for military regions (`Quân khu V`).
+fn small_number(s: &str) -> Option<u32> {
+    s.parse::<u32>().ok()
+}
+
+impl Parser<'_, '_> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn sym(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(NO_SYM, |t| t.sym)
+    }
+
+    fn str(&self, i: usize) -> &str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    fn flags(&self, i: usize) -> u16 {
+        let s = self.sym(i);
+        if s == NO_SYM { 0 } else { self.g.flags.get(s as usize).copied().unwrap_or(0) }
+    }
+
+    fn number(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        small_number(self.str(i))
+    }
+
+    /// All gazetteer matches starting at token `i`, shortest first.
+    fn matches(&self, i: usize, out: &mut Vec<GMatch>) {
+        out.clear();
+        let mut node = 0u32;
+        let mut j = i;
+        while let Some(t) = self.toks.get(j) {
+            if t.sym == NO_SYM {
+                break;
+            }
+            match self.g.trie.step(node, t.sym) {
+                Some(n) => node = n,
+                None => break,
+            }
+            j += 1;
+            if !self.g.trie.hits(node).is_empty() {
+                out.push(GMatch { end: j, node, folded: false });
+            }
+        }
+        // Names written without diacritics: only for capitalized ASCII words.
+        let (mut node, mut j) = (0u32, i);
+        while let Some(t) = self.toks.get(j) {
+            if t.fsym == NO_SYM || !(t.cap || t.kind == TokenKind::Punctuation) {
+                break;
+            }
+            match self.g.folded_trie.step(node, t.fsym) {
+                Some(n) => node = n,
+                None => break,
+            }
+            j += 1;
+            if !self.g.folded_trie.hits(node).is_empty() && !out.iter().any(|m| m.end == j) {
+                out.push(GMatch { end: j, node, folded: true });
+            }
+        }
+    }
+
+    fn hits(&self, m: &GMatch) -> &'static [Hit] {
+        if m.folded { self.g.folded_trie.hits(m.node) } else { self.g.trie.hits(m.node) }
+    }
+
+    /// How tokens `i..end` match a gazetteer spelling with capitals `caps`; `None` when a
+    /// word the gazetteer capitalizes is written in lower case.
+    fn case_of(&self, i: usize, end: usize, caps: u32, folded: bool) -> Option<MatchKind> {
+        let mut exact = true;
+        for k in i..end {
+            let t = self.toks[k];
+            if !t.is_word() {
+                continue;
+            }
+            let want = (caps >> (k - i)) & 1 == 1;
+            if want && !t.cap {
+                return None;
+            }
+            if t.cap != want || (t.upper && self.str(k).chars().count() > 1 && t.kind == TokenKind::Syllable) {
+                exact = false;
+            }
+        }
+        Some(if folded {
+            MatchKind::Folded
+        } else if exact {
+            MatchKind::Exact
+        } else {
+            MatchKind::CaseInsensitive
+        })
+    }
+
+    /// The longest match at `i` whose hit satisfies `want`, with that hit and its case.
+    fn best(&self, i: usize, ms: &[GMatch], want: impl Fn(&Hit) -> bool, lower_ok: bool) -> Option<(usize, Hit, MatchKind)> {
+        for m in ms.iter().rev() {
+            for h in self.hits(m) {
+                if !want(h) {
+                    continue;
+                }
+                match self.case_of(i, m.end, h.caps, m.folded) {
+                    Some(c) => return Some((m.end, *h, c)),
+                    None if lower_ok => return Some((m.end, *h, MatchKind::CaseInsensitive)),
+                    None => {}
+                }
+            }
+        }
+        None
+    }
+
+    fn cue_at(&self, ms: &[GMatch], cue: Cue) -> Option<usize> {
+        ms.iter()
+            .rev()
+            .find(|m| !m.folded && self.hits(m).iter().any(|h| h.target == Target::Cue(cue)))
+            .map(|m| m.end)
+    }
+
+    fn push(&mut self, kind: EntityKind, start: usize, end: usize, record: Option<Record>, matched: MatchKind, nested: bool) {
+        self.out.push(Found { kind, start, end, record, matched, nested });
+    }
+
+    fn run(&mut self) {
+        let mut ms = Vec::new();
+        let mut ms2 = Vec::new();
+        let mut i = 0;
+        let mut title_before = false;
+        while i < self.toks.len() {
+            if let Some(end) = self.date_time(i) {
+                i = end;
+                title_before = false;
+                continue;
+            }
+            self.matches(i, &mut ms);
+            let tok = self.toks[i];
+            // A byline: `Tin, ảnh: Khánh An`.
+            if let Some(end) = self.cue_at(&ms, Cue::Byline) {
+                if let Some(after) = self.bylines(end) {
+                    i = after;
+                    continue;
+                }
+            }
+            let is_org = |h: &Hit| matches!(h.target, Target::Record(Record::Organization(_)));
+            let is_mr = |h: &Hit| matches!(h.target, Target::Record(Record::MilitaryRegion(_)));
+            let is_place = |h: &Hit| {
+                matches!(h.target, Target::Record(Record::Province(_) | Record::District(_) | Record::Place(_)))
+            };
+            let title_end = self.cue_at(&ms, Cue::Title);
+            let place = self.best(i, &ms, is_place, false);
+            // Organisations.
+            if tok.cap {
+                if let Some((end, hit, matched)) = self.best(i, &ms, is_org, true) {
+                    if title_end.is_none_or(|t| end > t) {
+                        if let Some(after) = self.organization(i, end, hit, matched, &mut ms2) {
+                            i = after;
+                            title_before = false;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // Military regions.
+            if let Some((end, hit, matched)) = self.best(i, &ms, is_mr, true) {
+                if let Target::Record(r) = hit.target {
+                    self.push(EntityKind::MilitaryRegion, i, end, Some(r), matched, false);
+                    i = end;
+                    continue;
+                }
+            }
+            // A place after an administrative word: `tỉnh Đắk Nông`, `xã Quảng Sơn`.
+            let admin_province = self.cue_at(&ms, Cue::AdminProvince);
+            let admin = admin_province.or_else(|| self.cue_at(&ms, Cue::Admin));
+            if let Some(cue_end) = admin {
+                if place.is_none_or(|(end, _, _)| end <= cue_end) {
+                    if let Some(after) = self.admin_place(cue_end, admin_province.is_some(), false, &mut ms2) {
+                        i = after;
+                        continue;
+                    }
+                }
+            }
+            // People.
+            let person = if tok.cap { self.person_at(i, title_before) } else { None };
+            if let Some(end) = person {
+                let place_len = place.map_or(0, |(e, _, _)| e - i);
+                if end - i > place_len || (end - i == place_len && end - i >= 3 && !self.is_city_cue_before(i)) {
+                    self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
+                    i = end;
+                    title_before = false;
+                    continue;
+                }
+            }
+            if let Some((end, hit, matched)) = place {
+                if self.place_ok(i, end, hit) {
+                    self.push_place(i, end, hit, matched, false);
+                    i = end;
+                    title_before = false;
+                    continue;
+                }
+            }
+            if let Some(end) = title_end {
+                title_before = true;
+                i = end;
+                continue;
+            }
+            // A name right after a title: `ông Tuấn`, `Tổng thống Joe Biden`.
+            if title_before {
+                if let Some(after) = self.titled_name(i) {
+                    self.push(EntityKind::Person, i, after, None, MatchKind::Exact, false);
+                    i = after;
+                    title_before = false;
+                    continue;
+                }
+            }
+            if let Some(cue_end) = self.cue_at(&ms, Cue::Geo) {
+                if let Some(after) = self.capitalized_run(cue_end, 4) {
+                    if after > cue_end && self.toks[cue_end].is_syllable() {
+                        self.push(EntityKind::Location, cue_end, after, None, MatchKind::Exact, false);
+                        i = after;
+                        continue;
+                    }
+                }
+            }
+            if !(tok.kind == TokenKind::Punctuation && self.str(i) == ",") {
+                title_before = false;
+            }
+            i += 1;
+        }
+    }
+
+    fn is_city_cue_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let mut ms = Vec::new();
+        (i.saturating_sub(2)..i).any(|s| {
+            self.matches(s, &mut ms);
+            ms.iter().any(|m| {
+                m.end == i && self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin)))
+            })
+        })
+    }
+
+    /// Whether a standalone place name at `i..end` stands: a one-word place (`Mỹ`, `Đức`,
+    /// `Nhật`) that is part of a longer capitalized run or follows a title is a name.
+    fn place_ok(&self, i: usize, end: usize, hit: Hit) -> bool {
+        if end - i > 1 {
+            return true;
+        }
+        let neighbour_name = |k: Option<usize>| {
+            k.and_then(|k| self.tok(k))
+                .is_some_and(|t| t.is_syllable() && t.cap && !t.upper && self.flags_of(t) & sym::NOT_NAME == 0)
+        };
+        let prev_is_name = neighbour_name(i.checked_sub(1)) && !self.toks[i].sent_start;
+        if prev_is_name || neighbour_name(Some(end)) {
+            return false;
+        }
+        if i > 0 && self.is_title_before(i) {
+            return false;
+        }
+        !matches!(hit.target, Target::Record(Record::District(_))) || self.toks[i].cap
+    }
+
+    fn flags_of(&self, t: &Tok) -> u16 {
+        if t.sym == NO_SYM { 0 } else { self.g.flags.get(t.sym as usize).copied().unwrap_or(0) }
+    }
+
+    fn is_title_before(&self, i: usize) -> bool {
+        let mut ms = Vec::new();
+        (i.saturating_sub(3)..i).any(|s| {
+            self.matches(s, &mut ms);
+            ms.iter().any(|m| m.end == i && self.hits(m).iter().any(|h| h.target == Target::Cue(Cue::Title)))
+        })
+    }
+
+    fn push_place(&mut self, i: usize, end: usize, hit: Hit, matched: MatchKind, nested: bool) {
+        let Target::Record(r) = hit.target else { return };
+        let kind = match r {
+            Record::Province(_) => EntityKind::Province,
+            Record::MilitaryRegion(_) => EntityKind::MilitaryRegion,
+            _ => EntityKind::Location,
+        };
+        self.push(kind, i, end, Some(r), matched, nested);
+    }
+
+    /// A place after an administrative word ending at `at`; returns the end. With
+    /// `nested`, the place is recorded as nested (inside an organisation).
+    fn admin_place(&mut self, at: usize, provincial: bool, nested: bool, ms: &mut Vec<GMatch>) -> Option<usize> {
+        self.matches(at, ms);
+        let want = |h: &Hit| match h.target {
+            Target::Record(Record::Province(_)) => true,
+            Target::Record(Record::District(_) | Record::Place(_)) => !provincial || true,
+            _ => false,
+        };
+        if let Some((end, hit, matched)) = self.best(at, ms, want, true) {
+            let provincial_word = matches!(self.str(at.wrapping_sub(1)), "tỉnh" | "Tỉnh");
+            if !(provincial_word && !matches!(hit.target, Target::Record(Record::Province(_)))) {
+                // Keep extending over a capitalized tail (`xã Quảng Sơn Tây`) only for
+                // non-provincial names.
+                self.push_place(at, end, hit, matched, nested);
+                return Some(end);
+            }
+        }
+        // An unknown name after a lower-level word (`xã Ea Pô`); provinces are all known.
+        let provincial_word = matches!(self.str(at.wrapping_sub(1)), "tỉnh" | "Tỉnh");
+        if provincial_word {
+            return None;
+        }
+        let end = self.capitalized_run(at, 4)?;
+        // `UBND huyện Nguyễn Văn A` style: a surname + Văn/Thị is a person, not a place.
+        if end - at >= 3 && self.flags(at) & sym::SURNAME != 0 && matches!(self.str(at + 1), "Văn" | "Thị") {
+            return None;
+        }
+        if !provincial || !matches!(self.str(at.wrapping_sub(1)), "tỉnh") {
+            self.push(EntityKind::Location, at, end, None, MatchKind::Exact, nested);
+            return Some(end);
+        }
+        None
+    }
+
+    /// Capitalized syllables (or a number for `Quận 1`, `phường 5`) from `i`, at most `max`.
+    fn capitalized_run(&self, i: usize, max: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.kind == TokenKind::Number {
+            return Some(i + 1);
+        }
+        let mut j = i;
+        while j < self.toks.len() && j - i < max {
+            let t = self.toks[j];
+            if !(t.cap && (t.is_syllable() || t.kind == TokenKind::Foreign || t.kind == TokenKind::Abbreviation)) {
+                break;
+            }
+            if j > i && self.flags(j) & sym::ORG_HEAD != 0 {
+                break;
+            }
+            // `Ea H'leo`, `Cư M'gar`: apostrophe names are single tokens already.
+            j += 1;
+        }
+        (j > i).then_some(j)
+    }
+
+    /// An organisation starting at `i` whose gazetteer part ends at `end`.
+    fn organization(&mut self, i: usize, end: usize, hit: Hit, matched: MatchKind, ms: &mut Vec<GMatch>) -> Option<usize> {
+        let Target::Record(Record::Organization(id)) = hit.target else { return None };
+        let org = self.g.organization_by_id(id)?;
+        let mut e = end;
+        if org.kind == OrganizationKind::Head {
+            e = self.org_name(end, org.sector == "state" || org.sector == "military", ms);
+            if e == end {
+                return None;
+            }
+        }
+        let start_nested = self.out.len();
+        let full = self.org_complement(e, org.kind, ms);
+        let record = if org.kind == OrganizationKind::Head { None } else { Some(Record::Organization(id)) };
+        // The nested entities were pushed by the complement; the outer one goes first.
+        self.out.insert(start_nested, Found {
+            kind: EntityKind::Organization,
+            start: i,
+            end: full,
+            record,
+            matched,
+            nested: false,
+        });
+        Some(full)
+    }
+
+    /// The capitalized name after an organisation head word (`Sở Giáo dục và Đào tạo`).
+    fn org_name(&mut self, mut j: usize, allow_lower_tail: bool, ms: &mut Vec<GMatch>) -> usize {
+        let start = j;
+        let mut last_cap = false;
+        while let Some(t) = self.tok(j).copied() {
+            if j > start && self.is_admin_word(j, ms) {
+                break;
+            }
+            // A place or military region inside the name (`Trường Đại học ... Hà Nội`).
+            if t.cap && (t.is_word()) {
+                if j > start && self.flags(j) & sym::ORG_HEAD != 0 && self.tok(j + 1).is_some_and(|n| n.cap) {
+                    break;
+                }
+                j += 1;
+                last_cap = true;
+                continue;
+            }
+            if t.kind == TokenKind::Number && (j == start || last_cap) {
+                j += 1;
+                last_cap = false;
+                continue;
+            }
+            if !t.cap && t.is_syllable() && j > start && last_cap {
+                let next = self.tok(j + 1);
+                let sandwiched = next.is_some_and(|n| n.cap && n.is_word());
+                let connector = t.sym == self.r.words.va;
+                if sandwiched && !(connector && self.flags(j + 1) & sym::ORG_HEAD != 0) {
+                    j += 1;
+                    last_cap = false;
+                    continue;
+                }
+                let before_place = self.is_admin_word(j + 1, ms);
+                if !connector && (allow_lower_tail || before_place) {
+                    j += 1;
+                    last_cap = false;
+                    if before_place {
+                        break;
+                    }
+                    continue;
+                }
+                break;
+            }
+            if (t.sym == self.r.words.dash || t.sym == self.r.words.en_dash)
+                && last_cap
+                && self.tok(j + 1).is_some_and(|n| n.cap && n.is_syllable())
+                && self.text.get(t.start.saturating_sub(1)..t.start) == Some(" ")
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    fn is_admin_word(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
+        if self.tok(j).is_none_or(|t| t.cap) {
+            return false;
+        }
+        self.matches(j, ms);
+        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin))))
+    }
+
+    /// The place, military region or country after an organisation ending at `e`.
+    fn org_complement(&mut self, e: usize, kind: OrganizationKind, ms: &mut Vec<GMatch>) -> usize {
+        self.matches(e, ms);
+        let admin = ms
+            .iter()
+            .rev()
+            .find(|m| {
+                !m.folded
+                    && self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin)))
+                    && self.toks[e].sym != NO_SYM
+            })
+            .map(|m| m.end);
+        let mut ms2 = Vec::new();
+        if let Some(cue_end) = admin {
+            let provincial = self.hits_cue(e, cue_end, Cue::AdminProvince);
+            if let Some(after) = self.admin_place(cue_end, provincial, true, &mut ms2) {
+                return after;
+            }
+            // `UBND tỉnh`, `Công an huyện`: the bare level names the local body.
+            if kind != OrganizationKind::Head {
+                return cue_end;
+            }
+            return e;
+        }
+        let want = |h: &Hit| {
+            matches!(
+                h.target,
+                Target::Record(Record::Province(_) | Record::District(_) | Record::MilitaryRegion(_) | Record::Place(_))
+            )
+        };
+        if let Some((end, hit, matched)) = self.best(e, ms, want, false) {
+            let country = matches!(hit.target, Target::Record(Record::Place(p)) if self.g.place_by_id(p).is_some_and(|p| p.kind == "country"));
+            let ok = match hit.target {
+                Target::Record(Record::MilitaryRegion(_)) => true,
+                Target::Record(Record::Place(_)) => country,
+                _ => kind != OrganizationKind::Body,
+            };
+            if ok {
+                self.push_place(e, end, hit, matched, true);
+                return end;
+            }
+        }
+        e
+    }
+
+    fn hits_cue(&self, i: usize, end: usize, cue: Cue) -> bool {
+        let mut ms = Vec::new();
+        self.matches(i, &mut ms);
+        ms.iter().any(|m| m.end == end && self.hits(m).iter().any(|h| h.target == Target::Cue(cue)))
+    }
+
+    /// A person name by its structure at `i`: surname, then capitalized name syllables.
+    fn person_at(&self, i: usize, title_before: bool) -> Option<usize> {
+        let t = self.toks[i];
+        if !t.is_syllable() || self.flags(i) & sym::SURNAME == 0 {
+            return None;
+        }
+        let all_upper = t.upper;
+        let mut j = i + 1;
+        while j < self.toks.len() && j - i < 4 {
+            let n = self.toks[j];
+            if !(n.is_syllable() && n.cap && n.upper == all_upper) {
+                break;
+            }
+            let f = self.flags(j);
+            if f & (sym::NOT_NAME | sym::ORG_HEAD) != 0 && f & (sym::MIDDLE | sym::GIVEN) == 0 {
+                break;
+            }
+            j += 1;
+        }
+        // Inner syllables must be known name syllables; the last may be any syllable.
+        let mut end = j;
+        while end > i + 1 && (i + 1..end - 1).any(|k| self.flags(k) & (sym::MIDDLE | sym::GIVEN) == 0) {
+            end -= 1;
+        }
+        let len = end - i;
+        if len < 2 {
+            return None;
+        }
+        if all_upper && len < 3 {
+            return None;
+        }
+        let last_known = self.flags(end - 1) & (sym::MIDDLE | sym::GIVEN) != 0;
+        if len == 2 && !title_before && (!last_known || t.sent_start) {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// A name right after a title, not starting a place or organisation.
+    fn titled_name(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !(t.cap && (t.is_syllable() || t.kind == TokenKind::Foreign)) || t.upper {
+            return None;
+        }
+        let mut j = i;
+        while j < self.toks.len() && j - i < 4 {
+            let n = self.toks[j];
+            if !(n.cap && !n.upper && (n.is_syllable() || n.kind == TokenKind::Foreign)) {
+                break;
+            }
+            if self.flags(j) & (sym::NOT_NAME | sym::ORG_HEAD) != 0 && self.flags(j) & (sym::MIDDLE | sym::GIVEN) == 0 {
+                break;
+            }
+            j += 1;
+        }
+        (j > i).then_some(j)
+    }
+
+    /// Names after a byline cue ending at `at`, separated by `-`, `,` or `và`.
+    fn bylines(&mut self, at: usize) -> Option<usize> {
+        let mut i = at;
+        let mut found = false;
+        loop {
+            let Some(end) = self.titled_name(i) else { break };
+            self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
+            found = true;
+            i = end;
+            let sep = self.tok(i).is_some_and(|t| matches!(self.str(i), "-" | "–" | "," | "và") && t.sym != NO_SYM || matches!(self.str(i), "-" | "–" | ","));
+            if sep && self.titled_name(i + 1).is_some() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        found.then_some(i)
+    }
+
+    /// Dates and times at `i`; returns the end.
+    fn date_time(&mut self, i: usize) -> Option<usize> {
+        let t = self.toks[i];
+        let w = self.r.words;
+        match t.kind {
+            TokenKind::Date => {
+                self.push(EntityKind::Date, i, i + 1, None, MatchKind::Exact, false);
+                return Some(i + 1);
+            }
+            TokenKind::Time => {
+                self.push(EntityKind::Time, i, i + 1, None, MatchKind::Exact, false);
+                return Some(i + 1);
+            }
+            TokenKind::Number => {
+                // `16 giờ 30 (phút)`.
+                let h = self.number(i)?;
+                if h <= 24 && self.sym(i + 1) == w.gio {
+                    let mut end = i + 2;
+                    if self.number(end).is_some_and(|m| m < 60) {
+                        end += 1;
+                        if self.sym(end) == w.phut {
+                            end += 1;
+                        }
+                    }
+                    self.push(EntityKind::Time, i, end, None, MatchKind::Exact, false);
+                    return Some(end);
+                }
+                return None;
+            }
+            _ => {}
+        }
+        if t.sym == NO_SYM || !t.is_syllable() {
+            return None;
+        }
+        let next = self.tok(i + 1)?;
+        if t.sym == w.ngay || t.sym == w.thang {
+            // `ngày 08/12/2022`, `tháng 12/2022`.
+            if next.kind == TokenKind::Date {
+                self.push(EntityKind::Date, i, i + 2, None, MatchKind::Exact, false);
+                return Some(i + 2);
+            }
+        }
+        if t.sym == w.ngay {
+            // `ngày 8 tháng 12 (năm 2022)`.
+            let d = self.number(i + 1)?;
+            if (1..=31).contains(&d) && self.sym(i + 2) == w.thang && self.number(i + 3).is_some_and(|m| (1..=12).contains(&m)) {
+                let mut end = i + 4;
+                if self.sym(end) == w.nam && self.year(end + 1) {
+                    end += 2;
+                }
+                self.push(EntityKind::Date, i, end, None, MatchKind::Exact, false);
+                return Some(end);
+            }
+            return None;
+        }
+        if t.sym == w.thang {
+            // `tháng 12 năm 2022`.
+            let m = self.number(i + 1)?;
+            if (1..=12).contains(&m) && self.sym(i + 2) == w.nam && self.year(i + 3) {
+                self.push(EntityKind::Date, i, i + 4, None, MatchKind::Exact, false);
+                return Some(i + 4);
+            }
+            return None;
+        }
+        if t.sym == w.nam && self.year(i + 1) {
+            self.push(EntityKind::Date, i, i + 2, None, MatchKind::Exact, false);
+            return Some(i + 2);
+        }
+        None
+    }
+
+    fn year(&self, i: usize) -> bool {
+        self.str(i).len() == 4 && self.number(i).is_some_and(|y| (1000..=2199).contains(&y))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(EntityKind, &str)> {
+        Recognizer::builtin().recognize(text).iter().filter(|e| !e.nested).map(|e| (e.kind, e.text)).collect()
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(
+            kinds("Ngày 8 tháng 12 năm 2022, lúc 16 giờ 30 phút, năm 2023 và tháng 12/2022, 7h30."),
+            [
+                (EntityKind::Date, "Ngày 8 tháng 12 năm 2022"),
+                (EntityKind::Time, "16 giờ 30 phút"),
+                (EntityKind::Date, "năm 2023"),
+                (EntityKind::Date, "tháng 12/2022"),
+                (EntityKind::Time, "7h30"),
+            ]
+        );
+    }
+
+    #[test]
+    fn numeral_given_name_is_a_person() {
+        assert_eq!(kinds("ông Hồ Văn Mười phát biểu"), [(EntityKind::Person, "Hồ Văn Mười")]);
+        assert_eq!(kinds("Anh ấy có mười quyển sách"), []);
+    }
+}
