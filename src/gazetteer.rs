@@ -233,6 +233,12 @@ pub(crate) mod sym {
     pub const ORG_HEAD: u16 = 16;
 }
 
+/// Words the recognizer's date, time and name rules compare by id.
+pub(crate) const FUNCTION_WORDS: [&str; 19] = [
+    "ngày", "mồng", "tháng", "năm", "giờ", "phút", "và", "-", "–", "số", "/", "(", "từ", "đến", "sáng",
+    "chiều", "tối", "trưa", "đêm",
+];
+
 /// Sentinel for a token whose key is not in the vocabulary.
 pub(crate) const NO_SYM: u32 = u32::MAX;
 
@@ -684,6 +690,10 @@ impl Gazetteer {
             b.add(row.get(0), Target::Cue(cue));
         }
 
+        // Function words the recognizer's rules look for by id.
+        for w in FUNCTION_WORDS {
+            b.sym(w);
+        }
         b.trie.finish();
         b.folded_trie.finish();
         Ok(Gazetteer {

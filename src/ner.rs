@@ -143,6 +143,13 @@ impl Tok {
 #[derive(Clone, Copy, Debug)]
 struct Words {
     ngay: u32,
+    mong: u32,
+    so: u32,
+    slash: u32,
+    paren: u32,
+    tu: u32,
+    den: u32,
+    day_parts: [u32; 5],
     thang: u32,
     nam: u32,
     gio: u32,
@@ -190,6 +197,13 @@ impl Recognizer {
         let id = |w: &str| gazetteer.vocab.get(w).copied().unwrap_or(NO_SYM);
         let words = Words {
             ngay: id("ngày"),
+            mong: id("mồng"),
+            so: id("số"),
+            slash: id("/"),
+            paren: id("("),
+            tu: id("từ"),
+            den: id("đến"),
+            day_parts: [id("sáng"), id("chiều"), id("tối"), id("trưa"), id("đêm")],
             thang: id("tháng"),
             nam: id("năm"),
             gio: id("giờ"),
@@ -293,7 +307,15 @@ struct Parser<'a, 'h> {
     out: &'a mut Vec<Found>,
 }
 
-/// Roman numerals used for military regions (`Quân khu V`).
+/// `30` and `1` form a valid day and month.
+fn day_month(d: &str, m: &str) -> bool {
+    d.len() <= 2
+        && m.len() <= 2
+        && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+}
+
+/// A plain number.
 fn small_number(s: &str) -> Option<u32> {
     s.parse::<u32>().ok()
 }
@@ -854,21 +876,35 @@ impl Parser<'_, '_> {
 
     /// Dates and times at `i`; returns the end.
     fn date_time(&mut self, i: usize) -> Option<usize> {
+        let (start, end, kind) = self.date_time_span(i)?;
+        self.push(kind, start, end, None, MatchKind::Exact, false);
+        Some(end)
+    }
+
+    fn date_time_span(&self, i: usize) -> Option<(usize, usize, EntityKind)> {
         let t = self.toks[i];
         let w = self.r.words;
+        let date = EntityKind::Date;
+        let prev = if i > 0 { self.sym(i - 1) } else { NO_SYM };
         match t.kind {
+            // `08/12/2022`, but not document numbers (`số 04/2016/VB-LD`) or addresses.
             TokenKind::Date => {
-                self.push(EntityKind::Date, i, i + 1, None, MatchKind::Exact, false);
-                return Some(i + 1);
+                let numbered = prev == w.so || prev == w.slash || self.sym(i + 1) == w.slash;
+                return (!numbered).then_some((i, i + 1, date));
             }
-            TokenKind::Time => {
-                self.push(EntityKind::Time, i, i + 1, None, MatchKind::Exact, false);
-                return Some(i + 1);
+            TokenKind::Time => return Some((i, i + 1, EntityKind::Time)),
+            TokenKind::Range => {
+                // `1928-2002`; `30-1` after `Sáng`.
+                let s = self.str(i);
+                let (a, b) = s.split_once(['-', '–'])?;
+                let years = [a, b].iter().all(|y| y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y)));
+                let after_day_part = w.day_parts.contains(&prev) && day_month(a, b);
+                return (years || after_day_part).then_some((i, i + 1, date));
             }
             TokenKind::Number => {
                 // `16 giờ 30 (phút)`.
-                let h = self.number(i)?;
-                if h <= 24 && self.sym(i + 1) == w.gio {
+                let h = self.number(i);
+                if h.is_some_and(|h| h <= 24) && self.sym(i + 1) == w.gio {
                     let mut end = i + 2;
                     if self.number(end).is_some_and(|m| m < 60) {
                         end += 1;
@@ -876,8 +912,16 @@ impl Parser<'_, '_> {
                             end += 1;
                         }
                     }
-                    self.push(EntityKind::Time, i, end, None, MatchKind::Exact, false);
-                    return Some(end);
+                    return Some((i, end, EntityKind::Time));
+                }
+                // A bare year in parentheses or after `từ`/`đến`: `(1842)`, `từ 1960`.
+                if self.year(i) && (prev == w.paren || prev == w.tu || prev == w.den) {
+                    if self.sym(i + 1) == w.dash && self.year(i + 2) {
+                        return Some((i, i + 3, date));
+                    }
+                    if self.tok(i + 1).is_none_or(|n| !n.is_word()) {
+                        return Some((i, i + 1, date));
+                    }
                 }
                 return None;
             }
@@ -887,14 +931,27 @@ impl Parser<'_, '_> {
             return None;
         }
         let next = self.tok(i + 1)?;
-        if t.sym == w.ngay || t.sym == w.thang {
+        if t.sym == w.ngay || t.sym == w.mong || t.sym == w.thang {
             // `ngày 08/12/2022`, `tháng 12/2022`.
             if next.kind == TokenKind::Date {
-                self.push(EntityKind::Date, i, i + 2, None, MatchKind::Exact, false);
-                return Some(i + 2);
+                return Some((i, i + 2, date));
+            }
+            // `ngày 14.2`, `ngày 30-1`, `tháng 4-2016`.
+            let s = self.str(i + 1);
+            if matches!(next.kind, TokenKind::Number | TokenKind::Range) {
+                if let Some((a, b)) = s.split_once(['.', '-', '–']) {
+                    let ok = if t.sym == w.thang {
+                        a.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) && self.year_str(b)
+                    } else {
+                        day_month(a, b)
+                    };
+                    if ok {
+                        return Some((i, i + 2, date));
+                    }
+                }
             }
         }
-        if t.sym == w.ngay {
+        if t.sym == w.ngay || t.sym == w.mong {
             // `ngày 8 tháng 12 (năm 2022)`.
             let d = self.number(i + 1)?;
             if (1..=31).contains(&d) && self.sym(i + 2) == w.thang && self.number(i + 3).is_some_and(|m| (1..=12).contains(&m)) {
@@ -902,29 +959,33 @@ impl Parser<'_, '_> {
                 if self.sym(end) == w.nam && self.year(end + 1) {
                     end += 2;
                 }
-                self.push(EntityKind::Date, i, end, None, MatchKind::Exact, false);
-                return Some(end);
+                return Some((i, end, date));
             }
             return None;
         }
         if t.sym == w.thang {
-            // `tháng 12 năm 2022`.
+            // `tháng 12 (năm 2022)`.
             let m = self.number(i + 1)?;
-            if (1..=12).contains(&m) && self.sym(i + 2) == w.nam && self.year(i + 3) {
-                self.push(EntityKind::Date, i, i + 4, None, MatchKind::Exact, false);
-                return Some(i + 4);
+            if (1..=12).contains(&m) && self.str(i + 1).bytes().all(|b| b.is_ascii_digit()) {
+                if self.sym(i + 2) == w.nam && self.year(i + 3) {
+                    return Some((i, i + 4, date));
+                }
+                return Some((i, i + 2, date));
             }
             return None;
         }
         if t.sym == w.nam && self.year(i + 1) {
-            self.push(EntityKind::Date, i, i + 2, None, MatchKind::Exact, false);
-            return Some(i + 2);
+            return Some((i, i + 2, date));
         }
         None
     }
 
+    fn year_str(&self, s: &str) -> bool {
+        s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y))
+    }
+
     fn year(&self, i: usize) -> bool {
-        self.str(i).len() == 4 && self.number(i).is_some_and(|y| (1000..=2199).contains(&y))
+        self.tok(i).is_some_and(|t| t.kind == TokenKind::Number) && self.year_str(self.str(i))
     }
 }
 
