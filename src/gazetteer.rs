@@ -611,7 +611,8 @@ impl Gazetteer {
         // Index every name and alias.
         for p in &provinces {
             let r = Target::Record(Record::Province(p.id));
-            for name in [p.name, p.official_name].iter().chain(&p.aliases) {
+            // Official names (`Tỉnh Đắk Nông`) are found as a kind word and a name.
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
                 b.add(name, r);
             }
         }

@@ -307,6 +307,12 @@ struct Parser<'a, 'h> {
     out: &'a mut Vec<Found>,
 }
 
+/// Lower-case words that never continue an organisation's name.
+const NOT_IN_NAMES: [&str; 30] = [
+    "của", "do", "tại", "ở", "với", "cho", "từ", "đến", "về", "là", "trong", "trên", "thì", "mà", "khi", "được",
+    "bị", "đã", "sẽ", "đang", "này", "có", "không", "các", "những", "một", "nói", "cũng", "vẫn", "sau",
+];
+
 /// `30` and `1` form a valid day and month.
 fn day_month(d: &str, m: &str) -> bool {
     d.len() <= 2
@@ -469,7 +475,10 @@ impl Parser<'_, '_> {
             // Organisations.
             if tok.cap {
                 if let Some((end, hit, matched)) = self.best(i, &ms, is_org, true) {
-                    if title_end.is_none_or(|t| end > t) {
+                    let head = matches!(hit.target, Target::Record(Record::Organization(id))
+                        if self.g.organization_by_id(id).is_some_and(|o| o.kind == OrganizationKind::Head));
+                    let place_longer = place.is_some_and(|(pe, _, _)| pe > end);
+                    if title_end.is_none_or(|t| end > t) && !(head && place_longer) {
                         if let Some(after) = self.organization(i, end, hit, matched, &mut ms2) {
                             i = after;
                             title_before = false;
@@ -491,7 +500,7 @@ impl Parser<'_, '_> {
             let admin = admin_province.or_else(|| self.cue_at(&ms, Cue::Admin));
             if let Some(cue_end) = admin {
                 if place.is_none_or(|(end, _, _)| end <= cue_end) {
-                    if let Some(after) = self.admin_place(cue_end, admin_province.is_some(), false, &mut ms2) {
+                    if let Some(after) = self.admin_place(i, cue_end, admin_province.is_some(), false, &mut ms2) {
                         i = after;
                         continue;
                     }
@@ -501,7 +510,7 @@ impl Parser<'_, '_> {
             let person = if tok.cap { self.person_at(i, title_before) } else { None };
             if let Some(end) = person {
                 let place_len = place.map_or(0, |(e, _, _)| e - i);
-                if end - i > place_len || (end - i == place_len && end - i >= 3 && !self.is_city_cue_before(i)) {
+                if end - i > place_len || (end - i == place_len && title_before) {
                     self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
                     i = end;
                     title_before = false;
@@ -546,19 +555,6 @@ impl Parser<'_, '_> {
         }
     }
 
-    fn is_city_cue_before(&self, i: usize) -> bool {
-        if i == 0 {
-            return false;
-        }
-        let mut ms = Vec::new();
-        (i.saturating_sub(2)..i).any(|s| {
-            self.matches(s, &mut ms);
-            ms.iter().any(|m| {
-                m.end == i && self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin)))
-            })
-        })
-    }
-
     /// Whether a standalone place name at `i..end` stands: a one-word place (`Mỹ`, `Đức`,
     /// `Nhật`) that is part of a longer capitalized run or follows a title is a name.
     fn place_ok(&self, i: usize, end: usize, hit: Hit) -> bool {
@@ -601,39 +597,46 @@ impl Parser<'_, '_> {
         self.push(kind, i, end, Some(r), matched, nested);
     }
 
-    /// A place after an administrative word ending at `at`; returns the end. With
-    /// `nested`, the place is recorded as nested (inside an organisation).
-    fn admin_place(&mut self, at: usize, provincial: bool, nested: bool, ms: &mut Vec<GMatch>) -> Option<usize> {
+    /// A place after an administrative word `cue..at`; returns the end. With `nested`,
+    /// the place is recorded as nested (inside an organisation). The word is outside the
+    /// span except the abbreviations `TP`, `P.`, `Q.` and before a number (`phường 9`).
+    fn admin_place(&mut self, cue: usize, at: usize, provincial: bool, nested: bool, ms: &mut Vec<GMatch>) -> Option<usize> {
+        let abbreviated = matches!(self.str(cue), "TP" | "P" | "Q" | "Tp");
+        let from = if abbreviated { cue } else { at };
+        let province_word = matches!(self.str(cue), "tỉnh" | "Tỉnh");
         self.matches(at, ms);
-        let want = |h: &Hit| match h.target {
-            Target::Record(Record::Province(_)) => true,
-            Target::Record(Record::District(_) | Record::Place(_)) => !provincial || true,
-            _ => false,
+        let want = |h: &Hit| {
+            matches!(
+                h.target,
+                Target::Record(Record::Province(_) | Record::District(_) | Record::Place(_))
+            )
         };
-        if let Some((end, hit, matched)) = self.best(at, ms, want, true) {
-            let provincial_word = matches!(self.str(at.wrapping_sub(1)), "tỉnh" | "Tỉnh");
-            if !(provincial_word && !matches!(hit.target, Target::Record(Record::Province(_)))) {
-                // Keep extending over a capitalized tail (`xã Quảng Sơn Tây`) only for
-                // non-provincial names.
-                self.push_place(at, end, hit, matched, nested);
+        let known = self.best(at, ms, want, true);
+        let run = self.capitalized_run(at, 4);
+        if let Some((end, hit, matched)) = known {
+            let is_province = matches!(hit.target, Target::Record(Record::Province(_)));
+            // A longer capitalized name wins over a shorter known one (`xã Mỹ Chánh`).
+            let longer_run = !provincial && run.is_some_and(|r| r > end);
+            if !(province_word && !is_province) && !longer_run {
+                if let Target::Record(r) = hit.target {
+                    let kind = if is_province { EntityKind::Province } else { EntityKind::Location };
+                    self.push(kind, from, end, Some(r), matched, nested);
+                }
                 return Some(end);
             }
         }
-        // An unknown name after a lower-level word (`xã Ea Pô`); provinces are all known.
-        let provincial_word = matches!(self.str(at.wrapping_sub(1)), "tỉnh" | "Tỉnh");
-        if provincial_word {
+        // Provinces are all known: an unknown name after `tỉnh` is not a place.
+        if province_word {
             return None;
         }
-        let end = self.capitalized_run(at, 4)?;
+        let end = run?;
+        let from = if self.toks[at].kind == TokenKind::Number { cue } else { from };
         // `UBND huyện Nguyễn Văn A` style: a surname + Văn/Thị is a person, not a place.
         if end - at >= 3 && self.flags(at) & sym::SURNAME != 0 && matches!(self.str(at + 1), "Văn" | "Thị") {
             return None;
         }
-        if !provincial || !matches!(self.str(at.wrapping_sub(1)), "tỉnh") {
-            self.push(EntityKind::Location, at, end, None, MatchKind::Exact, nested);
-            return Some(end);
-        }
-        None
+        self.push(EntityKind::Location, from, end, None, MatchKind::Exact, nested);
+        Some(end)
     }
 
     /// Capitalized syllables (or a number for `Quận 1`, `phường 5`) from `i`, at most `max`.
@@ -709,13 +712,14 @@ impl Parser<'_, '_> {
                 let next = self.tok(j + 1);
                 let sandwiched = next.is_some_and(|n| n.cap && n.is_word());
                 let connector = t.sym == self.r.words.va;
-                if sandwiched && !(connector && self.flags(j + 1) & sym::ORG_HEAD != 0) {
+                let function_word = NOT_IN_NAMES.contains(&self.str(j));
+                if sandwiched && !function_word && !(connector && self.flags(j + 1) & sym::ORG_HEAD != 0) {
                     j += 1;
                     last_cap = false;
                     continue;
                 }
                 let before_place = self.is_admin_word(j + 1, ms);
-                if !connector && (allow_lower_tail || before_place) {
+                if !connector && !function_word && (allow_lower_tail || before_place) {
                     j += 1;
                     last_cap = false;
                     if before_place {
@@ -761,7 +765,7 @@ impl Parser<'_, '_> {
         let mut ms2 = Vec::new();
         if let Some(cue_end) = admin {
             let provincial = self.hits_cue(e, cue_end, Cue::AdminProvince);
-            if let Some(after) = self.admin_place(cue_end, provincial, true, &mut ms2) {
+            if let Some(after) = self.admin_place(e, cue_end, provincial, true, &mut ms2) {
                 return after;
             }
             // `UBND tỉnh`, `Công an huyện`: the bare level names the local body.
