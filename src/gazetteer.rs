@@ -231,6 +231,7 @@ pub(crate) mod sym {
     pub const GIVEN: u16 = 4;
     pub const NOT_NAME: u16 = 8;
     pub const ORG_HEAD: u16 = 16;
+    pub const COMMON_SURNAME: u16 = 32;
 }
 
 /// Words the recognizer's date, time and name rules compare by id.
@@ -238,6 +239,10 @@ pub(crate) const FUNCTION_WORDS: [&str; 19] = [
     "ngày", "mồng", "tháng", "năm", "giờ", "phút", "và", "-", "–", "số", "/", "(", "từ", "đến", "sáng",
     "chiều", "tối", "trưa", "đêm",
 ];
+
+/// How many of the first rows of `surnames.tsv` are common enough to start a two-word
+/// name without a title (`Lê Lợi`); rarer ones are also words (`Đồng`, `Thịnh`).
+const COMMON_SURNAMES: usize = 30;
 
 /// Sentinel for a token whose key is not in the vocabulary.
 pub(crate) const NO_SYM: u32 = u32::MAX;
@@ -644,8 +649,7 @@ impl Gazetteer {
                 b.add(name, r);
             }
             if o.kind == OrganizationKind::Head {
-                let first = token_keys(o.name);
-                if let [(k, _)] = first.as_slice() {
+                if let Some((k, _)) = token_keys(o.name).first() {
                     let id = b.sym(k) as usize;
                     b.flags[id] |= sym::ORG_HEAD;
                 }
@@ -659,8 +663,12 @@ impl Gazetteer {
         }
 
         let file = "surnames.tsv";
-        for row in tsv::parse(file, SURNAMES, &["surname", "variant_of"], 1)? {
+        // The file lists the most frequent surnames first.
+        for (rank, row) in tsv::parse(file, SURNAMES, &["surname", "variant_of"], 1)?.iter().enumerate() {
             b.flag(row.get(0), sym::SURNAME);
+            if rank < COMMON_SURNAMES {
+                b.flag(row.get(0), sym::COMMON_SURNAME);
+            }
         }
         let file = "name_syllables.tsv";
         for row in tsv::parse(file, NAME_SYLLABLES, &["syllable", "role"], 2)? {

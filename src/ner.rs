@@ -472,6 +472,14 @@ impl Parser<'_, '_> {
             };
             let title_end = self.cue_at(&ms, Cue::Title);
             let place = self.best(i, &ms, is_place, false);
+            // Military regions.
+            if let Some((end, hit, matched)) = self.best(i, &ms, is_mr, true) {
+                if let Target::Record(r) = hit.target {
+                    self.push(EntityKind::MilitaryRegion, i, end, Some(r), matched, false);
+                    i = end;
+                    continue;
+                }
+            }
             // Organisations.
             if tok.cap {
                 if let Some((end, hit, matched)) = self.best(i, &ms, is_org, true) {
@@ -485,14 +493,6 @@ impl Parser<'_, '_> {
                             continue;
                         }
                     }
-                }
-            }
-            // Military regions.
-            if let Some((end, hit, matched)) = self.best(i, &ms, is_mr, true) {
-                if let Target::Record(r) = hit.target {
-                    self.push(EntityKind::MilitaryRegion, i, end, Some(r), matched, false);
-                    i = end;
-                    continue;
                 }
             }
             // A place after an administrative word: `tỉnh Đắk Nông`, `xã Quảng Sơn`.
@@ -531,7 +531,7 @@ impl Parser<'_, '_> {
                 continue;
             }
             // A name right after a title: `ông Tuấn`, `Tổng thống Joe Biden`.
-            if title_before {
+            if title_before && self.best(i, &ms, is_org, true).is_none() {
                 if let Some(after) = self.titled_name(i) {
                     self.push(EntityKind::Person, i, after, None, MatchKind::Exact, false);
                     i = after;
@@ -672,7 +672,33 @@ impl Parser<'_, '_> {
             }
         }
         let start_nested = self.out.len();
-        let full = self.org_complement(e, org.kind, ms);
+        let mut full = self.org_complement(e, org.kind, ms);
+        // `Quốc hội khóa XII`.
+        if matches!(self.str(full), "khóa" | "khoá" | "Khóa")
+            && self.tok(full + 1).is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Abbreviation))
+        {
+            full += 2;
+        }
+        // A unit and the body it belongs to are one name: `Cơ quan CSĐT Bộ Công an`,
+        // `Cục Tài chính / Bộ Quốc phòng`; the body is kept as a nested entity.
+        if org.kind != OrganizationKind::Body {
+            let next = if self.str(full) == "/" { full + 1 } else { full };
+            let mut ms3 = Vec::new();
+            self.matches(next, &mut ms3);
+            let parent = self.toks.get(next).is_some_and(|t| t.cap).then(|| {
+                self.best(next, &ms3, |h| matches!(h.target, Target::Record(Record::Organization(id))
+                    if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head)), true)
+            });
+            if let Some(Some((pend, phit, pmatched))) = parent {
+                let before = self.out.len();
+                if let Some(after) = self.organization(next, pend, phit, pmatched, ms) {
+                    for f in &mut self.out[before..] {
+                        f.nested = true;
+                    }
+                    full = after;
+                }
+            }
+        }
         let record = if org.kind == OrganizationKind::Head { None } else { Some(Record::Organization(id)) };
         // The nested entities were pushed by the complement; the outer one goes first.
         self.out.insert(start_nested, Found {
@@ -686,7 +712,9 @@ impl Parser<'_, '_> {
         Some(full)
     }
 
-    /// The capitalized name after an organisation head word (`Sở Giáo dục và Đào tạo`).
+    /// The name after an organisation head word (`Sở Giáo dục và Đào tạo`, `Lữ đoàn công
+    /// binh 219`): capitalized words, numbers, and short lower-case stretches that lead to
+    /// another capitalized word or a place.
     fn org_name(&mut self, mut j: usize, allow_lower_tail: bool, ms: &mut Vec<GMatch>) -> usize {
         let start = j;
         let mut last_cap = false;
@@ -694,8 +722,7 @@ impl Parser<'_, '_> {
             if j > start && self.is_admin_word(j, ms) {
                 break;
             }
-            // A place or military region inside the name (`Trường Đại học ... Hà Nội`).
-            if t.cap && (t.is_word()) {
+            if t.cap && t.is_word() {
                 if j > start && self.flags(j) & sym::ORG_HEAD != 0 && self.tok(j + 1).is_some_and(|n| n.cap) {
                     break;
                 }
@@ -703,31 +730,10 @@ impl Parser<'_, '_> {
                 last_cap = true;
                 continue;
             }
-            if t.kind == TokenKind::Number && (j == start || last_cap) {
+            if t.kind == TokenKind::Number && self.str(j).bytes().all(|b| b.is_ascii_digit()) {
                 j += 1;
                 last_cap = false;
                 continue;
-            }
-            if !t.cap && t.is_syllable() && j > start && last_cap {
-                let next = self.tok(j + 1);
-                let sandwiched = next.is_some_and(|n| n.cap && n.is_word());
-                let connector = t.sym == self.r.words.va;
-                let function_word = NOT_IN_NAMES.contains(&self.str(j));
-                if sandwiched && !function_word && !(connector && self.flags(j + 1) & sym::ORG_HEAD != 0) {
-                    j += 1;
-                    last_cap = false;
-                    continue;
-                }
-                let before_place = self.is_admin_word(j + 1, ms);
-                if !connector && !function_word && (allow_lower_tail || before_place) {
-                    j += 1;
-                    last_cap = false;
-                    if before_place {
-                        break;
-                    }
-                    continue;
-                }
-                break;
             }
             if (t.sym == self.r.words.dash || t.sym == self.r.words.en_dash)
                 && last_cap
@@ -736,6 +742,34 @@ impl Parser<'_, '_> {
             {
                 j += 1;
                 continue;
+            }
+            if !(t.is_syllable() && !t.cap) {
+                break;
+            }
+            // A lower-case stretch: kept when it leads to a capitalized word, a number or a
+            // place (`Thi hành án dân sự huyện`), or as a one-word tail (`Sở Y tế`).
+            let mut k = j;
+            while k < self.toks.len() && k - j < 3 {
+                let n = self.toks[k];
+                if !(n.is_syllable() && !n.cap) || NOT_IN_NAMES.contains(&self.str(k)) || self.is_admin_word(k, ms) {
+                    break;
+                }
+                k += 1;
+            }
+            if k == j {
+                break;
+            }
+            let connector_to_head = self.sym(j) == self.r.words.va && self.flags(j + 1) & sym::ORG_HEAD != 0;
+            let leads_on = self.tok(k).is_some_and(|n| {
+                (n.cap && n.is_word()) || (n.kind == TokenKind::Number && self.str(k).bytes().all(|b| b.is_ascii_digit()))
+            }) || self.is_admin_word(k, ms);
+            if leads_on && !connector_to_head {
+                j = k;
+                last_cap = false;
+                continue;
+            }
+            if last_cap && allow_lower_tail && self.sym(j) != self.r.words.va {
+                j += 1;
             }
             break;
         }
@@ -833,7 +867,8 @@ impl Parser<'_, '_> {
             return None;
         }
         let last_known = self.flags(end - 1) & (sym::MIDDLE | sym::GIVEN) != 0;
-        if len == 2 && !title_before && (!last_known || t.sent_start) {
+        let common = self.flags(i) & sym::COMMON_SURNAME != 0;
+        if len == 2 && !title_before && (!last_known || t.sent_start || !common) {
             return None;
         }
         Some(end)
