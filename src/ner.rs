@@ -532,7 +532,7 @@ impl Parser<'_, '_> {
             }
             // A name right after a title: `ông Tuấn`, `Tổng thống Joe Biden`.
             if title_before && self.best(i, &ms, is_org, true).is_none() {
-                if let Some(after) = self.titled_name(i) {
+                if let Some(after) = self.titled_name(i, false) {
                     self.push(EntityKind::Person, i, after, None, MatchKind::Exact, false);
                     i = after;
                     title_before = false;
@@ -726,6 +726,9 @@ impl Parser<'_, '_> {
                 if j > start && self.flags(j) & sym::ORG_HEAD != 0 && self.tok(j + 1).is_some_and(|n| n.cap) {
                     break;
                 }
+                if j > start && self.starts_body(j, ms) {
+                    break;
+                }
                 j += 1;
                 last_cap = true;
                 continue;
@@ -774,6 +777,15 @@ impl Parser<'_, '_> {
             break;
         }
         j
+    }
+
+    /// True when a gazetteer organisation that is not a head word starts at `j`.
+    fn starts_body(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
+        self.matches(j, ms);
+        ms.iter().any(|m| {
+            self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::Organization(id))
+                if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head)))
+        })
     }
 
     fn is_admin_word(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
@@ -874,19 +886,30 @@ impl Parser<'_, '_> {
         Some(end)
     }
 
-    /// A name right after a title, not starting a place or organisation.
-    fn titled_name(&self, i: usize) -> Option<usize> {
+    /// A name right after a title, not starting a place or organisation: name syllables
+    /// (`ông Tuấn`), foreign words (`Tổng thống Joe Biden`), or initials (`bà NTMP`,
+    /// `ông T.`). With `upper`, an all-capitals name is accepted (`Ảnh: NGUYỄN HIỀN`).
+    fn titled_name(&self, i: usize, upper: bool) -> Option<usize> {
         let t = self.tok(i)?;
-        if !(t.cap && (t.is_syllable() || t.kind == TokenKind::Foreign)) || t.upper {
-            return None;
+        let letters = self.str(i).chars().filter(|c| c.is_alphabetic()).count();
+        if t.cap && t.kind == TokenKind::Abbreviation && (1..=5).contains(&letters) && !self.str(i).contains('-') {
+            if self.flags(i) & sym::ORG_HEAD == 0 && t.sym == NO_SYM {
+                return Some(i + 1);
+            }
         }
         let mut j = i;
         while j < self.toks.len() && j - i < 4 {
             let n = self.toks[j];
-            if !(n.cap && !n.upper && (n.is_syllable() || n.kind == TokenKind::Foreign)) {
+            let f = self.flags(j);
+            let name_like = match n.kind {
+                TokenKind::Foreign => true,
+                TokenKind::Syllable => f & (sym::SURNAME | sym::MIDDLE | sym::GIVEN) != 0,
+                _ => false,
+            };
+            if !(n.cap && name_like && (upper || !n.upper || self.str(j).chars().count() == 1)) {
                 break;
             }
-            if self.flags(j) & (sym::NOT_NAME | sym::ORG_HEAD) != 0 && self.flags(j) & (sym::MIDDLE | sym::GIVEN) == 0 {
+            if f & (sym::NOT_NAME | sym::ORG_HEAD) != 0 && f & (sym::MIDDLE | sym::GIVEN) == 0 {
                 break;
             }
             j += 1;
@@ -899,12 +922,12 @@ impl Parser<'_, '_> {
         let mut i = at;
         let mut found = false;
         loop {
-            let Some(end) = self.titled_name(i) else { break };
+            let Some(end) = self.titled_name(i, true) else { break };
             self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
             found = true;
             i = end;
             let sep = self.tok(i).is_some_and(|t| matches!(self.str(i), "-" | "–" | "," | "và") && t.sym != NO_SYM || matches!(self.str(i), "-" | "–" | ","));
-            if sep && self.titled_name(i + 1).is_some() {
+            if sep && self.titled_name(i + 1, true).is_some() {
                 i += 1;
             } else {
                 break;
