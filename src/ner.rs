@@ -256,7 +256,6 @@ impl Recognizer {
     }
 
     fn tokens(&self, text: &str) -> Vec<Tok> {
-        let nfc = unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
         let mut key = String::new();
         let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut prev_end = 0;
@@ -265,22 +264,45 @@ impl Recognizer {
             let s = t.as_str();
             let span = t.span();
             let kind = t.kind();
-            let gap = text.get(prev_end..span.start).unwrap_or("");
-            if gap.contains('\n') {
+            if text.as_bytes().get(prev_end..span.start).is_some_and(|gap| gap.contains(&b'\n')) {
                 after_break = true;
             }
             prev_end = span.end;
             key.clear();
-            if nfc {
-                for c in s.chars() {
-                    if c.is_ascii() {
-                        key.push(c.to_ascii_lowercase());
-                    } else {
-                        key.extend(c.to_lowercase());
-                    }
+            let (mut first_upper, mut lower, mut letters) = (None, false, 0usize);
+            // Combining marks (U+0300..U+036F, lead bytes CC/CD) need the full key; NFC text
+            // only needs lower case (the vocabulary holds both tone placements).
+            if !kind.is_word() {
+                key.push_str(s);
+            } else if s.bytes().any(|b| b == 0xCC || b == 0xCD) {
+                key.push_str(&crate::normalize::key(s));
+                for c in s.chars().filter(|c| c.is_alphabetic()) {
+                    first_upper.get_or_insert(c.is_uppercase());
+                    lower |= c.is_lowercase();
+                    letters += 1;
                 }
             } else {
-                key.push_str(&crate::normalize::key(s));
+                for c in s.chars() {
+                    if c.is_ascii() {
+                        if c.is_ascii_alphabetic() {
+                            first_upper.get_or_insert(c.is_ascii_uppercase());
+                            lower |= c.is_ascii_lowercase();
+                            letters += 1;
+                        }
+                        key.push(c.to_ascii_lowercase());
+                    } else {
+                        // Word tokens hold letters (and apostrophes, handled above): a
+                        // letter that lower-casing changes is upper case.
+                        let mut lc = c.to_lowercase();
+                        let first = lc.next().unwrap_or(c);
+                        let is_upper = first != c;
+                        first_upper.get_or_insert(is_upper);
+                        lower |= !is_upper;
+                        letters += 1;
+                        key.push(first);
+                        key.extend(lc);
+                    }
+                }
             }
             let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
             let fsym = if kind.is_word() && s.is_ascii() {
@@ -288,11 +310,11 @@ impl Recognizer {
             } else {
                 NO_SYM
             };
-            let mut chars = s.chars();
-            let cap = chars.next().is_some_and(char::is_uppercase);
-            let upper = cap && s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase);
+            let cap = first_upper == Some(true) && s.chars().next().is_some_and(|c| c.is_uppercase());
+            let upper = cap && letters > 1 && !lower;
             let sent_start = after_break;
-            after_break = kind == TokenKind::Punctuation && matches!(s, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";");
+            after_break = kind == TokenKind::Punctuation
+                && matches!(s, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";");
             toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
         }
         toks
