@@ -362,9 +362,26 @@ fn token_keys(name: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-fn join_keys(keys: &[(String, bool)]) -> String {
-    let parts: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
-    parts.join(" ")
+/// The look-up key of a whole name: its [`key`](crate::key) with punctuation set apart
+/// by spaces, so that `Bà Rịa-Vũng Tàu`, `Bà Rịa - Vũng Tàu` and `TP. HCM`/`TP.HCM` agree
+/// whatever the tokenizer makes of them.
+fn lookup_key(name: &str) -> String {
+    let key = crate::normalize::key(name);
+    let mut out = String::with_capacity(key.len() + 8);
+    for c in key.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            out.push(c);
+        } else {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            if !c.is_whitespace() {
+                out.push(c);
+                out.push(' ');
+            }
+        }
+    }
+    out.trim_end().to_owned()
 }
 
 fn fold_key(k: &str) -> String {
@@ -415,7 +432,7 @@ impl Builder {
         let syms: Vec<u32> = keys.iter().map(|(k, _)| self.sym(k)).collect();
         self.trie.insert(&syms, Hit { target, caps });
         if let Target::Record(r) = target {
-            let joined = join_keys(&keys);
+            let joined = lookup_key(name);
             let folded = fold_key(&joined);
             let list = self.by_key.entry(joined).or_default();
             if !list.contains(&r) {
@@ -724,13 +741,13 @@ impl Gazetteer {
     /// Records whose name or alias has the same [`key`](crate::key) as `name` (any case,
     /// either tone placement, `Bà Rịa-Vũng Tàu` = `Bà Rịa - Vũng Tàu`).
     pub fn lookup(&self, name: &str) -> &[Record] {
-        self.by_key.get(&join_keys(&token_keys(name))).map_or(&[], Vec::as_slice)
+        self.by_key.get(&lookup_key(name)).map_or(&[], Vec::as_slice)
     }
 
     /// Records whose name or alias has the same [`folded_key`](crate::folded_key) as
     /// `name` (`Dak Nong`, `DAK NONG`).
     pub fn lookup_folded(&self, name: &str) -> &[Record] {
-        self.by_folded.get(&fold_key(&join_keys(&token_keys(name)))).map_or(&[], Vec::as_slice)
+        self.by_folded.get(&fold_key(&lookup_key(name))).map_or(&[], Vec::as_slice)
     }
 
     /// [`lookup`](Self::lookup), else [`lookup_folded`](Self::lookup_folded).

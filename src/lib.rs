@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 
 mod chars;
+mod conll;
 mod error;
 mod gazetteer;
 mod ner;
@@ -56,6 +57,7 @@ mod token;
 mod tsv;
 
 pub use chars::Tone;
+pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 pub use error::{Error, Result, read_text};
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,

@@ -689,12 +689,14 @@ impl Parser<'_, '_> {
         let mut e = end;
         if org.kind == OrganizationKind::Head {
             e = self.org_name(end, org.sector == "state" || org.sector == "military", ms);
-            if e == end {
-                return None;
-            }
         }
         let start_nested = self.out.len();
         let mut full = self.org_complement(e, org.kind, ms);
+        // A head word needs a name or a place (`Bộ Tư lệnh Quân khu 7`).
+        if org.kind == OrganizationKind::Head && full == end {
+            self.out.truncate(start_nested);
+            return None;
+        }
         // `Quốc hội khóa XII`.
         if matches!(self.str(full), "khóa" | "khoá" | "Khóa")
             && self.tok(full + 1).is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Abbreviation))
@@ -748,7 +750,7 @@ impl Parser<'_, '_> {
                 if j > start && self.flags(j) & sym::ORG_HEAD != 0 && self.tok(j + 1).is_some_and(|n| n.cap) {
                     break;
                 }
-                if j > start && self.starts_body(j, ms) {
+                if (j > start && self.starts_body(j, ms)) || self.starts_military_region(j, ms) {
                     break;
                 }
                 j += 1;
@@ -808,6 +810,12 @@ impl Parser<'_, '_> {
             self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::Organization(id))
                 if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head)))
         })
+    }
+
+    /// True when a military region's name starts at `j`.
+    fn starts_military_region(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
+        self.matches(j, ms);
+        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::MilitaryRegion(_)))))
     }
 
     fn is_admin_word(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
