@@ -4,14 +4,7 @@
 use vntext::{Entity, EntityKind, Era, Gazetteer, MatchKind, NerScores, ProvinceKind, Recognizer, Record, read_conll};
 
 fn shared(path: &str) -> Option<String> {
-    let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
-    match std::fs::read_to_string(&full) {
-        Ok(t) => Some(t),
-        Err(_) => {
-            println!("skipped: {full} not found");
-            None
-        }
-    }
+    crate::shared(path).and_then(|p| std::fs::read_to_string(p).ok())
 }
 
 fn entities_with<'h>(entities: &[Entity<'h>], text: &str) -> Vec<Entity<'h>> {
