@@ -291,16 +291,18 @@ impl Recognizer {
                         }
                         key.push(c.to_ascii_lowercase());
                     } else {
-                        // Word tokens hold letters (and apostrophes, handled above): a
-                        // letter that lower-casing changes is upper case.
-                        let mut lc = c.to_lowercase();
-                        let first = lc.next().unwrap_or(c);
+                        // Word tokens hold letters: a letter that lower-casing changes
+                        // is upper case.
+                        let first = lower_letter(c);
                         let is_upper = first != c;
                         first_upper.get_or_insert(is_upper);
                         lower |= !is_upper;
                         letters += 1;
-                        key.push(first);
-                        key.extend(lc);
+                        if first == c && !is_vietnamese_lower(c) {
+                            key.extend(c.to_lowercase());
+                        } else {
+                            key.push(first);
+                        }
                     }
                 }
             }
@@ -327,6 +329,31 @@ struct Parser<'a, 'h> {
     toks: &'a [Tok],
     text: &'h str,
     out: &'a mut Vec<Found>,
+}
+
+/// The lower-case form of a Vietnamese letter without Unicode tables: Latin-1 capitals,
+/// the even/odd pairs of Latin Extended-A (`Ă Đ Ĩ Ũ`; not the odd/even stretches), `Ơ Ư`, and the even/odd pairs of the
+/// Vietnamese block U+1EA0..U+1EFF; other characters through `char::to_lowercase`.
+fn lower_letter(c: char) -> char {
+    let u = c as u32;
+    let lowered = match u {
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1EA0..=0x1EFF if u % 2 == 0 => u + 1,
+        _ if is_vietnamese_lower(c) => u,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(lowered).unwrap_or(c)
+}
+
+/// True for the lower-case letters [`lower_letter`] handles without tables.
+fn is_vietnamese_lower(c: char) -> bool {
+    let u = c as u32;
+    matches!(u, 0xDF..=0xFF if u != 0xF7)
+        || (matches!(u, 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177) && u % 2 == 1)
+        || matches!(u, 0x1A1 | 0x1B0)
+        || (matches!(u, 0x1EA0..=0x1EFF) && u % 2 == 1)
 }
 
 /// Lower-case words that never continue an organisation's name.
@@ -1087,6 +1114,20 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(EntityKind, &str)> {
         Recognizer::builtin().recognize(text).iter().filter(|e| !e.nested).map(|e| (e.kind, e.text)).collect()
+    }
+
+    #[test]
+    fn table_free_lower_case_agrees_with_unicode() {
+        let letters = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ";
+        for c in letters.chars().chain(letters.to_lowercase().chars()) {
+            assert_eq!(Some(lower_letter(c)), c.to_lowercase().next(), "{c}");
+        }
+        assert!(letters.to_lowercase().chars().all(is_vietnamese_lower));
+        assert!(!letters.chars().any(is_vietnamese_lower));
+        for u in 0xC0..0x250 {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(Some(lower_letter(c)), c.to_lowercase().next(), "U+{u:04X}");
+        }
     }
 
     #[test]
