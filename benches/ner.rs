@@ -37,12 +37,18 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20).measurement_time(std::time::Duration::from_secs(8));
     group.throughput(Throughput::Bytes(text.len() as u64));
     // Baseline: the tokenizer alone, which the recognizer runs first.
-    group.bench_function(format!("tokenize-only/{name}"), |b| b.iter(|| black_box(vntext::tokenize(black_box(&text)).count())));
-    group.bench_function(format!("recognize/{name}"), |b| b.iter(|| black_box(recognizer.recognize(black_box(&text)))));
+    group.bench_function(format!("tokenize-only/{name}"), |b| {
+        b.iter(|| black_box(vntext::tokenize(black_box(&text)).count()))
+    });
+    group.bench_function(format!("recognize/{name}"), |b| {
+        b.iter(|| black_box(recognizer.recognize(black_box(&text))))
+    });
     group.finish();
     let mut group = c.benchmark_group("ner-construct");
     group.sample_size(10);
-    group.bench_function("Recognizer::new (gazetteer already parsed)", |b| b.iter(|| black_box(Recognizer::new())));
+    group.bench_function("Recognizer::new (gazetteer already parsed)", |b| {
+        b.iter(|| black_box(Recognizer::new()))
+    });
     group.finish();
 }
 

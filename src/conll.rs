@@ -20,7 +20,8 @@ use crate::ner::{EntityKind, Recognizer};
 pub const CONLL_TYPES: [&str; 5] = ["PER", "LOC", "ORG", "DATE", "TIME"];
 
 /// Words after which a military region is a place (`địa bàn Quân khu 5`), not a body.
-const PLACE_WORDS: [&str; 11] = ["bàn", "tại", "ở", "thuộc", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
+const PLACE_WORDS: [&str; 11] =
+    ["bàn", "tại", "ở", "thuộc", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
 
 /// One sentence of a CoNLL file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -107,7 +108,8 @@ impl Recognizer {
                 EntityKind::Province | EntityKind::Location => "LOC",
                 EntityKind::Organization => "ORG",
                 EntityKind::MilitaryRegion => {
-                    let before = text[..e.span.start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+                    let before =
+                        text[..e.span.start].split_whitespace().next_back().unwrap_or("").to_lowercase();
                     if PLACE_WORDS.contains(&before.as_str()) { "LOC" } else { "ORG" }
                 }
                 EntityKind::Date => "DATE",
@@ -203,12 +205,15 @@ mod tests {
 
     #[test]
     fn spans_follow_conlleval() {
-        assert_eq!(bio_spans(&tags("B-PER I-PER O I-LOC B-ORG B-ORG")), [
-            (0, 2, "PER".to_owned()),
-            (3, 4, "LOC".to_owned()),
-            (4, 5, "ORG".to_owned()),
-            (5, 6, "ORG".to_owned()),
-        ]);
+        assert_eq!(
+            bio_spans(&tags("B-PER I-PER O I-LOC B-ORG B-ORG")),
+            [
+                (0, 2, "PER".to_owned()),
+                (3, 4, "LOC".to_owned()),
+                (4, 5, "ORG".to_owned()),
+                (5, 6, "ORG".to_owned()),
+            ]
+        );
     }
 
     #[test]

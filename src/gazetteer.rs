@@ -267,7 +267,7 @@ impl std::hash::Hasher for FastHasher {
         self.write_u64(u64::from(n));
     }
     fn write_u64(&mut self, n: u64) {
-        let h = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7cc1_b727_220a_95);
+        let h = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
         self.0 = h;
     }
 }
@@ -484,9 +484,7 @@ impl Gazetteer {
             folded_trie: Trie::new(),
             by_key: HashMap::new(),
             by_folded: HashMap::new(),
-            modern: crate::normalize::Normalizer::builder()
-                .tone(crate::syllable::TonePlacement::New)
-                .build(),
+            modern: crate::normalize::Normalizer::builder().tone(crate::syllable::TonePlacement::New).build(),
         };
 
         // Military regions first: provinces refer to them by code.
@@ -506,7 +504,8 @@ impl Gazetteer {
                 provinces: Vec::new(),
             });
         }
-        let mr_by_code: HashMap<&str, MilitaryRegionId> = military_regions.iter().map(|m| (m.code, m.id)).collect();
+        let mr_by_code: HashMap<&str, MilitaryRegionId> =
+            military_regions.iter().map(|m| (m.code, m.id)).collect();
 
         let file = "provinces.tsv";
         let header = [
@@ -547,11 +546,9 @@ impl Gazetteer {
             }
             let mut mrs = Vec::new();
             for code in split_list(row.get(10), ',') {
-                mrs.push(
-                    *mr_by_code
-                        .get(code)
-                        .ok_or_else(|| Error::data(file, row.line, format!("unknown military region `{code}`")))?,
-                );
+                mrs.push(*mr_by_code.get(code).ok_or_else(|| {
+                    Error::data(file, row.line, format!("unknown military region `{code}`"))
+                })?);
             }
             let opt = |s: &'static str| if s.is_empty() { None } else { Some(s) };
             provinces.push(Province {
@@ -580,7 +577,13 @@ impl Gazetteer {
         }
         for (row, m) in mr_rows.iter().zip(military_regions.iter_mut()) {
             for code in split_list(row.get(5), ',') {
-                m.provinces.push(parse_province_ref("military_regions.tsv", row.line, &codes, Era::Before2025, code)?);
+                m.provinces.push(parse_province_ref(
+                    "military_regions.tsv",
+                    row.line,
+                    &codes,
+                    Era::Before2025,
+                    code,
+                )?);
             }
         }
 
@@ -791,7 +794,10 @@ impl Gazetteer {
     /// The military region a pre-2025 unit belonged to; for a current unit, the regions
     /// of the units it was formed from (two for Phú Thọ and Lâm Đồng, whose merger crossed
     /// regions).
-    pub fn military_regions_of<'g>(&'g self, province: &'g Province) -> impl Iterator<Item = &'g MilitaryRegion> + 'g {
+    pub fn military_regions_of<'g>(
+        &'g self,
+        province: &'g Province,
+    ) -> impl Iterator<Item = &'g MilitaryRegion> + 'g {
         province.military_regions.iter().filter_map(|&id| self.military_region_by_id(id))
     }
 
@@ -909,6 +915,26 @@ mod tests {
         assert_eq!(g.provinces().iter().filter(|p| p.era == Era::Since2025).count(), 34);
         assert_eq!(g.military_regions().len(), 8);
         assert!(g.districts().len() > 700);
+    }
+
+    #[test]
+    fn data_files_are_nfc_without_duplicate_rows() {
+        for (name, src) in [
+            ("provinces", PROVINCES),
+            ("districts", DISTRICTS),
+            ("military_regions", MILITARY_REGIONS),
+            ("organizations", ORGANIZATIONS),
+            ("places", PLACES),
+            ("surnames", SURNAMES),
+            ("name_syllables", NAME_SYLLABLES),
+            ("cues", CUES),
+        ] {
+            assert!(unicode_normalization::is_nfc(src), "{name} is not NFC");
+            let mut seen = std::collections::HashSet::new();
+            for line in src.lines().filter(|l| !l.trim().is_empty()) {
+                assert!(seen.insert(line), "{name}: duplicate row {line:?}");
+            }
+        }
     }
 
     #[test]

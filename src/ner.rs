@@ -316,7 +316,10 @@ impl Recognizer {
             let upper = cap && letters > 1 && !lower;
             let sent_start = after_break;
             after_break = kind == TokenKind::Punctuation
-                && matches!(s, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";");
+                && matches!(
+                    s,
+                    "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";"
+                );
             toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
         }
         toks
@@ -358,8 +361,9 @@ fn is_vietnamese_lower(c: char) -> bool {
 
 /// Lower-case words that never continue an organisation's name.
 const NOT_IN_NAMES: [&str; 30] = [
-    "của", "do", "tại", "ở", "với", "cho", "từ", "đến", "về", "là", "trong", "trên", "thì", "mà", "khi", "được",
-    "bị", "đã", "sẽ", "đang", "này", "có", "không", "các", "những", "một", "nói", "cũng", "vẫn", "sau",
+    "của", "do", "tại", "ở", "với", "cho", "từ", "đến", "về", "là", "trong", "trên", "thì", "mà", "khi",
+    "được", "bị", "đã", "sẽ", "đang", "này", "có", "không", "các", "những", "một", "nói", "cũng", "vẫn",
+    "sau",
 ];
 
 /// `30` and `1` form a valid day and month.
@@ -453,7 +457,8 @@ impl Parser<'_, '_> {
             if want && !t.cap {
                 return None;
             }
-            if t.cap != want || (t.upper && self.str(k).chars().count() > 1 && t.kind == TokenKind::Syllable) {
+            if t.cap != want || (t.upper && self.str(k).chars().count() > 1 && t.kind == TokenKind::Syllable)
+            {
                 exact = false;
             }
         }
@@ -467,7 +472,13 @@ impl Parser<'_, '_> {
     }
 
     /// The longest match at `i` whose hit satisfies `want`, with that hit and its case.
-    fn best(&self, i: usize, ms: &[GMatch], want: impl Fn(&Hit) -> bool, lower_ok: bool) -> Option<(usize, Hit, MatchKind)> {
+    fn best(
+        &self,
+        i: usize,
+        ms: &[GMatch],
+        want: impl Fn(&Hit) -> bool,
+        lower_ok: bool,
+    ) -> Option<(usize, Hit, MatchKind)> {
         for m in ms.iter().rev() {
             for h in self.hits(m) {
                 if !want(h) {
@@ -490,7 +501,15 @@ impl Parser<'_, '_> {
             .map(|m| m.end)
     }
 
-    fn push(&mut self, kind: EntityKind, start: usize, end: usize, record: Option<Record>, matched: MatchKind, nested: bool) {
+    fn push(
+        &mut self,
+        kind: EntityKind,
+        start: usize,
+        end: usize,
+        record: Option<Record>,
+        matched: MatchKind,
+        nested: bool,
+    ) {
         self.out.push(Found { kind, start, end, record, matched, nested });
     }
 
@@ -517,7 +536,10 @@ impl Parser<'_, '_> {
             let is_org = |h: &Hit| matches!(h.target, Target::Record(Record::Organization(_)));
             let is_mr = |h: &Hit| matches!(h.target, Target::Record(Record::MilitaryRegion(_)));
             let is_place = |h: &Hit| {
-                matches!(h.target, Target::Record(Record::Province(_) | Record::District(_) | Record::Place(_)))
+                matches!(
+                    h.target,
+                    Target::Record(Record::Province(_) | Record::District(_) | Record::Place(_))
+                )
             };
             let title_end = self.cue_at(&ms, Cue::Title);
             let place = self.best(i, &ms, is_place, false);
@@ -549,7 +571,9 @@ impl Parser<'_, '_> {
             let admin = admin_province.or_else(|| self.cue_at(&ms, Cue::Admin));
             if let Some(cue_end) = admin {
                 if place.is_none_or(|(end, _, _)| end <= cue_end) {
-                    if let Some(after) = self.admin_place(i, cue_end, admin_province.is_some(), false, &mut ms2) {
+                    if let Some(after) =
+                        self.admin_place(i, cue_end, admin_province.is_some(), false, &mut ms2)
+                    {
                         i = after;
                         continue;
                     }
@@ -611,8 +635,9 @@ impl Parser<'_, '_> {
             return true;
         }
         let neighbour_name = |k: Option<usize>| {
-            k.and_then(|k| self.tok(k))
-                .is_some_and(|t| t.is_syllable() && t.cap && !t.upper && self.flags_of(t) & sym::NOT_NAME == 0)
+            k.and_then(|k| self.tok(k)).is_some_and(|t| {
+                t.is_syllable() && t.cap && !t.upper && self.flags_of(t) & sym::NOT_NAME == 0
+            })
         };
         let prev_is_name = neighbour_name(i.checked_sub(1)) && !self.toks[i].sent_start;
         if prev_is_name || neighbour_name(Some(end)) {
@@ -649,16 +674,20 @@ impl Parser<'_, '_> {
     /// A place after an administrative word `cue..at`; returns the end. With `nested`,
     /// the place is recorded as nested (inside an organisation). The word is outside the
     /// span except the abbreviations `TP`, `P.`, `Q.` and before a number (`phường 9`).
-    fn admin_place(&mut self, cue: usize, at: usize, provincial: bool, nested: bool, ms: &mut Vec<GMatch>) -> Option<usize> {
+    fn admin_place(
+        &mut self,
+        cue: usize,
+        at: usize,
+        provincial: bool,
+        nested: bool,
+        ms: &mut Vec<GMatch>,
+    ) -> Option<usize> {
         let abbreviated = matches!(self.str(cue), "TP" | "P" | "Q" | "Tp");
         let from = if abbreviated { cue } else { at };
         let province_word = matches!(self.str(cue), "tỉnh" | "Tỉnh");
         self.matches(at, ms);
         let want = |h: &Hit| {
-            matches!(
-                h.target,
-                Target::Record(Record::Province(_) | Record::District(_) | Record::Place(_))
-            )
+            matches!(h.target, Target::Record(Record::Province(_) | Record::District(_) | Record::Place(_)))
         };
         let known = self.best(at, ms, want, true);
         let run = self.capitalized_run(at, 4);
@@ -666,7 +695,7 @@ impl Parser<'_, '_> {
             let is_province = matches!(hit.target, Target::Record(Record::Province(_)));
             // A longer capitalized name wins over a shorter known one (`xã Mỹ Chánh`).
             let longer_run = !provincial && run.is_some_and(|r| r > end);
-            if !(province_word && !is_province) && !longer_run {
+            if (!province_word || is_province) && !longer_run {
                 if let Target::Record(r) = hit.target {
                     let kind = if is_province { EntityKind::Province } else { EntityKind::Location };
                     self.push(kind, from, end, Some(r), matched, nested);
@@ -681,7 +710,8 @@ impl Parser<'_, '_> {
         let end = run?;
         let from = if self.toks[at].kind == TokenKind::Number { cue } else { from };
         // `UBND huyện Nguyễn Văn A` style: a surname + Văn/Thị is a person, not a place.
-        if end - at >= 3 && self.flags(at) & sym::SURNAME != 0 && matches!(self.str(at + 1), "Văn" | "Thị") {
+        if end - at >= 3 && self.flags(at) & sym::SURNAME != 0 && matches!(self.str(at + 1), "Văn" | "Thị")
+        {
             return None;
         }
         self.push(EntityKind::Location, from, end, None, MatchKind::Exact, nested);
@@ -697,7 +727,9 @@ impl Parser<'_, '_> {
         let mut j = i;
         while j < self.toks.len() && j - i < max {
             let t = self.toks[j];
-            if !(t.cap && (t.is_syllable() || t.kind == TokenKind::Foreign || t.kind == TokenKind::Abbreviation)) {
+            if !(t.cap
+                && (t.is_syllable() || t.kind == TokenKind::Foreign || t.kind == TokenKind::Abbreviation))
+            {
                 break;
             }
             if j > i && self.flags(j) & sym::ORG_HEAD != 0 {
@@ -710,7 +742,14 @@ impl Parser<'_, '_> {
     }
 
     /// An organisation starting at `i` whose gazetteer part ends at `end`.
-    fn organization(&mut self, i: usize, end: usize, hit: Hit, matched: MatchKind, ms: &mut Vec<GMatch>) -> Option<usize> {
+    fn organization(
+        &mut self,
+        i: usize,
+        end: usize,
+        hit: Hit,
+        matched: MatchKind,
+        ms: &mut Vec<GMatch>,
+    ) -> Option<usize> {
         let Target::Record(Record::Organization(id)) = hit.target else { return None };
         let org = self.g.organization_by_id(id)?;
         let mut e = end;
@@ -726,7 +765,9 @@ impl Parser<'_, '_> {
         }
         // `Quốc hội khóa XII`.
         if matches!(self.str(full), "khóa" | "khoá" | "Khóa")
-            && self.tok(full + 1).is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Abbreviation))
+            && self
+                .tok(full + 1)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Abbreviation))
         {
             full += 2;
         }
@@ -737,8 +778,15 @@ impl Parser<'_, '_> {
             let mut ms3 = Vec::new();
             self.matches(next, &mut ms3);
             let parent = self.toks.get(next).is_some_and(|t| t.cap).then(|| {
-                self.best(next, &ms3, |h| matches!(h.target, Target::Record(Record::Organization(id))
-                    if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head)), true)
+                self.best(
+                    next,
+                    &ms3,
+                    |h| {
+                        matches!(h.target, Target::Record(Record::Organization(id))
+                    if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head))
+                    },
+                    true,
+                )
             });
             if let Some(Some((pend, phit, pmatched))) = parent {
                 let before = self.out.len();
@@ -752,14 +800,10 @@ impl Parser<'_, '_> {
         }
         let record = if org.kind == OrganizationKind::Head { None } else { Some(Record::Organization(id)) };
         // The nested entities were pushed by the complement; the outer one goes first.
-        self.out.insert(start_nested, Found {
-            kind: EntityKind::Organization,
-            start: i,
-            end: full,
-            record,
-            matched,
-            nested: false,
-        });
+        self.out.insert(
+            start_nested,
+            Found { kind: EntityKind::Organization, start: i, end: full, record, matched, nested: false },
+        );
         Some(full)
     }
 
@@ -797,7 +841,7 @@ impl Parser<'_, '_> {
                 j += 1;
                 continue;
             }
-            if !(t.is_syllable() && !t.cap) {
+            if !t.is_syllable() || t.cap {
                 break;
             }
             // A lower-case stretch: kept when it leads to a capitalized word, a number or a
@@ -805,7 +849,11 @@ impl Parser<'_, '_> {
             let mut k = j;
             while k < self.toks.len() && k - j < 3 {
                 let n = self.toks[k];
-                if !(n.is_syllable() && !n.cap) || NOT_IN_NAMES.contains(&self.str(k)) || self.is_admin_word(k, ms) {
+                if !n.is_syllable()
+                    || n.cap
+                    || NOT_IN_NAMES.contains(&self.str(k))
+                    || self.is_admin_word(k, ms)
+                {
                     break;
                 }
                 k += 1;
@@ -815,7 +863,8 @@ impl Parser<'_, '_> {
             }
             let connector_to_head = self.sym(j) == self.r.words.va && self.flags(j + 1) & sym::ORG_HEAD != 0;
             let leads_on = self.tok(k).is_some_and(|n| {
-                (n.cap && n.is_word()) || (n.kind == TokenKind::Number && self.str(k).bytes().all(|b| b.is_ascii_digit()))
+                (n.cap && n.is_word())
+                    || (n.kind == TokenKind::Number && self.str(k).bytes().all(|b| b.is_ascii_digit()))
             }) || self.is_admin_word(k, ms);
             if leads_on && !connector_to_head {
                 j = k;
@@ -834,15 +883,19 @@ impl Parser<'_, '_> {
     fn starts_body(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
         self.matches(j, ms);
         ms.iter().any(|m| {
-            self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::Organization(id))
-                if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head)))
+            self.hits(m).iter().any(|h| {
+                matches!(h.target, Target::Record(Record::Organization(id))
+                if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head))
+            })
         })
     }
 
     /// True when a military region's name starts at `j`.
     fn starts_military_region(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
         self.matches(j, ms);
-        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::MilitaryRegion(_)))))
+        ms.iter().any(|m| {
+            self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::MilitaryRegion(_))))
+        })
     }
 
     fn is_admin_word(&self, j: usize, ms: &mut Vec<GMatch>) -> bool {
@@ -850,7 +903,9 @@ impl Parser<'_, '_> {
             return false;
         }
         self.matches(j, ms);
-        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin))))
+        ms.iter().any(|m| {
+            self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin)))
+        })
     }
 
     /// The place, military region or country after an organisation ending at `e`.
@@ -861,7 +916,10 @@ impl Parser<'_, '_> {
             .rev()
             .find(|m| {
                 !m.folded
-                    && self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin)))
+                    && self
+                        .hits(m)
+                        .iter()
+                        .any(|h| matches!(h.target, Target::Cue(Cue::AdminProvince | Cue::Admin)))
                     && self.toks[e].sym != NO_SYM
             })
             .map(|m| m.end);
@@ -880,7 +938,9 @@ impl Parser<'_, '_> {
         let want = |h: &Hit| {
             matches!(
                 h.target,
-                Target::Record(Record::Province(_) | Record::District(_) | Record::MilitaryRegion(_) | Record::Place(_))
+                Target::Record(
+                    Record::Province(_) | Record::District(_) | Record::MilitaryRegion(_) | Record::Place(_)
+                )
             )
         };
         if let Some((end, hit, matched)) = self.best(e, ms, want, false) {
@@ -949,10 +1009,14 @@ impl Parser<'_, '_> {
     fn titled_name(&self, i: usize, upper: bool) -> Option<usize> {
         let t = self.tok(i)?;
         let letters = self.str(i).chars().filter(|c| c.is_alphabetic()).count();
-        if t.cap && t.kind == TokenKind::Abbreviation && (1..=5).contains(&letters) && !self.str(i).contains('-') {
-            if self.flags(i) & sym::ORG_HEAD == 0 && t.sym == NO_SYM {
-                return Some(i + 1);
-            }
+        if t.cap
+            && t.kind == TokenKind::Abbreviation
+            && (1..=5).contains(&letters)
+            && !self.str(i).contains('-')
+            && self.flags(i) & sym::ORG_HEAD == 0
+            && t.sym == NO_SYM
+        {
+            return Some(i + 1);
         }
         let mut j = i;
         while j < self.toks.len() && j - i < 4 {
@@ -978,12 +1042,11 @@ impl Parser<'_, '_> {
     fn bylines(&mut self, at: usize) -> Option<usize> {
         let mut i = at;
         let mut found = false;
-        loop {
-            let Some(end) = self.titled_name(i, true) else { break };
+        while let Some(end) = self.titled_name(i, true) {
             self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
             found = true;
             i = end;
-            let sep = self.tok(i).is_some_and(|t| matches!(self.str(i), "-" | "–" | "," | "và") && t.sym != NO_SYM || matches!(self.str(i), "-" | "–" | ","));
+            let sep = matches!(self.str(i), "-" | "–" | "," | "và");
             if sep && self.titled_name(i + 1, true).is_some() {
                 i += 1;
             } else {
@@ -1016,7 +1079,9 @@ impl Parser<'_, '_> {
                 // `1928-2002`; `30-1` after `Sáng`.
                 let s = self.str(i);
                 let (a, b) = s.split_once(['-', '–'])?;
-                let years = [a, b].iter().all(|y| y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y)));
+                let years = [a, b]
+                    .iter()
+                    .all(|y| y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y)));
                 let after_day_part = w.day_parts.contains(&prev) && day_month(a, b);
                 return (years || after_day_part).then_some((i, i + 1, date));
             }
@@ -1073,7 +1138,10 @@ impl Parser<'_, '_> {
         if t.sym == w.ngay || t.sym == w.mong {
             // `ngày 8 tháng 12 (năm 2022)`.
             let d = self.number(i + 1)?;
-            if (1..=31).contains(&d) && self.sym(i + 2) == w.thang && self.number(i + 3).is_some_and(|m| (1..=12).contains(&m)) {
+            if (1..=31).contains(&d)
+                && self.sym(i + 2) == w.thang
+                && self.number(i + 3).is_some_and(|m| (1..=12).contains(&m))
+            {
                 let mut end = i + 4;
                 if self.sym(end) == w.nam && self.year(end + 1) {
                     end += 2;

@@ -1,7 +1,9 @@
 //! Named entities and gazetteers: the seed article, the 2025 province merger, look-ups by
 //! alias and folded form, and the evaluation set when it is present.
 
-use vntext::{Entity, EntityKind, Era, Gazetteer, MatchKind, NerScores, ProvinceKind, Recognizer, Record, read_conll};
+use vntext::{
+    Entity, EntityKind, Era, Gazetteer, MatchKind, NerScores, ProvinceKind, Recognizer, Record, read_conll,
+};
 
 fn shared(path: &str) -> Option<String> {
     crate::shared(path).and_then(|p| std::fs::read_to_string(p).ok())
@@ -27,7 +29,9 @@ fn seed_article() {
     assert_eq!(mentions.len(), 4);
     for start in mentions {
         assert!(
-            entities.iter().any(|e| e.kind == EntityKind::Person && e.span.start == start && e.text == "Hồ Văn Mười"),
+            entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.span.start == start && e.text == "Hồ Văn Mười"),
             "Hồ Văn Mười at {start} is not a Person"
         );
     }
@@ -55,7 +59,8 @@ fn seed_article() {
         assert_eq!(g.military_region_by_id(id).unwrap().code, "QK5");
     }
 
-    for org in ["Bộ Quốc phòng", "UBND tỉnh", "Tỉnh ủy", "Đảng bộ tỉnh Đắk Nông", "Đảng bộ Quân khu 5"] {
+    for org in ["Bộ Quốc phòng", "UBND tỉnh", "Tỉnh ủy", "Đảng bộ tỉnh Đắk Nông", "Đảng bộ Quân khu 5"]
+    {
         let found = entities_with(&entities, org);
         assert!(!found.is_empty(), "{org} not found");
         assert!(found.iter().all(|e| e.kind == EntityKind::Organization), "{org}: {found:?}");
@@ -69,12 +74,17 @@ fn seed_article() {
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let records = g.find(e.text);
         assert!(
-            !records.iter().any(|r| matches!(r, Record::Province(_) | Record::District(_) | Record::Place(_))),
+            !records
+                .iter()
+                .any(|r| matches!(r, Record::Province(_) | Record::District(_) | Record::Place(_))),
             "person {e:?} is a place name"
         );
-        assert!(!entities.iter().any(|p| is_place(p) && p.span.start < e.span.end && e.span.start < p.span.end));
+        assert!(
+            !entities.iter().any(|p| is_place(p) && p.span.start < e.span.end && e.span.start < p.span.end)
+        );
     }
-    let people: Vec<&str> = entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.text).collect();
+    let people: Vec<&str> =
+        entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.text).collect();
     assert!(people.iter().all(|p| *p == "Hồ Văn Mười" || *p == "Khánh An"), "{people:?}");
 }
 
@@ -140,7 +150,12 @@ fn every_name_and_alias_is_found_also_folded() {
     let g = Gazetteer::builtin();
     let mut checked = 0;
     let mut check = |name: &str, record: Record| {
-        for form in [name.to_owned(), name.to_lowercase(), folded_upper(name), vntext::fold_diacritics(name).into_owned()] {
+        for form in [
+            name.to_owned(),
+            name.to_lowercase(),
+            folded_upper(name),
+            vntext::fold_diacritics(name).into_owned(),
+        ] {
             assert!(g.find(&form).contains(&record), "{form:?} does not find {record:?}");
         }
         checked += 1;
@@ -151,7 +166,9 @@ fn every_name_and_alias_is_found_also_folded() {
         }
     }
     for d in g.districts() {
-        for name in std::iter::once(&d.name).chain(&d.aliases).filter(|n| !n.bytes().all(|b| b.is_ascii_digit())) {
+        for name in
+            std::iter::once(&d.name).chain(&d.aliases).filter(|n| !n.bytes().all(|b| b.is_ascii_digit()))
+        {
             check(name, Record::District(d.id));
         }
     }
@@ -195,12 +212,14 @@ fn case_and_diacritic_insensitive_matches_are_flagged() {
     let kinds = |t: &str| -> Vec<(EntityKind, String, MatchKind)> {
         r.recognize(t).iter().map(|e| (e.kind, e.text.to_owned(), e.matched)).collect()
     };
-    assert_eq!(kinds("Đoàn công tác đến Dak Nong hôm qua."), [(
-        EntityKind::Province,
-        "Dak Nong".to_owned(),
-        MatchKind::Folded
-    )]);
-    assert_eq!(kinds("TỈNH ĐẮK NÔNG"), [(EntityKind::Province, "ĐẮK NÔNG".to_owned(), MatchKind::CaseInsensitive)]);
+    assert_eq!(
+        kinds("Đoàn công tác đến Dak Nong hôm qua."),
+        [(EntityKind::Province, "Dak Nong".to_owned(), MatchKind::Folded)]
+    );
+    assert_eq!(
+        kinds("TỈNH ĐẮK NÔNG"),
+        [(EntityKind::Province, "ĐẮK NÔNG".to_owned(), MatchKind::CaseInsensitive)]
+    );
     assert_eq!(kinds("tỉnh Đắk Nông"), [(EntityKind::Province, "Đắk Nông".to_owned(), MatchKind::Exact)]);
 }
 
@@ -208,15 +227,19 @@ fn case_and_diacritic_insensitive_matches_are_flagged() {
 fn nested_entities_follow_their_outer_entity() {
     let r = Recognizer::builtin();
     let text = "Bộ CHQS tỉnh Đắk Nông và Bộ Tư lệnh Quân khu 7 làm việc với Công an TP.HCM.";
-    let found: Vec<(EntityKind, &str, bool)> = r.recognize(text).iter().map(|e| (e.kind, e.text, e.nested)).collect();
-    assert_eq!(found, [
-        (EntityKind::Organization, "Bộ CHQS tỉnh Đắk Nông", false),
-        (EntityKind::Province, "Đắk Nông", true),
-        (EntityKind::Organization, "Bộ Tư lệnh Quân khu 7", false),
-        (EntityKind::MilitaryRegion, "Quân khu 7", true),
-        (EntityKind::Organization, "Công an TP.HCM", false),
-        (EntityKind::Province, "TP.HCM", true),
-    ]);
+    let found: Vec<(EntityKind, &str, bool)> =
+        r.recognize(text).iter().map(|e| (e.kind, e.text, e.nested)).collect();
+    assert_eq!(
+        found,
+        [
+            (EntityKind::Organization, "Bộ CHQS tỉnh Đắk Nông", false),
+            (EntityKind::Province, "Đắk Nông", true),
+            (EntityKind::Organization, "Bộ Tư lệnh Quân khu 7", false),
+            (EntityKind::MilitaryRegion, "Quân khu 7", true),
+            (EntityKind::Organization, "Công an TP.HCM", false),
+            (EntityKind::Province, "TP.HCM", true),
+        ]
+    );
 }
 
 #[test]
@@ -225,7 +248,10 @@ fn people_by_structure_and_cues() {
     let people = |t: &str| -> Vec<String> {
         r.recognize(t).iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.text.to_owned()).collect()
     };
-    assert_eq!(people("Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng, và bà Lan dự họp."), ["Nguyễn Văn Hùng", "Lan"]);
+    assert_eq!(
+        people("Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng, và bà Lan dự họp."),
+        ["Nguyễn Văn Hùng", "Lan"]
+    );
     assert_eq!(people("Thượng tướng Phan Văn Giang làm việc tại Lâm Đồng."), ["Phan Văn Giang"]);
     assert_eq!(people("Tin, ảnh: Minh Hòa - Thu Hà"), ["Minh Hòa", "Thu Hà"]);
     // Places and capitalized non-names are not people.
