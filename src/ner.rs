@@ -527,7 +527,12 @@ impl Parser<'_, '_> {
             self.matches(i, &mut ms);
             let tok = self.toks[i];
             // A byline: `Tin, ảnh: Khánh An`.
-            if let Some(end) = self.cue_at(&ms, Cue::Byline) {
+            let byline = self.cue_at(&ms, Cue::Byline).filter(|&end| {
+                // `Tin, ảnh:` anywhere; a cue without a colon (`Ảnh Lã Nghĩa`) only starting a line
+                // or sentence, so that `điện ảnh Việt Nam` is no byline.
+                tok.cap && (self.str(end - 1) == ":" || tok.sent_start)
+            });
+            if let Some(end) = byline {
                 if let Some(after) = self.bylines(end) {
                     i = after;
                     continue;
@@ -612,9 +617,13 @@ impl Parser<'_, '_> {
                     continue;
                 }
             }
-            if let Some(cue_end) = self.cue_at(&ms, Cue::Geo) {
+            // An unknown name after a geographic word or a place preposition (`sông Sêrêpốk`,
+            // `tại Montréal`); known names are matched at their own position.
+            let geo = self.cue_at(&ms, Cue::Geo).or_else(|| self.cue_at(&ms, Cue::PlaceContext));
+            if let Some(cue_end) = geo.filter(|&e| !self.starts_entity(e)) {
                 if let Some(after) = self.capitalized_run(cue_end, 4) {
-                    if after > cue_end && self.toks[cue_end].is_syllable() {
+                    let t = self.toks[cue_end];
+                    if after > cue_end && (t.is_syllable() || t.kind == TokenKind::Foreign) && !t.upper {
                         self.push(EntityKind::Location, cue_end, after, None, MatchKind::Exact, false);
                         i = after;
                         continue;
@@ -732,10 +741,9 @@ impl Parser<'_, '_> {
             {
                 break;
             }
-            if j > i && self.flags(j) & sym::ORG_HEAD != 0 {
+            if j > i && self.flags(j) & sym::ORG_HEAD != 0 && self.starts_organization(j) {
                 break;
             }
-            // `Ea H'leo`, `Cư M'gar`: apostrophe names are single tokens already.
             j += 1;
         }
         (j > i).then_some(j)
@@ -888,6 +896,21 @@ impl Parser<'_, '_> {
                 if self.g.organization_by_id(id).is_some_and(|o| o.kind != OrganizationKind::Head))
             })
         })
+    }
+
+    /// True when an organisation (body or head word) starts at `j`.
+    fn starts_organization(&self, j: usize) -> bool {
+        let mut ms = Vec::new();
+        self.matches(j, &mut ms);
+        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::Organization(_)))))
+    }
+
+    /// True when a gazetteer name or a person's name starts at `j`.
+    fn starts_entity(&self, j: usize) -> bool {
+        let mut ms = Vec::new();
+        self.matches(j, &mut ms);
+        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(_))))
+            || self.tok(j).is_some_and(|t| t.cap) && self.person_at(j, false).is_some()
     }
 
     /// True when a military region's name starts at `j`.
