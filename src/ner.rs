@@ -360,10 +360,11 @@ fn is_vietnamese_lower(c: char) -> bool {
 }
 
 /// Lower-case words that never continue an organisation's name.
-const NOT_IN_NAMES: [&str; 30] = [
+const NOT_IN_NAMES: [&str; 52] = [
     "của", "do", "tại", "ở", "với", "cho", "từ", "đến", "về", "là", "trong", "trên", "thì", "mà", "khi",
     "được", "bị", "đã", "sẽ", "đang", "này", "có", "không", "các", "những", "một", "nói", "cũng", "vẫn",
-    "sau",
+    "sau", "thuộc", "vòng", "ra", "vào", "giao", "gồm", "theo", "nhằm", "để", "như", "hay", "hoặc", "nhưng",
+    "còn", "rồi", "nên", "vì", "nếu", "nước", "phía", "hướng", "chả",
 ];
 
 /// `30` and `1` form a valid day and month.
@@ -372,6 +373,11 @@ fn day_month(d: &str, m: &str) -> bool {
         && m.len() <= 2
         && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
         && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+}
+
+/// `I`, `XII`, `IV`: an upper-case Roman numeral.
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
 }
 
 /// A plain number.
@@ -762,7 +768,15 @@ impl Parser<'_, '_> {
         let org = self.g.organization_by_id(id)?;
         let mut e = end;
         if org.kind == OrganizationKind::Head {
-            e = self.org_name(end, org.sector == "state" || org.sector == "military", ms);
+            let state = org.sector == "state" || org.sector == "military";
+            e = self.org_name(end, state, org.sector == "military", ms);
+        }
+        // `Chi cục Thi hành án dân sự (THADS) huyện Lâm Hà`: an abbreviation in parentheses.
+        if self.str(e) == "("
+            && self.tok(e + 1).is_some_and(|t| t.kind == TokenKind::Abbreviation)
+            && self.str(e + 2) == ")"
+        {
+            e += 3;
         }
         let start_nested = self.out.len();
         let mut full = self.org_complement(e, org.kind, ms);
@@ -773,9 +787,7 @@ impl Parser<'_, '_> {
         }
         // `Quốc hội khóa XII`.
         if matches!(self.str(full), "khóa" | "khoá" | "Khóa")
-            && self
-                .tok(full + 1)
-                .is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Abbreviation))
+            && (self.number(full + 1).is_some() || is_roman(self.str(full + 1)))
         {
             full += 2;
         }
@@ -818,7 +830,13 @@ impl Parser<'_, '_> {
     /// The name after an organisation head word (`Sở Giáo dục và Đào tạo`, `Lữ đoàn công
     /// binh 219`): capitalized words, numbers, and short lower-case stretches that lead to
     /// another capitalized word or a place.
-    fn org_name(&mut self, mut j: usize, allow_lower_tail: bool, ms: &mut Vec<GMatch>) -> usize {
+    fn org_name(
+        &mut self,
+        mut j: usize,
+        allow_lower_tail: bool,
+        numbered: bool,
+        ms: &mut Vec<GMatch>,
+    ) -> usize {
         let start = j;
         let mut last_cap = false;
         while let Some(t) = self.tok(j).copied() {
@@ -872,7 +890,9 @@ impl Parser<'_, '_> {
             let connector_to_head = self.sym(j) == self.r.words.va && self.flags(j + 1) & sym::ORG_HEAD != 0;
             let leads_on = self.tok(k).is_some_and(|n| {
                 (n.cap && n.is_word())
-                    || (n.kind == TokenKind::Number && self.str(k).bytes().all(|b| b.is_ascii_digit()))
+                    || (numbered
+                        && n.kind == TokenKind::Number
+                        && self.str(k).bytes().all(|b| b.is_ascii_digit()))
             }) || self.is_admin_word(k, ms);
             if leads_on && !connector_to_head {
                 j = k;
@@ -902,7 +922,8 @@ impl Parser<'_, '_> {
     fn starts_organization(&self, j: usize) -> bool {
         let mut ms = Vec::new();
         self.matches(j, &mut ms);
-        ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::Organization(_)))))
+        ms.iter()
+            .any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(Record::Organization(_)))))
     }
 
     /// True when a gazetteer name or a person's name starts at `j`.
@@ -970,7 +991,7 @@ impl Parser<'_, '_> {
             let country = matches!(hit.target, Target::Record(Record::Place(p)) if self.g.place_by_id(p).is_some_and(|p| p.kind == "country"));
             let ok = match hit.target {
                 Target::Record(Record::MilitaryRegion(_)) => true,
-                Target::Record(Record::Place(_)) => country,
+                Target::Record(Record::Place(_)) => country || kind != OrganizationKind::Body,
                 _ => kind != OrganizationKind::Body,
             };
             if ok {
