@@ -29,10 +29,11 @@ fn main() -> ExitCode {
     let sentences = read_conll(&text);
     let mut scores = NerScores::default();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for s in &sentences {
-        let predicted = recognizer.tag_tokens(&s.tokens);
-        scores.add(&s.tags, &predicted);
-        for ((token, gold), pred) in s.tokens.iter().zip(&s.tags).zip(&predicted) {
+    let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    let tagged = recognizer.tag_document(&tokens);
+    for (s, predicted) in sentences.iter().zip(&tagged) {
+        scores.add(&s.tags, predicted);
+        for ((token, gold), pred) in s.tokens.iter().zip(&s.tags).zip(predicted) {
             if writeln!(out, "{token}\t{gold}\t{pred}").is_err() {
                 return ExitCode::FAILURE;
             }

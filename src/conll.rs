@@ -91,17 +91,30 @@ impl Recognizer {
     /// (Province, Location, MilitaryRegion after a place word such as `địa bàn`, `tại`),
     /// ORG (Organization, other MilitaryRegion mentions), DATE, TIME.
     pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<String> {
+        self.tag_document(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// [`tag_tokens`](Self::tag_tokens) for many sentences at once, recognized as one text
+    /// with a line per sentence.
+    pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<String>> {
         let mut text = String::new();
-        let mut bounds = Vec::with_capacity(tokens.len());
-        for t in tokens {
+        let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
             if !text.is_empty() {
-                text.push(' ');
+                text.push('\n');
             }
-            let start = text.len();
-            text.extend(t.as_ref().chars().map(|c| if c == '_' { ' ' } else { c }));
-            bounds.push((start, text.len()));
+            let mut b = Vec::with_capacity(sentence.as_ref().len());
+            for (k, t) in sentence.as_ref().iter().enumerate() {
+                if k > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.extend(t.as_ref().chars().map(|c| if c == '_' { ' ' } else { c }));
+                b.push((start, text.len()));
+            }
+            bounds.push(b);
         }
-        let mut tags = vec!["O".to_owned(); tokens.len()];
+        let mut tags: Vec<Vec<String>> = bounds.iter().map(|b| vec!["O".to_owned(); b.len()]).collect();
         for e in self.recognize(&text).iter().filter(|e| !e.nested) {
             let typ = match e.kind {
                 EntityKind::Person => "PER",
@@ -115,10 +128,13 @@ impl Recognizer {
                 EntityKind::Date => "DATE",
                 EntityKind::Time => "TIME",
             };
+            // The sentence holding the entity: the last one starting at or before it.
+            let s = bounds.partition_point(|b| b.first().is_none_or(|&(start, _)| start <= e.span.start));
+            let Some(s) = s.checked_sub(1) else { continue };
             let mut first = true;
-            for (k, &(s, end)) in bounds.iter().enumerate() {
-                if end > e.span.start && s < e.span.end && tags[k] == "O" {
-                    tags[k] = format!("{}-{typ}", if first { "B" } else { "I" });
+            for (k, &(start, end)) in bounds[s].iter().enumerate() {
+                if end > e.span.start && start < e.span.end && tags[s][k] == "O" {
+                    tags[s][k] = format!("{}-{typ}", if first { "B" } else { "I" });
                     first = false;
                 }
             }

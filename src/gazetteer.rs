@@ -193,8 +193,10 @@ pub struct Place {
 /// Cue words around entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Cue {
-    /// A title or form of address before a person's name (`ông`, `Đại tá`).
+    /// A title before a person's name (`Đại tá`, `Chủ tịch`).
     Title,
+    /// A form of address before a person's name (`ông`, `bà`, `anh`).
+    Address,
     /// A byline before an author's name (`Tin, ảnh:`).
     Byline,
     /// A provincial-level word (`tỉnh`, `thành phố`, `TP`).
@@ -705,6 +707,7 @@ impl Gazetteer {
         for row in tsv::parse(file, CUES, &["cue", "kind"], 2)? {
             let cue = match row.get(1) {
                 "title" => Cue::Title,
+                "address" => Cue::Address,
                 "byline" => Cue::Byline,
                 "admin_province" => Cue::AdminProvince,
                 "admin" => Cue::Admin,

@@ -128,6 +128,8 @@ struct Tok {
     upper: bool,
     /// First word of a sentence or line.
     sent_start: bool,
+    /// First token of a line.
+    line_start: bool,
 }
 
 impl Tok {
@@ -233,11 +235,25 @@ impl Recognizer {
     }
 
     /// The entities of `text`, sorted by start, outer before nested (see the module docs).
+    ///
+    /// Each line is read on its own: no entity crosses a line break.
     pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
         let toks = self.tokens(text);
         let mut found = Vec::new();
-        let mut parser = Parser { r: self, g: self.gazetteer, toks: &toks, text, out: &mut found };
-        parser.run();
+        let mut a = 0;
+        for b in 1..=toks.len() {
+            if b == toks.len() || toks[b].line_start {
+                let before = found.len();
+                let mut parser =
+                    Parser { r: self, g: self.gazetteer, toks: &toks[a..b], text, out: &mut found };
+                parser.run();
+                for f in &mut found[before..] {
+                    f.start += a;
+                    f.end += a;
+                }
+                a = b;
+            }
+        }
         found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
         found
             .into_iter()
@@ -264,7 +280,9 @@ impl Recognizer {
             let s = t.as_str();
             let span = t.span();
             let kind = t.kind();
-            if text.as_bytes().get(prev_end..span.start).is_some_and(|gap| gap.contains(&b'\n')) {
+            let line_start = toks.is_empty()
+                || text.as_bytes().get(prev_end..span.start).is_some_and(|gap| gap.contains(&b'\n'));
+            if line_start {
                 after_break = true;
             }
             prev_end = span.end;
@@ -320,7 +338,17 @@ impl Recognizer {
                     s,
                     "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";"
                 );
-            toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
+            toks.push(Tok {
+                start: span.start,
+                end: span.end,
+                kind,
+                sym,
+                fsym,
+                cap,
+                upper,
+                sent_start,
+                line_start,
+            });
         }
         toks
     }
@@ -501,10 +529,9 @@ impl Parser<'_, '_> {
     }
 
     fn cue_at(&self, ms: &[GMatch], cue: Cue) -> Option<usize> {
-        ms.iter()
-            .rev()
-            .find(|m| !m.folded && self.hits(m).iter().any(|h| h.target == Target::Cue(cue)))
-            .map(|m| m.end)
+        // Forms of address are titles too.
+        let same = |t: Target| t == Target::Cue(cue) || (cue == Cue::Title && t == Target::Cue(Cue::Address));
+        ms.iter().rev().find(|m| !m.folded && self.hits(m).iter().any(|h| same(h.target))).map(|m| m.end)
     }
 
     fn push(
@@ -524,6 +551,9 @@ impl Parser<'_, '_> {
         let mut ms2 = Vec::new();
         let mut i = 0;
         let mut title_before = false;
+        // The title was a form of address (`ông`, `bà`, `anh`): any capitalized syllable
+        // after it is a name (`bà Mì`), not only known name syllables.
+        let mut address_before = false;
         while i < self.toks.len() {
             if let Some(end) = self.date_time(i) {
                 i = end;
@@ -611,12 +641,17 @@ impl Parser<'_, '_> {
             }
             if let Some(end) = title_end {
                 title_before = true;
+                address_before = ms.iter().any(|m| {
+                    m.end == end
+                        && !m.folded
+                        && self.hits(m).iter().any(|h| h.target == Target::Cue(Cue::Address))
+                });
                 i = end;
                 continue;
             }
             // A name right after a title: `ông Tuấn`, `Tổng thống Joe Biden`.
             if title_before && self.best(i, &ms, is_org, true).is_none() {
-                if let Some(after) = self.titled_name(i, false) {
+                if let Some(after) = self.titled_name(i, false, address_before) {
                     self.push(EntityKind::Person, i, after, None, MatchKind::Exact, false);
                     i = after;
                     title_before = false;
@@ -672,7 +707,10 @@ impl Parser<'_, '_> {
         let mut ms = Vec::new();
         (i.saturating_sub(3)..i).any(|s| {
             self.matches(s, &mut ms);
-            ms.iter().any(|m| m.end == i && self.hits(m).iter().any(|h| h.target == Target::Cue(Cue::Title)))
+            ms.iter().any(|m| {
+                m.end == i
+                    && self.hits(m).iter().any(|h| matches!(h.target, Target::Cue(Cue::Title | Cue::Address)))
+            })
         })
     }
 
@@ -1050,7 +1088,7 @@ impl Parser<'_, '_> {
     /// A name right after a title, not starting a place or organisation: name syllables
     /// (`ông Tuấn`), foreign words (`Tổng thống Joe Biden`), or initials (`bà NTMP`,
     /// `ông T.`). With `upper`, an all-capitals name is accepted (`Ảnh: NGUYỄN HIỀN`).
-    fn titled_name(&self, i: usize, upper: bool) -> Option<usize> {
+    fn titled_name(&self, i: usize, upper: bool, any_syllable: bool) -> Option<usize> {
         let t = self.tok(i)?;
         let letters = self.str(i).chars().filter(|c| c.is_alphabetic()).count();
         if t.cap
@@ -1068,7 +1106,7 @@ impl Parser<'_, '_> {
             let f = self.flags(j);
             let name_like = match n.kind {
                 TokenKind::Foreign => true,
-                TokenKind::Syllable => f & (sym::SURNAME | sym::MIDDLE | sym::GIVEN) != 0,
+                TokenKind::Syllable => any_syllable || f & (sym::SURNAME | sym::MIDDLE | sym::GIVEN) != 0,
                 _ => false,
             };
             if !(n.cap && name_like && (upper || !n.upper || self.str(j).chars().count() == 1)) {
@@ -1086,12 +1124,12 @@ impl Parser<'_, '_> {
     fn bylines(&mut self, at: usize) -> Option<usize> {
         let mut i = at;
         let mut found = false;
-        while let Some(end) = self.titled_name(i, true) {
+        while let Some(end) = self.titled_name(i, true, false) {
             self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
             found = true;
             i = end;
             let sep = matches!(self.str(i), "-" | "–" | "," | "và");
-            if sep && self.titled_name(i + 1, true).is_some() {
+            if sep && self.titled_name(i + 1, true, false).is_some() {
                 i += 1;
             } else {
                 break;
