@@ -249,8 +249,8 @@ const COMMON_SURNAMES: usize = 30;
 /// Sentinel for a token whose key is not in the vocabulary.
 pub(crate) const NO_SYM: u32 = u32::MAX;
 
-/// A small, fast hasher for the short keys and id pairs of the matcher (FNV-1a over
-/// 64-bit words); the keys come from the crate's own data, not from an adversary.
+/// A small, fast multiply-rotate hasher over 64-bit words for the short keys and id pairs
+/// of the matcher; the keys come from the crate's own data, not from an adversary.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FastHasher(u64);
 
@@ -259,11 +259,19 @@ impl std::hash::Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        // Eight bytes at a time: keys are short syllables, hashed once per token.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
     }
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));

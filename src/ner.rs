@@ -299,6 +299,16 @@ impl Recognizer {
                     lower |= c.is_lowercase();
                     letters += 1;
                 }
+            } else if s.is_ascii() {
+                for &b in s.as_bytes() {
+                    if b.is_ascii_alphabetic() {
+                        first_upper.get_or_insert(b.is_ascii_uppercase());
+                        lower |= b.is_ascii_lowercase();
+                        letters += 1;
+                    }
+                }
+                key.push_str(s);
+                key.make_ascii_lowercase();
             } else {
                 for c in s.chars() {
                     if c.is_ascii() {
@@ -325,12 +335,12 @@ impl Recognizer {
                 }
             }
             let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
-            let fsym = if kind.is_word() && s.is_ascii() {
+            let fsym = if kind.is_word() && first_upper == Some(true) && s.is_ascii() {
                 self.gazetteer.folded_vocab.get(key.as_str()).copied().unwrap_or(NO_SYM)
             } else {
                 NO_SYM
             };
-            let cap = first_upper == Some(true) && s.chars().next().is_some_and(|c| c.is_uppercase());
+            let cap = first_upper == Some(true);
             let upper = cap && letters > 1 && !lower;
             let sent_start = after_break;
             after_break = kind == TokenKind::Punctuation
@@ -555,6 +565,13 @@ impl Parser<'_, '_> {
         // after it is a name (`bà Mì`), not only known name syllables.
         let mut address_before = false;
         while i < self.toks.len() {
+            // Most tokens are lower-case words that no name or cue starts with.
+            let t = self.toks[i];
+            if t.sym == NO_SYM && !t.cap && matches!(t.kind, TokenKind::Syllable | TokenKind::Foreign) {
+                title_before = false;
+                i += 1;
+                continue;
+            }
             if let Some(end) = self.date_time(i) {
                 i = end;
                 title_before = false;
