@@ -237,9 +237,9 @@ pub(crate) mod sym {
 }
 
 /// Words the recognizer's date, time and name rules compare by id.
-pub(crate) const FUNCTION_WORDS: [&str; 19] = [
-    "ngày", "mồng", "tháng", "năm", "giờ", "phút", "và", "-", "–", "số", "/", "(", "từ", "đến", "sáng",
-    "chiều", "tối", "trưa", "đêm",
+pub(crate) const FUNCTION_WORDS: [&str; 22] = [
+    "ngày", "mồng", "tháng", "năm", "giờ", "phút", "và", "-", "–", "số", "/", "(", "từ", "đến", "tới",
+    "sinh", ",", "sáng", "chiều", "tối", "trưa", "đêm",
 ];
 
 /// How many of the first rows of `surnames.tsv` are common enough to start a two-word

@@ -151,6 +151,9 @@ struct Words {
     paren: u32,
     tu: u32,
     den: u32,
+    toi: u32,
+    sinh: u32,
+    comma: u32,
     day_parts: [u32; 5],
     thang: u32,
     nam: u32,
@@ -205,6 +208,9 @@ impl Recognizer {
             paren: id("("),
             tu: id("từ"),
             den: id("đến"),
+            toi: id("tới"),
+            sinh: id("sinh"),
+            comma: id(","),
             day_parts: [id("sáng"), id("chiều"), id("tối"), id("trưa"), id("đêm")],
             thang: id("tháng"),
             nam: id("năm"),
@@ -1197,12 +1203,25 @@ impl Parser<'_, '_> {
                     }
                     return Some((i, end, EntityKind::Time));
                 }
-                // A bare year in parentheses or after `từ`/`đến`: `(1842)`, `từ 1960`.
-                if self.year(i) && (prev == w.paren || prev == w.tu || prev == w.den) {
+                // `21 tháng 9 (năm 1938)`.
+                if h.is_some_and(|d| (1..=31).contains(&d))
+                    && self.sym(i + 1) == w.thang
+                    && self.number(i + 2).is_some_and(|m| (1..=12).contains(&m))
+                {
+                    let end =
+                        if self.sym(i + 3) == w.nam && self.year_after_nam(i + 4) { i + 5 } else { i + 3 };
+                    return Some((i, end, date));
+                }
+                // A bare year after `(`, `từ`, `đến`, `tới`, `sinh`, `và` or a comma, not
+                // followed by a word (`(1842)`, `từ 1960 đến 1975`, `1996, 2000, 2004`).
+                let after_cue = [w.paren, w.tu, w.den, w.toi, w.sinh, w.va, w.comma].contains(&prev);
+                if self.year(i) && (after_cue || (i == 0 && self.sym(i + 1) == w.en_dash)) {
                     if self.sym(i + 1) == w.dash && self.year(i + 2) {
                         return Some((i, i + 3, date));
                     }
-                    if self.tok(i + 1).is_none_or(|n| !n.is_word()) {
+                    let next_ok = self.tok(i + 1).is_none_or(|n| !n.is_word())
+                        || [w.den, w.toi, w.va].contains(&self.sym(i + 1));
+                    if next_ok {
                         return Some((i, i + 1, date));
                     }
                 }
@@ -1242,7 +1261,7 @@ impl Parser<'_, '_> {
                 && self.number(i + 3).is_some_and(|m| (1..=12).contains(&m))
             {
                 let mut end = i + 4;
-                if self.sym(end) == w.nam && self.year(end + 1) {
+                if self.sym(end) == w.nam && self.year_after_nam(end + 1) {
                     end += 2;
                 }
                 return Some((i, end, date));
@@ -1253,17 +1272,35 @@ impl Parser<'_, '_> {
             // `tháng 12 (năm 2022)`.
             let m = self.number(i + 1)?;
             if (1..=12).contains(&m) && self.str(i + 1).bytes().all(|b| b.is_ascii_digit()) {
-                if self.sym(i + 2) == w.nam && self.year(i + 3) {
+                if self.sym(i + 2) == w.nam && self.year_after_nam(i + 3) {
                     return Some((i, i + 4, date));
                 }
                 return Some((i, i + 2, date));
             }
             return None;
         }
-        if t.sym == w.nam && self.year(i + 1) {
-            return Some((i, i + 2, date));
+        if t.sym == w.nam {
+            // `năm 2023`, `năm 312`, `năm 1955-1956`.
+            if self.year_after_nam(i + 1) {
+                return Some((i, i + 2, date));
+            }
+            if self.tok(i + 1).is_some_and(|n| n.kind == TokenKind::Range) {
+                if let Some((a, b)) = self.str(i + 1).split_once(['-', '–']) {
+                    if self.year_str(a) && self.year_str(b) {
+                        return Some((i, i + 2, date));
+                    }
+                }
+            }
         }
         None
+    }
+
+    /// A year after `năm`, which may have three digits (`năm 312`).
+    fn year_after_nam(&self, i: usize) -> bool {
+        let s = self.str(i);
+        self.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
+            && (3..=4).contains(&s.len())
+            && s.parse::<u32>().is_ok_and(|y| (100..=2199).contains(&y))
     }
 
     fn year_str(&self, s: &str) -> bool {
