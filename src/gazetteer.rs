@@ -209,6 +209,10 @@ pub(crate) enum Cue {
     PlaceContext,
     /// A capitalized word that is never part of a name (`Nhà nước`, `Nhân dân`).
     NotName,
+    /// A road word before a number (`Quốc lộ 18`).
+    Road,
+    /// A word that starts the full name of a state (`Vương quốc`, `Cộng hòa`).
+    State,
 }
 
 /// What a key sequence in the matching trie stands for.
@@ -722,6 +726,8 @@ impl Gazetteer {
                 "geo" => Cue::Geo,
                 "place_context" => Cue::PlaceContext,
                 "not_name" => Cue::NotName,
+                "road" => Cue::Road,
+                "state" => Cue::State,
                 other => return Err(Error::data(file, row.line, format!("unknown kind `{other}`"))),
             };
             if cue == Cue::NotName && !row.get(0).contains(' ') {

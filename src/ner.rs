@@ -681,10 +681,35 @@ impl Parser<'_, '_> {
                     continue;
                 }
             }
+            // A road by its number, cue included: `Quốc lộ 18`, `QL 18`.
+            if let Some(cue_end) = self.cue_at(&ms, Cue::Road) {
+                if self.tok(cue_end).is_some_and(|t| t.kind == TokenKind::Number) {
+                    self.push(EntityKind::Location, i, cue_end + 1, None, MatchKind::Exact, false);
+                    i = cue_end + 1;
+                    continue;
+                }
+            }
+            // A state by its full name, prefix included: `Vương quốc Nam Tư`, `Cộng hòa Guinée`.
+            if let Some(cue_end) = self.cue_at(&ms, Cue::State).filter(|_| tok.cap) {
+                let mut ms2 = Vec::new();
+                self.matches(cue_end, &mut ms2);
+                let known = self.best(cue_end, &ms2, is_place, false).map(|(e, _, _)| e);
+                let end = known.max(self.capitalized_run(cue_end, 6)).filter(|&e| e > cue_end);
+                if let Some(end) = end {
+                    self.push(EntityKind::Location, i, end, None, MatchKind::Exact, false);
+                    i = end;
+                    continue;
+                }
+            }
             // An unknown name after a geographic word or a place preposition (`sông Sêrêpốk`,
-            // `tại Montréal`); known names are matched at their own position.
+            // `tại Montréal`); known names are matched at their own position. Streets may be
+            // named after people (`đường Phan Thanh Giản`).
             let geo = self.cue_at(&ms, Cue::Geo).or_else(|| self.cue_at(&ms, Cue::PlaceContext));
-            if let Some(cue_end) = geo.filter(|&e| !self.starts_entity(e)) {
+            let street = matches!(self.str(i), "đường" | "Đường" | "phố" | "Phố");
+            if let Some(cue_end) = geo.filter(|&e| {
+                !self.starts_cue(e, Cue::NotName)
+                    && if street { !self.starts_record(e) } else { !self.starts_entity(e) }
+            }) {
                 if let Some(after) = self.capitalized_run(cue_end, 4) {
                     let t = self.toks[cue_end];
                     if after > cue_end && (t.is_syllable() || t.kind == TokenKind::Foreign) && !t.upper {
@@ -989,10 +1014,21 @@ impl Parser<'_, '_> {
 
     /// True when a gazetteer name or a person's name starts at `j`.
     fn starts_entity(&self, j: usize) -> bool {
+        self.starts_record(j) || self.tok(j).is_some_and(|t| t.cap) && self.person_at(j, false).is_some()
+    }
+
+    /// True when a gazetteer name starts at `j`.
+    fn starts_record(&self, j: usize) -> bool {
         let mut ms = Vec::new();
         self.matches(j, &mut ms);
         ms.iter().any(|m| self.hits(m).iter().any(|h| matches!(h.target, Target::Record(_))))
-            || self.tok(j).is_some_and(|t| t.cap) && self.person_at(j, false).is_some()
+    }
+
+    /// True when the cue word `cue` starts at `j`.
+    fn starts_cue(&self, j: usize, cue: Cue) -> bool {
+        let mut ms = Vec::new();
+        self.matches(j, &mut ms);
+        ms.iter().any(|m| self.hits(m).iter().any(|h| h.target == Target::Cue(cue)))
     }
 
     /// True when a military region's name starts at `j`.
