@@ -858,11 +858,17 @@ impl Parser<'_, '_> {
             e = self.org_name(end, state, org.sector == "military", ms);
         }
         // `Chi cục Thi hành án dân sự (THADS) huyện Lâm Hà`: an abbreviation in parentheses.
+        // Without a place after it, the abbreviation is an organisation of its own
+        // (`Công ty cổ phần Xuân Hòa (XHC)`).
         if self.str(e) == "("
             && self.tok(e + 1).is_some_and(|t| t.kind == TokenKind::Abbreviation)
             && self.str(e + 2) == ")"
         {
-            e += 3;
+            if self.is_admin_word(e + 3, ms) {
+                e += 3;
+            } else {
+                self.push(EntityKind::Organization, e + 1, e + 2, None, MatchKind::Exact, false);
+            }
         }
         let start_nested = self.out.len();
         let mut full = self.org_complement(e, org.kind, ms);
@@ -961,8 +967,10 @@ impl Parser<'_, '_> {
             let mut k = j;
             while k < self.toks.len() && k - j < 3 {
                 let n = self.toks[k];
+                let before_head = self.sym(k) == self.r.words.va && self.flags(k + 1) & sym::ORG_HEAD != 0;
                 if !n.is_syllable()
                     || n.cap
+                    || before_head
                     || NOT_IN_NAMES.contains(&self.str(k))
                     || self.is_admin_word(k, ms)
                 {
@@ -984,6 +992,17 @@ impl Parser<'_, '_> {
                 j = k;
                 last_cap = false;
                 continue;
+            }
+            // A last word of up to two lower-case syllables before punctuation, a function
+            // word or `và` + another body (`Báo Đầu tư Bất động sản đã`).
+            let ends_here = self.tok(k).is_none_or(|n| {
+                n.kind == TokenKind::Punctuation
+                    || NOT_IN_NAMES.contains(&self.str(k))
+                    || (self.sym(k) == self.r.words.va && self.flags(k + 1) & sym::ORG_HEAD != 0)
+            });
+            if last_cap && k - j <= 2 && ends_here && self.sym(j) != self.r.words.va {
+                j = k;
+                break;
             }
             if last_cap && allow_lower_tail && self.sym(j) != self.r.words.va {
                 j += 1;
@@ -1088,7 +1107,14 @@ impl Parser<'_, '_> {
             let country = matches!(hit.target, Target::Record(Record::Place(p)) if self.g.place_by_id(p).is_some_and(|p| p.kind == "country"));
             let ok = match hit.target {
                 Target::Record(Record::MilitaryRegion(_)) => true,
-                Target::Record(Record::Place(_)) => country || kind != OrganizationKind::Body,
+                Target::Record(Record::Place(p)) => {
+                    country
+                        || kind != OrganizationKind::Body
+                        || self
+                            .g
+                            .place_by_id(p)
+                            .is_some_and(|p| matches!(p.kind, "capital" | "city" | "region"))
+                }
                 _ => kind != OrganizationKind::Body,
             };
             if ok {
