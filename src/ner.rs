@@ -647,7 +647,10 @@ impl Parser<'_, '_> {
             let person = if tok.cap { self.person_at(i, title_before) } else { None };
             if let Some(end) = person {
                 let place_len = place.map_or(0, |(e, _, _)| e - i);
-                if end - i > place_len || (end - i == place_len && title_before) {
+                // A person beats a place name at the same word only after a title, or when
+                // a common surname starts a longer name (`Hạ Long Uông` is no person).
+                let common = self.flags(i) & sym::COMMON_SURNAME != 0;
+                if place_len == 0 || title_before || (common && end - i > place_len) {
                     self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
                     i = end;
                     title_before = false;
@@ -710,9 +713,17 @@ impl Parser<'_, '_> {
                 !self.starts_cue(e, Cue::NotName)
                     && if street { !self.starts_record(e) } else { !self.starts_entity(e) }
             }) {
+                let preposition = self.cue_at(&ms, Cue::Geo).is_none();
                 if let Some(after) = self.capitalized_run(cue_end, 4) {
                     let t = self.toks[cue_end];
-                    if after > cue_end && (t.is_syllable() || t.kind == TokenKind::Foreign) && !t.upper {
+                    // After `tại`, `ở`... one capitalized Vietnamese word is too often a common
+                    // noun (`đến Cung văn hóa`); a foreign word or two words are names.
+                    let name_like = !preposition || after - cue_end >= 2 || t.kind == TokenKind::Foreign;
+                    if after > cue_end
+                        && name_like
+                        && (t.is_syllable() || t.kind == TokenKind::Foreign)
+                        && !t.upper
+                    {
                         self.push(EntityKind::Location, cue_end, after, None, MatchKind::Exact, false);
                         i = after;
                         continue;
@@ -854,8 +865,10 @@ impl Parser<'_, '_> {
         let org = self.g.organization_by_id(id)?;
         let mut e = end;
         if org.kind == OrganizationKind::Head {
-            let state = org.sector == "state" || org.sector == "military";
-            e = self.org_name(end, state, org.sector == "military", ms);
+            // Bodies named by common nouns (`Sở Y tế`, `Báo Đầu tư Bất động sản`) may end in a
+            // lower-case word; companies rarely do (`Công ty Duy Phát nộp tiền`).
+            let lower_tail = matches!(org.sector, "state" | "military" | "media" | "school" | "health");
+            e = self.org_name(end, lower_tail, org.sector == "military", ms);
         }
         // `Chi cục Thi hành án dân sự (THADS) huyện Lâm Hà`: an abbreviation in parentheses.
         // Without a place after it, the abbreviation is an organisation of its own
@@ -1000,7 +1013,7 @@ impl Parser<'_, '_> {
                     || NOT_IN_NAMES.contains(&self.str(k))
                     || (self.sym(k) == self.r.words.va && self.flags(k + 1) & sym::ORG_HEAD != 0)
             });
-            if last_cap && k - j <= 2 && ends_here && self.sym(j) != self.r.words.va {
+            if last_cap && allow_lower_tail && k - j <= 2 && ends_here && self.sym(j) != self.r.words.va {
                 j = k;
                 break;
             }
