@@ -128,8 +128,6 @@ struct Tok {
     upper: bool,
     /// First word of a sentence or line.
     sent_start: bool,
-    /// First token of a line.
-    line_start: bool,
 }
 
 impl Tok {
@@ -244,26 +242,25 @@ impl Recognizer {
     ///
     /// Each line is read on its own: no entity crosses a line break.
     pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
-        let toks = self.tokens(text);
+        // One line at a time, with buffers reused across lines: the tokens of a line stay
+        // in cache and nothing grows with the text but the result.
+        let mut entities = Vec::new();
+        let mut toks = Vec::new();
         let mut found = Vec::new();
-        let mut a = 0;
-        for b in 1..=toks.len() {
-            if b == toks.len() || toks[b].line_start {
-                let before = found.len();
-                let mut parser =
-                    Parser { r: self, g: self.gazetteer, toks: &toks[a..b], text, out: &mut found };
-                parser.run();
-                for f in &mut found[before..] {
-                    f.start += a;
-                    f.end += a;
-                }
-                a = b;
+        let mut key = String::new();
+        let mut line_start = 0;
+        while line_start < text.len() {
+            let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);
+            toks.clear();
+            self.tokens_into(text, line_start..line_end, &mut toks, &mut key);
+            line_start = line_end;
+            if toks.is_empty() {
+                continue;
             }
-        }
-        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
-        found
-            .into_iter()
-            .filter_map(|f| {
+            found.clear();
+            Parser { r: self, g: self.gazetteer, toks: &toks, text, out: &mut found }.run();
+            found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
+            entities.extend(found.iter().filter_map(|f| {
                 let (start, end) = (toks.get(f.start)?.start, toks.get(f.end.checked_sub(1)?)?.end);
                 Some(Entity {
                     kind: f.kind,
@@ -273,25 +270,20 @@ impl Recognizer {
                     nested: f.nested,
                     matched: f.matched,
                 })
-            })
-            .collect()
+            }));
+        }
+        entities
     }
 
-    fn tokens(&self, text: &str) -> Vec<Tok> {
-        let mut key = String::new();
-        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
-        let mut prev_end = 0;
+    /// Appends the tokens of `text[range]` (spans into `text`) to `toks`.
+    fn tokens_into(&self, text: &str, range: std::ops::Range<usize>, toks: &mut Vec<Tok>, key: &mut String) {
+        let offset = range.start;
+        let Some(line) = text.get(range) else { return };
         let mut after_break = true;
-        for t in tokenize(text) {
+        for t in tokenize(line) {
             let s = t.as_str();
-            let span = t.span();
+            let span = Span::new(t.span().start + offset, t.span().end + offset);
             let kind = t.kind();
-            let line_start = toks.is_empty()
-                || text.as_bytes().get(prev_end..span.start).is_some_and(|gap| gap.contains(&b'\n'));
-            if line_start {
-                after_break = true;
-            }
-            prev_end = span.end;
             key.clear();
             let (mut first_upper, mut lower, mut letters) = (None, false, 0usize);
             // Combining marks (U+0300..U+036F, lead bytes CC/CD) need the full key; NFC text
@@ -354,19 +346,8 @@ impl Recognizer {
                     s,
                     "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";"
                 );
-            toks.push(Tok {
-                start: span.start,
-                end: span.end,
-                kind,
-                sym,
-                fsym,
-                cap,
-                upper,
-                sent_start,
-                line_start,
-            });
+            toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
         }
-        toks
     }
 }
 
