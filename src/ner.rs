@@ -465,7 +465,8 @@ impl Parser<'_, '_> {
                 None => break,
             }
             j += 1;
-            if !self.g.folded_trie.hits(node).is_empty() && !out.iter().any(|m| m.end == j) {
+            // One folded word is too often another word (`My` for `Mỹ`, `Hue`); two or more.
+            if j - i >= 2 && !self.g.folded_trie.hits(node).is_empty() && !out.iter().any(|m| m.end == j) {
                 out.push(GMatch { end: j, node, folded: true });
             }
         }

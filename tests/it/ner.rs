@@ -221,6 +221,11 @@ fn case_and_diacritic_insensitive_matches_are_flagged() {
         [(EntityKind::Province, "ĐẮK NÔNG".to_owned(), MatchKind::CaseInsensitive)]
     );
     assert_eq!(kinds("tỉnh Đắk Nông"), [(EntityKind::Province, "Đắk Nông".to_owned(), MatchKind::Exact)]);
+    // One word without marks is too ambiguous to fold (`My` is not `Mỹ`).
+    assert_eq!(
+        kinds("My friend visited Ha Noi."),
+        [(EntityKind::Province, "Ha Noi".to_owned(), MatchKind::Folded)]
+    );
 }
 
 #[test]
