@@ -372,9 +372,9 @@ mod tests {
 
 /// A letter's 6-bit code in a packed syllable key: `a`–`z` are 1–26, then `ă â ê ô ơ ư đ`.
 #[inline]
-pub(crate) fn letter_code(base: char) -> u64 {
+pub(crate) const fn letter_code(base: char) -> u64 {
     match base {
-        'a'..='z' => u64::from(base as u32 - 'a' as u32 + 1),
+        'a'..='z' => (base as u32 - 'a' as u32 + 1) as u64,
         'ă' => 27,
         'â' => 28,
         'ê' => 29,
@@ -386,7 +386,7 @@ pub(crate) fn letter_code(base: char) -> u64 {
     }
 }
 
-fn code_letter(code: u64) -> char {
+pub(crate) fn code_letter(code: u64) -> char {
     match code {
         1..=26 => char::from(b'a' + (code - 1) as u8),
         27 => 'ă',
@@ -400,15 +400,24 @@ fn code_letter(code: u64) -> char {
     }
 }
 
-/// Every toneless syllable the grammar accepts, as packed keys (six bits a letter, first
-/// letter highest), in an open-addressing table: the tokenizer checks a word with one
-/// multiplication and a probe or two instead of running the parser, whose branches are
-/// costly on every word of a text.
+/// Every toneless syllable the grammar accepts, for the tokenizer's per-word check.
+///
+/// A packed key (six bits a letter, first letter highest) is split into its onset, found
+/// as the parser finds it, and its rhyme, looked up in a small table of the rhymes that
+/// occur; a bit matrix says which onsets take which rhymes. Everything fits in a few KB,
+/// so the check runs from the L1 cache without the parser's branches.
 pub(crate) struct SyllableSet {
-    slots: Box<[u64]>,
+    /// Rhyme keys by slot (0 = empty), open addressing.
+    rhyme_keys: Box<[u32]>,
+    /// The rhyme's index for each slot.
+    rhyme_ids: Box<[u16]>,
+    /// `compatible[onset][rhyme / 64]` bit `rhyme % 64`.
+    compatible: Vec<[u64; RHYME_WORDS]>,
 }
 
-const SET_BITS: u32 = 14;
+const RHYME_BITS: u32 = 10;
+const RHYME_WORDS: usize = 8;
+const ONSET_COUNT: usize = 28;
 
 impl core::fmt::Debug for SyllableSet {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -416,13 +425,88 @@ impl core::fmt::Debug for SyllableSet {
     }
 }
 
+const fn code(c: char) -> u64 {
+    letter_code(c)
+}
+
+/// Which 6-bit letter codes are vowels.
+static VOWEL_CODE: [bool; 64] = {
+    let mut t = [false; 64];
+    let vowels = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+    let mut i = 0;
+    while i < vowels.len() {
+        t[letter_code(vowels[i]) as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The onset of a packed key of `n` letters as the parser reads it: its index (0 = none)
+/// and length in letters; `None` if the first letter cannot start a syllable. Works on
+/// the letter codes, without turning them back into chars.
+#[inline]
+fn onset_of(key: u64, n: usize) -> Option<(usize, usize)> {
+    let at = |i: usize| if i < n { (key >> (6 * (n - 1 - i))) & 63 } else { 0 };
+    const B: u64 = code('b');
+    const C: u64 = code('c');
+    const D: u64 = code('d');
+    const DD: u64 = code('đ');
+    const G: u64 = code('g');
+    const H: u64 = code('h');
+    const I: u64 = code('i');
+    const K: u64 = code('k');
+    const L: u64 = code('l');
+    const M: u64 = code('m');
+    const N: u64 = code('n');
+    const P: u64 = code('p');
+    const Q: u64 = code('q');
+    const R: u64 = code('r');
+    const S: u64 = code('s');
+    const T: u64 = code('t');
+    const U: u64 = code('u');
+    const V: u64 = code('v');
+    const X: u64 = code('x');
+    let (c0, c1, c2) = (at(0), at(1), at(2));
+    Some(match (c0, c1, c2) {
+        (N, G, H) => (1, 3),
+        (N, G, _) => (2, 2),
+        (N, H, _) => (3, 2),
+        (C, H, _) => (4, 2),
+        (G, H, _) => (5, 2),
+        (G, I, v) if VOWEL_CODE[v as usize] => (6, 2),
+        (K, H, _) => (7, 2),
+        (P, H, _) => (8, 2),
+        (T, H, _) => (9, 2),
+        (T, R, _) => (10, 2),
+        (Q, U, _) => (11, 2),
+        (B, ..) => (12, 1),
+        (C, ..) => (13, 1),
+        (D, ..) => (14, 1),
+        (DD, ..) => (15, 1),
+        (G, ..) => (16, 1),
+        (H, ..) => (17, 1),
+        (K, ..) => (18, 1),
+        (L, ..) => (19, 1),
+        (M, ..) => (20, 1),
+        (N, ..) => (21, 1),
+        (P, ..) => (22, 1),
+        (R, ..) => (23, 1),
+        (S, ..) => (24, 1),
+        (T, ..) => (25, 1),
+        (V, ..) => (26, 1),
+        (X, ..) => (27, 1),
+        (v, ..) if VOWEL_CODE[v as usize] => (0, 0),
+        _ => return None,
+    })
+}
+
 impl SyllableSet {
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SET_BITS)) as usize
+    fn slot(rhyme: u32) -> usize {
+        (rhyme.wrapping_mul(0x9E37_79B1) >> (32 - RHYME_BITS)) as usize
     }
 
     fn build() -> SyllableSet {
-        const ONSETS: [&str; 28] = [
+        const ONSETS: [&str; ONSET_COUNT] = [
             "", "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
             "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
         ];
@@ -433,7 +517,12 @@ impl SyllableSet {
         ];
         const CODAS: [&str; 15] =
             ["", "ch", "nh", "ng", "c", "k", "m", "n", "p", "t", "i", "y", "o", "u", "a"];
-        let mut slots = vec![0u64; 1 << SET_BITS].into_boxed_slice();
+        let mut set = SyllableSet {
+            rhyme_keys: vec![0u32; 1 << RHYME_BITS].into_boxed_slice(),
+            rhyme_ids: vec![0u16; 1 << RHYME_BITS].into_boxed_slice(),
+            compatible: vec![[0u64; RHYME_WORDS]; ONSET_COUNT],
+        };
+        let mut rhymes = 0usize;
         let mut bases = ['\0'; MAX_LETTERS];
         for onset in ONSETS {
             for glide in GLIDES {
@@ -451,16 +540,25 @@ impl SyllableSet {
                             continue;
                         }
                         let key = bases[..n].iter().fold(0u64, |k, &c| (k << 6) | letter_code(c));
-                        let mut i = SyllableSet::slot(key);
-                        while slots[i] != 0 && slots[i] != key {
-                            i = (i + 1) & ((1 << SET_BITS) - 1);
+                        let Some((onset_id, onset_len)) = onset_of(key, n) else { continue };
+                        let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
+                        let mut i = SyllableSet::slot(rhyme);
+                        while set.rhyme_keys[i] != 0 && set.rhyme_keys[i] != rhyme {
+                            i = (i + 1) & ((1 << RHYME_BITS) - 1);
                         }
-                        slots[i] = key;
+                        if set.rhyme_keys[i] == 0 {
+                            set.rhyme_keys[i] = rhyme;
+                            set.rhyme_ids[i] = rhymes as u16;
+                            rhymes += 1;
+                            assert!(rhymes <= RHYME_WORDS * 64, "more rhymes than the bit matrix holds");
+                        }
+                        let id = usize::from(set.rhyme_ids[i]);
+                        set.compatible[onset_id][id / 64] |= 1 << (id % 64);
                     }
                 }
             }
         }
-        SyllableSet { slots }
+        set
     }
 
     pub(crate) fn get() -> &'static SyllableSet {
@@ -468,29 +566,42 @@ impl SyllableSet {
         SET.get_or_init(SyllableSet::build)
     }
 
-    /// True if the packed toneless key is a syllable and `tone` fits its coda (a stop coda
-    /// `c ch k p t` takes only the acute or dot tone).
+    /// True if the packed toneless key of `n` letters (1 to [`MAX_LETTERS`]) is a
+    /// syllable and `tone` fits its coda (a stop coda `c ch k p t` takes only the acute
+    /// or dot tone).
     #[inline]
-    pub(crate) fn contains(&self, key: u64, tone: Tone) -> bool {
+    pub(crate) fn contains(&self, key: u64, n: usize, tone: Tone) -> bool {
+        const C: u64 = code('c');
+        const K: u64 = code('k');
+        const P: u64 = code('p');
+        const T: u64 = code('t');
+        const H: u64 = code('h');
         let last = key & 63;
-        let stop = matches!(code_letter(last), 'c' | 'k' | 'p' | 't')
-            || (last == letter_code('h') && (key >> 6) & 63 == letter_code('c'));
+        let stop = matches!(last, C | K | P | T) || (last == H && (key >> 6) & 63 == C);
         if stop && !matches!(tone, Tone::Acute | Tone::Dot) {
             return false;
         }
-        let mut i = SyllableSet::slot(key);
+        let Some((onset, onset_len)) = onset_of(key, n) else { return false };
+        if onset_len >= n {
+            return false;
+        }
+        let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
+        let mut i = SyllableSet::slot(rhyme);
         loop {
-            match self.slots[i] {
+            match self.rhyme_keys[i] {
                 0 => return false,
-                k if k == key => return true,
-                _ => i = (i + 1) & ((1 << SET_BITS) - 1),
+                k if k == rhyme => {
+                    let id = usize::from(self.rhyme_ids[i]);
+                    return self.compatible[onset][id / 64] & (1 << (id % 64)) != 0;
+                }
+                _ => i = (i + 1) & ((1 << RHYME_BITS) - 1),
             }
         }
     }
 
     #[cfg(test)]
-    fn len(&self) -> usize {
-        self.slots.iter().filter(|&&k| k != 0).count()
+    fn rhymes(&self) -> usize {
+        self.rhyme_keys.iter().filter(|&&k| k != 0).count()
     }
 }
 
@@ -501,8 +612,7 @@ mod set_tests {
     #[test]
     fn set_agrees_with_the_parser() {
         let set = SyllableSet::get();
-        assert!(set.len() > 1500 && set.len() < (1 << SET_BITS) / 2, "{}", set.len());
-        eprintln!("syllable set: {} keys", set.len());
+        assert!(set.rhymes() > 100 && set.rhymes() < (1 << RHYME_BITS) / 2, "{}", set.rhymes());
         let words = "người nghiêng quốc phòng ủy ban nhân dân tỉnh đắk nông khuya giặc gìn oanh thuở \
                      huơ xoong hoạch khuỷu ngoằn ngoèo facebook gmt ubnd ci ghu nge hotel bàt bát ăn ka \
                      gịa quá giá yêu uyên tuần quân hoà hòa thuý thúy kon krông lắk";
@@ -511,7 +621,7 @@ mod set_tests {
             let n = read_letters(w, &mut buf).unwrap();
             let tone = buf[..n].iter().map(|l| l.tone).find(|&t| t != Tone::Level).unwrap_or_default();
             let key = buf[..n].iter().fold(0u64, |k, l| (k << 6) | letter_code(l.base));
-            assert_eq!(set.contains(key, tone), is_syllable(w), "{w}");
+            assert_eq!(set.contains(key, n, tone), is_syllable(w), "{w}");
         }
     }
 }

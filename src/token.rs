@@ -17,6 +17,7 @@
 //! kinds, spans on the NFD text) as its NFC form.
 
 use core::iter::FusedIterator;
+use core::marker::PhantomData;
 
 use crate::chars::{self, Letter, Tone};
 use crate::span::Span;
@@ -160,7 +161,14 @@ impl Tokenizer {
 
     /// The tokens of `text`, in order.
     pub fn tokenize<'t, 'h>(&'t self, text: &'h str) -> Tokens<'t, 'h> {
-        Tokens { tokenizer: self, syllables: SyllableSet::get(), text, pos: 0, no_address_before: 0 }
+        Tokens {
+            tokenizer: PhantomData,
+            keep_whitespace: self.keep_whitespace,
+            syllables: SyllableSet::get(),
+            text,
+            pos: 0,
+            no_address_before: 0,
+        }
     }
 }
 
@@ -174,7 +182,9 @@ pub fn tokenize(text: &str) -> Tokens<'static, '_> {
 /// The iterator returned by [`Tokenizer::tokenize`].
 #[derive(Clone, Debug)]
 pub struct Tokens<'t, 'h> {
-    tokenizer: &'t Tokenizer,
+    /// Tokens borrow their tokenizer, so that settings that own data can come later.
+    tokenizer: PhantomData<&'t Tokenizer>,
+    keep_whitespace: bool,
     syllables: &'static SyllableSet,
     text: &'h str,
     pos: usize,
@@ -189,7 +199,7 @@ impl<'h> Iterator for Tokens<'_, 'h> {
     fn next(&mut self) -> Option<Token<'h>> {
         let bytes = self.text.as_bytes();
         loop {
-            if !self.tokenizer.keep_whitespace {
+            if !self.keep_whitespace {
                 // The common separator, skipped without a round through `scan`.
                 while bytes.get(self.pos) == Some(&b' ') {
                     self.pos += 1;
@@ -206,7 +216,7 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             }
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
-            if kind == TokenKind::Whitespace && !self.tokenizer.keep_whitespace {
+            if kind == TokenKind::Whitespace && !self.keep_whitespace {
                 continue;
             }
             return Some(Token { text: &self.text[start..end], span: Span::new(start, end), kind });
@@ -291,7 +301,39 @@ fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
     }
 }
 
+/// For ASCII letters: the letter's code in a packed syllable key (1–26), plus 64 for a
+/// capital and 128 for a vowel; 0 for every other byte.
+static ASCII_LETTER_CODE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        let vowel = if matches!(b'a' + b as u8, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') { 128 } else { 0 };
+        t[b'a' as usize + b] = b as u8 + 1 + vowel;
+        t[b'A' as usize + b] = b as u8 + 1 + 64 + vowel;
+        b += 1;
+    }
+    t
+};
+
+/// A letter outside the Vietnamese alphabet that should count as a vowel: a Latin letter
+/// whose base is a vowel (`ü`, `ø` is not decomposable and counts), or any letter of
+/// another script.
+fn is_vowel_like(c: char) -> bool {
+    let latin = c <= '\u{24F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
+    if !latin {
+        return true;
+    }
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base == c {
+            base = d;
+        }
+    });
+    !base.is_ascii_alphabetic() || matches!(base.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
 /// The char starting at byte `i` of valid UTF-8, read without re-checking the text.
+#[inline]
 fn decode(bytes: &[u8], i: usize) -> Option<char> {
     let b0 = u32::from(*bytes.get(i)?);
     let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b) & 0x3F);
@@ -312,6 +354,7 @@ struct Part {
     upper: usize,
     lower: usize,
     digits: usize,
+    vowels: usize,
     first_upper: bool,
     /// The part is one Vietnamese syllable (in lower, title or upper case).
     syllable: bool,
@@ -398,37 +441,43 @@ impl<'h> Tokens<'_, 'h> {
     fn part(&self, start: usize) -> Part {
         let bytes = self.text.as_bytes();
         // The syllable candidate is read once, into a packed key of its toneless letters
-        // (see `SyllableSet`), its tone and its last letter (for NFD marks). `vietnamese`
-        // turns false once the part cannot be a syllable (a foreign letter, a stray mark).
+        // (see `SyllableSet`) and its tone. `vietnamese` turns false once the part cannot
+        // be a syllable (a foreign letter, a stray mark). `lower` counts only letters that
+        // have case; ASCII and Vietnamese letters are counted by `letters - upper`.
         let mut key = 0u64;
         let mut tone = Tone::Level;
         let mut toned = 0u32;
-        let mut last: Option<Letter> = None;
-        let mut n = 0usize;
-        let (mut letters, mut upper, mut lower, mut digits) = (0u32, 0u32, 0u32, 0u32);
-        let mut first_upper = false;
+        let mut last_tone = Tone::Level;
+        let mut last_upper = false;
+        let (mut letters, mut upper, mut caseless, mut digits, mut vowels) = (0u32, 0u32, 0u32, 0u32, 0u32);
+        let mut syllable_from = 0u32;
         let mut vietnamese = true;
         let mut apostrophe = false;
         let mut i = start;
-        while let Some(&b) = bytes.get(i) {
+        loop {
+            // ASCII letters, the bulk of Vietnamese text: a tight loop over the slice, without
+            // a branch on case.
+            let mut run = 0;
+            for &b in &bytes[i..] {
+                let code = ASCII_LETTER_CODE[usize::from(b)];
+                if code == 0 {
+                    break;
+                }
+                key = (key << 6) | u64::from(code & 63);
+                upper += u32::from((code >> 6) & 1);
+                vowels += u32::from(code >> 7);
+                run += 1;
+            }
+            letters += run as u32;
+            i += run;
+            let Some(&b) = bytes.get(i) else { break };
             if b < 0x80 {
-                if b.is_ascii_alphabetic() {
-                    let up = b.is_ascii_uppercase();
-                    first_upper |= letters == 0 && up;
-                    letters += 1;
-                    upper += u32::from(up);
-                    lower += u32::from(!up);
-                    let l = Letter { base: (b | 0x20) as char, tone: Tone::Level, upper: up };
-                    key = (key << 6) | syllable::letter_code(l.base);
-                    last = Some(l);
-                    n += 1;
-                    i += 1;
-                } else if b.is_ascii_digit() {
+                if b.is_ascii_digit() {
                     digits += 1;
                     i += 1;
                 } else if b == b'\'' && self.apostrophe_joins(start, i, 1) {
                     apostrophe = true;
-                    (n, key, last) = (0, 0, None);
+                    (key, syllable_from) = (0, letters);
                     i += 1;
                 } else {
                     break;
@@ -439,7 +488,7 @@ impl<'h> Tokens<'_, 'h> {
                 // U+2019, the typographic apostrophe.
                 if self.apostrophe_joins(start, i, 3) {
                     apostrophe = true;
-                    (n, key, last) = (0, 0, None);
+                    (key, syllable_from) = (0, letters);
                     i += 3;
                     continue;
                 }
@@ -447,27 +496,37 @@ impl<'h> Tokens<'_, 'h> {
             }
             let Some(c) = decode(bytes, i) else { break };
             if let Some(l) = chars::letter(c) {
-                first_upper |= letters == 0 && l.upper;
+                key = (key << 6) | syllable::letter_code(l.base);
                 letters += 1;
                 upper += u32::from(l.upper);
-                lower += u32::from(!l.upper);
-                key = (key << 6) | syllable::letter_code(l.base);
+                vowels += u32::from(l.is_vowel());
                 if l.tone != Tone::Level {
                     tone = l.tone;
                     toned += 1;
                 }
-                last = Some(l);
-                n += 1;
+                last_tone = l.tone;
+                last_upper = l.upper;
             } else if let Some(m) = chars::mark(c) {
-                // NFD: the mark changes the letter before it, the last one in the key.
-                match last.and_then(|l| chars::apply_mark(l, m).map(|marked| (l, marked))) {
-                    Some((before, marked)) => {
+                // NFD: the mark changes the letter before it, the last one in the key. After an
+                // ASCII letter that letter is toneless; after a precomposed one or another mark,
+                // the branches below kept its tone and case.
+                let before =
+                    if letters > syllable_from { bytes.get(i.wrapping_sub(1)).copied() } else { None };
+                let (t, up) = match before {
+                    Some(b) if b < 0x80 => (Tone::Level, b.is_ascii_uppercase()),
+                    _ => (last_tone, last_upper),
+                };
+                let last =
+                    before.map(|_| Letter { base: syllable::code_letter(key & 63), tone: t, upper: up });
+                match last.and_then(|l| chars::apply_mark(l, m)) {
+                    Some(marked) => {
                         key = (key & !63) | syllable::letter_code(marked.base);
-                        if marked.tone != before.tone {
+                        if marked.tone != t {
                             tone = marked.tone;
                             toned += 1;
                         }
-                        last = Some(marked);
+                        last_tone = marked.tone;
+                        last_upper = marked.upper;
                     }
                     None => vietnamese = false,
                 }
@@ -476,22 +535,28 @@ impl<'h> Tokens<'_, 'h> {
             } else if chars::is_letter(c) {
                 // Titlecase letters (`ǅ`, `ᾞ`) count as capitals, as their NFD forms do.
                 let up = !c.is_lowercase() && c.to_lowercase().next() != Some(c);
-                first_upper |= letters == 0 && up;
                 letters += 1;
                 upper += u32::from(up);
-                lower += u32::from(c.is_lowercase());
+                caseless += u32::from(!up && !c.is_lowercase());
+                // Latin letters count as vowels by their base letter, as in NFD; letters of
+                // other scripts always do: only Latin words without a vowel (`km`, `Tp`) are
+                // read as abbreviations.
+                vowels += u32::from(is_vowel_like(c));
                 vietnamese = false;
             } else {
                 break;
             }
             i += c.len_utf8();
         }
+        let n = (letters - syllable_from) as usize;
+        let first_upper = letters > 0 && self.first_letter_upper(start);
         let mut p = Part {
             end: i,
             letters: letters as usize,
             upper: upper as usize,
-            lower: lower as usize,
+            lower: (letters - upper - caseless) as usize,
             digits: digits as usize,
+            vowels: vowels as usize,
             first_upper,
             syllable: false,
         };
@@ -502,8 +567,23 @@ impl<'h> Tokens<'_, 'h> {
             && case_ok
             && (1..=syllable::MAX_LETTERS).contains(&n)
             && toned <= 1
-            && self.syllables.contains(key, tone);
+            && self.syllables.contains(key, n, tone);
         p
+    }
+
+    /// Whether the first letter at `start` (a part never starts with a digit) is a capital.
+    fn first_letter_upper(&self, start: usize) -> bool {
+        let b = self.byte(start);
+        if b < 0x80 {
+            return b.is_ascii_uppercase();
+        }
+        match decode(self.text.as_bytes(), start) {
+            Some(c) => match chars::letter(c) {
+                Some(l) => l.upper,
+                None => !c.is_lowercase() && c.to_lowercase().next() != Some(c),
+            },
+            None => false,
+        }
     }
 
     /// An apostrophe at `i` joins a word only after one ASCII letter (`H'Mông`, `K'Ho`), so
@@ -602,6 +682,9 @@ impl<'h> Tokens<'_, 'h> {
         let p = first;
         let kind = if self.is_syllable_part(&p) {
             TokenKind::Syllable
+        } else if p.vowels == 0 && p.letters > 0 {
+            // No vowel: not a word but a contraction or unit (`Tp`, `Cty`, `ThS`, `km`, `m2`).
+            TokenKind::Abbreviation
         } else if p.digits > 0 {
             if p.upper > 0 { TokenKind::Abbreviation } else { TokenKind::Foreign }
         } else if p.upper >= 2 || (p.upper == 1 && p.letters == 1) {
