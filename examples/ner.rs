@@ -1,5 +1,6 @@
 //! Prints one named entity per line: `START<TAB>END<TAB>KIND<TAB>TEXT<TAB>RECORD` (byte
-//! offsets; RECORD such as `province:67 → 68 Lâm Đồng; QK5`). Nested entities (the province
+//! offsets; RECORD such as `province:67 → 68 Lâm Đồng; QK5`, empty when the entity has no
+//! gazetteer entry). Nested entities (the province
 //! in `UBND tỉnh Đắk Nông`) follow their outer entity with `nested:` before their kind;
 //! matches written in other case or without diacritics end with `(case-insensitive)` or
 //! `(folded)`.
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
             e.text,
             recognizer.describe(&e)
         );
-        if writeln!(out, "{}", line.trim_end()).is_err() {
+        if writeln!(out, "{line}").is_err() {
             return ExitCode::FAILURE;
         }
     }

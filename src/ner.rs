@@ -1162,6 +1162,10 @@ impl Parser<'_, '_> {
         if len == 2 && !title_before && (!last_known || t.sent_start || !common) {
             return None;
         }
+        // An initial for the given name, as the press writes suspects (`Phạm Đình M.`).
+        if self.tok(end).is_some_and(|n| n.cap && self.str(end).len() == 1) {
+            return Some(end + 1);
+        }
         Some(end)
     }
 
@@ -1175,8 +1179,8 @@ impl Parser<'_, '_> {
             && t.kind == TokenKind::Abbreviation
             && (1..=5).contains(&letters)
             && !self.str(i).contains('-')
-            && self.flags(i) & sym::ORG_HEAD == 0
-            && t.sym == NO_SYM
+            && self.flags(i) & (sym::ORG_HEAD | sym::NOT_NAME) == 0
+            && (t.sym == NO_SYM || letters == 1)
         {
             return Some(i + 1);
         }
