@@ -20,8 +20,7 @@ use crate::ner::{EntityKind, Recognizer};
 pub const CONLL_TYPES: [&str; 5] = ["PER", "LOC", "ORG", "DATE", "TIME"];
 
 /// Words after which a military region is a place (`địa bàn Quân khu 5`), not a body.
-const PLACE_WORDS: [&str; 11] =
-    ["bàn", "tại", "ở", "thuộc", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
+const PLACE_WORDS: [&str; 10] = ["bàn", "tại", "ở", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
 
 /// One sentence of a CoNLL file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -89,7 +88,7 @@ impl Recognizer {
     /// counts as a space, for word-segmented sets like `Hồ_Văn_Mười`), recognized, and a
     /// token is tagged when a (non-nested) entity covers it. Types: PER (Person), LOC
     /// (Province, Location, MilitaryRegion after a place word such as `địa bàn`, `tại`),
-    /// ORG (Organization, other MilitaryRegion mentions), DATE, TIME.
+    /// ORG (Organization, other MilitaryRegion mentions such as `thuộc Quân khu 5`), DATE, TIME.
     pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<String> {
         self.tag_document(&[tokens]).pop().unwrap_or_default()
     }

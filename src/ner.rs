@@ -385,11 +385,11 @@ fn is_vietnamese_lower(c: char) -> bool {
 }
 
 /// Lower-case words that never continue an organisation's name.
-const NOT_IN_NAMES: [&str; 52] = [
+const NOT_IN_NAMES: [&str; 54] = [
     "của", "do", "tại", "ở", "với", "cho", "từ", "đến", "về", "là", "trong", "trên", "thì", "mà", "khi",
     "được", "bị", "đã", "sẽ", "đang", "này", "có", "không", "các", "những", "một", "nói", "cũng", "vẫn",
     "sau", "thuộc", "vòng", "ra", "vào", "giao", "gồm", "theo", "nhằm", "để", "như", "hay", "hoặc", "nhưng",
-    "còn", "rồi", "nên", "vì", "nếu", "nước", "phía", "hướng", "chả",
+    "còn", "rồi", "nên", "vì", "nếu", "nước", "phía", "hướng", "chả", "thành", "cáo",
 ];
 
 /// `30` and `1` form a valid day and month.
@@ -865,6 +865,10 @@ impl Parser<'_, '_> {
                 self.push(EntityKind::Organization, e + 1, e + 2, None, MatchKind::Exact, false);
             }
         }
+        // `Ủy ban nhân dân cấp tỉnh`: a kind of body, not a body.
+        if self.str(e) == "cấp" {
+            return None;
+        }
         let start_nested = self.out.len();
         let mut full = self.org_complement(e, org.kind, ms);
         // A head word needs a name or a place (`Bộ Tư lệnh Quân khu 7`).
@@ -980,6 +984,7 @@ impl Parser<'_, '_> {
             let leads_on = self.tok(k).is_some_and(|n| {
                 (n.cap && n.is_word())
                     || (numbered
+                        && self.sym(k - 1) != self.r.words.va
                         && n.kind == TokenKind::Number
                         && self.str(k).bytes().all(|b| b.is_ascii_digit()))
             }) || self.is_admin_word(k, ms);
@@ -1065,6 +1070,18 @@ impl Parser<'_, '_> {
 
     /// The place, military region or country after an organisation ending at `e`.
     fn org_complement(&mut self, e: usize, kind: OrganizationKind, ms: &mut Vec<GMatch>) -> usize {
+        // `Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam`.
+        if self.str(e) == "nước" {
+            self.matches(e + 1, ms);
+            let country = |h: &Hit| {
+                matches!(h.target, Target::Record(Record::Place(p))
+                    if self.g.place_by_id(p).is_some_and(|p| p.kind == "country"))
+            };
+            if let Some((end, hit, matched)) = self.best(e + 1, ms, country, false) {
+                self.push_place(e + 1, end, hit, matched, true);
+                return end;
+            }
+        }
         self.matches(e, ms);
         let admin = ms
             .iter()

@@ -290,7 +290,7 @@ fn recognizer_is_send_and_sync() {
 }
 
 /// F1 on the hand-annotated evaluation set (`tests/data/ner_eval.conll`, 342 sentences): at
-/// least the figure the recognizer reached on it (84.30 when this floor was set).
+/// least the figure the recognizer reached on it (86.84 when this floor was set).
 #[test]
 fn evaluation_set_f1() {
     let path = format!("{}/tests/data/ner_eval.conll", env!("CARGO_MANIFEST_DIR"));
@@ -308,4 +308,4 @@ fn evaluation_set_f1() {
     assert!(f1 >= EVAL_F1_FLOOR, "F1 {f1:.4} below {EVAL_F1_FLOOR}");
 }
 
-const EVAL_F1_FLOOR: f64 = 0.84;
+const EVAL_F1_FLOOR: f64 = 0.86;
