@@ -797,11 +797,13 @@ impl Parser<'_, '_> {
                 return Some(end);
             }
         }
-        // Provinces are all known: an unknown name after `tỉnh` is not a place.
-        if province_word {
+        let end = run?;
+        // Vietnam's provinces are all known: an unknown name after `tỉnh` is a foreign
+        // province (`tỉnh Ratanakiri`, `tỉnh Phúc Kiến`) unless it looks like a person
+        // (`Chủ tịch UBND tỉnh Hồ Văn Mười`).
+        if province_word && self.flags(at) & sym::SURNAME != 0 {
             return None;
         }
-        let end = run?;
         let from = if self.toks[at].kind == TokenKind::Number { cue } else { from };
         // `UBND huyện Nguyễn Văn A` style: a surname + Văn/Thị is a person, not a place.
         if end - at >= 3 && self.flags(at) & sym::SURNAME != 0 && matches!(self.str(at + 1), "Văn" | "Thị")
