@@ -659,7 +659,15 @@ impl Parser<'_, '_> {
             }
             // A name right after a title: `ông Tuấn`, `Tổng thống Joe Biden`.
             if title_before && self.best(i, &ms, is_org, true).is_none() {
-                if let Some(after) = self.titled_name(i, false, address_before) {
+                // After a formal title (`Tổng giám đốc, Kế toán trưởng`) one word is rarely a
+                // name: the press gives the full name.
+                let name = self.titled_name(i, false, address_before).filter(|&after| {
+                    address_before
+                        || after - i >= 2
+                        || self.toks[i].kind != TokenKind::Syllable
+                        || self.str(i).len() == 1
+                });
+                if let Some(after) = name {
                     self.push(EntityKind::Person, i, after, None, MatchKind::Exact, false);
                     i = after;
                     title_before = false;
@@ -668,7 +676,9 @@ impl Parser<'_, '_> {
             }
             // A road by its number, cue included: `Quốc lộ 18`, `QL 18`.
             if let Some(cue_end) = self.cue_at(&ms, Cue::Road) {
-                if self.tok(cue_end).is_some_and(|t| t.kind == TokenKind::Number) {
+                if self.tok(cue_end).is_some_and(|t| t.kind == TokenKind::Number)
+                    && self.str(cue_end).bytes().all(|b| b.is_ascii_digit())
+                {
                     self.push(EntityKind::Location, i, cue_end + 1, None, MatchKind::Exact, false);
                     i = cue_end + 1;
                     continue;
@@ -696,6 +706,9 @@ impl Parser<'_, '_> {
                     && if street { !self.starts_record(e) } else { !self.starts_entity(e) }
             }) {
                 let preposition = self.cue_at(&ms, Cue::Geo).is_none();
+                // Of the prepositions only `tại`, `ở` and `sang` introduce unknown places often
+                // enough (`thuộc Danh mục...` does not).
+                let strong = !preposition || matches!(self.str(i), "tại" | "Tại" | "ở" | "Ở" | "sang");
                 if let Some(after) = self.capitalized_run(cue_end, 4) {
                     let t = self.toks[cue_end];
                     // After `tại`, `ở`... one capitalized Vietnamese word is too often a common
@@ -703,6 +716,7 @@ impl Parser<'_, '_> {
                     let name_like = !preposition || after - cue_end >= 2 || t.kind == TokenKind::Foreign;
                     if after > cue_end
                         && name_like
+                        && strong
                         && (t.is_syllable() || t.kind == TokenKind::Foreign)
                         && !t.upper
                     {
@@ -735,6 +749,21 @@ impl Parser<'_, '_> {
             return false;
         }
         if i > 0 && self.is_title_before(i) {
+            return false;
+        }
+        // A word that starts a common compound (`Pháp nhân`, `Ý kiến`, `Mỹ thuật`).
+        let mut ms = Vec::new();
+        self.matches(i, &mut ms);
+        if ms
+            .iter()
+            .any(|m| m.end > end && self.hits(m).iter().any(|h| h.target == Target::Cue(Cue::NotName)))
+        {
+            return false;
+        }
+        // An all-capitals word among others is a heading (`HIẾN PHÁP`), not a country.
+        let upper_word =
+            |k: Option<usize>| k.and_then(|k| self.tok(k)).is_some_and(|t| t.is_word() && t.upper);
+        if self.toks[i].upper && (upper_word(i.checked_sub(1)) || upper_word(Some(end))) {
             return false;
         }
         !matches!(hit.target, Target::Record(Record::District(_))) || self.toks[i].cap
@@ -798,6 +827,9 @@ impl Parser<'_, '_> {
             }
         }
         let end = run?;
+        if self.toks[at].upper {
+            return None;
+        }
         // Vietnam's provinces are all known: an unknown name after `tỉnh` is a foreign
         // province (`tỉnh Ratanakiri`, `tỉnh Phúc Kiến`) unless it looks like a person
         // (`Chủ tịch UBND tỉnh Hồ Văn Mười`).
@@ -1038,6 +1070,20 @@ impl Parser<'_, '_> {
         self.starts_record(j) || self.tok(j).is_some_and(|t| t.cap) && self.person_at(j, false).is_some()
     }
 
+    /// True when a province or place name of two words or more starts at `j`.
+    fn starts_long_place(&self, j: usize) -> bool {
+        let mut ms = Vec::new();
+        self.matches(j, &mut ms);
+        ms.iter().any(|m| {
+            m.end >= j + 2
+                && !m.folded
+                && self
+                    .hits(m)
+                    .iter()
+                    .any(|h| matches!(h.target, Target::Record(Record::Province(_) | Record::Place(_))))
+        })
+    }
+
     /// True when a gazetteer name starts at `j`.
     fn starts_record(&self, j: usize) -> bool {
         let mut ms = Vec::new();
@@ -1162,6 +1208,14 @@ impl Parser<'_, '_> {
             if f & (sym::NOT_NAME | sym::ORG_HEAD) != 0 && f & (sym::MIDDLE | sym::GIVEN) == 0 {
                 break;
             }
+            // All capitals: every syllable a known name syllable (`ỨNG DỤNG` is no name).
+            if all_upper && f & (sym::MIDDLE | sym::GIVEN) == 0 {
+                break;
+            }
+            // A place inside stops the name (`đồng Việt Nam` is a currency).
+            if self.starts_long_place(j) {
+                break;
+            }
             j += 1;
         }
         // Inner syllables must be known name syllables; the last may be any syllable.
@@ -1173,7 +1227,9 @@ impl Parser<'_, '_> {
         if len < 2 {
             return None;
         }
-        if all_upper && len < 3 {
+        // An all-capitals name must stand alone, not continue a heading (`XỬ LÝ VI PHẠM`).
+        let caps_before = i > 0 && self.toks[i - 1].upper && self.toks[i - 1].is_word();
+        if all_upper && (len < 3 || caps_before) {
             return None;
         }
         let last_known = self.flags(end - 1) & (sym::MIDDLE | sym::GIVEN) != 0;
