@@ -262,6 +262,13 @@ fn people_by_structure_and_cues() {
     // Places and capitalized non-names are not people.
     assert_eq!(people("Nhà nước và Nhân dân tỉnh Cao Bằng, Lâm Đồng, Hà Tĩnh."), Vec::<String>::new());
     assert_eq!(people("Mười năm qua, Bồ Đào Nha và Đức hợp tác."), Vec::<String>::new());
+    // Headings and common compounds in legal text.
+    let all = |t: &str| -> Vec<String> { r.recognize(t).iter().map(|e| e.text.to_owned()).collect() };
+    assert_eq!(
+        all("Chương VI\nXỬ LÝ VI PHẠM\nPháp nhân có đủ điều kiện; phạt 5 triệu đồng Việt Nam."),
+        ["Việt Nam"]
+    );
+    assert_eq!(all("HIẾN PHÁP NƯỚC CỘNG HÒA"), Vec::<String>::new());
 }
 
 #[test]
