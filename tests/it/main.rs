@@ -4,6 +4,7 @@ mod abbrev;
 mod adversarial;
 mod corpus;
 mod invariants;
+mod ner;
 mod ner_eval_data;
 mod normalize;
 mod regressions;
