@@ -9,6 +9,7 @@ mod ner_eval_data;
 mod normalize;
 mod regressions;
 mod sentences;
+mod stages;
 mod syllables;
 mod threads;
 mod tokenize;
