@@ -46,7 +46,10 @@
 
 mod abbrev;
 mod chars;
+mod conll;
 mod error;
+mod gazetteer;
+mod ner;
 mod normalize;
 mod sentence;
 mod span;
@@ -56,7 +59,13 @@ mod tsv;
 
 pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use chars::Tone;
+pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 pub use error::{Error, Result, read_text};
+pub use gazetteer::{
+    District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
+    OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
+};
+pub use ner::{Entity, EntityKind, MatchKind, Recognizer};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,
