@@ -188,7 +188,7 @@ fn analyze(pipeline: &Pipeline, doc: &Doc, opts: &Options) -> DocResult {
             // Group by the gazetteer record when there is one, so that spellings of one
             // place count together; otherwise by the comparison key of the text.
             .map(|e| match &e.record {
-                Some(r) => (e.kind, r.clone(), r.clone()),
+                Some(r) => (e.kind, r.clone(), format!("{} [{r}]", e.text)),
                 None => (e.kind, vntext::key(e.text).into_owned(), e.text.to_owned()),
             })
             .collect()
@@ -578,5 +578,23 @@ mod tests {
             json!([{"span": [0, 4], "text": "UBND", "expansion": "Ủy ban nhân dân"}])
         );
         assert_eq!(r.stats.abbreviations.len(), 1);
+    }
+
+    #[test]
+    fn entities_come_with_kinds_spans_and_records() {
+        let opts = args("--json").unwrap();
+        let text = "Chiều 8/12, UBND tỉnh Đắk Nông họp.";
+        let doc = Doc { source: Arc::from("s"), id: "x".into(), line: 1, offset: 0, text: text.into() };
+        let r = analyze(&Pipeline::new(), &doc, &opts);
+        let v: Value = serde_json::from_str(r.json.as_deref().unwrap()).unwrap();
+        let province = v["entities"].as_array().unwrap().iter().find(|e| e["kind"] == "province").unwrap();
+        let start = text.find("Đắk").unwrap();
+        assert_eq!(
+            (&province["text"], &province["span"]),
+            (&json!("Đắk Nông"), &json!([start, start + "Đắk Nông".len()]))
+        );
+        assert!(province["record"].as_str().is_some_and(|r| r.starts_with("province:")));
+        let provinces = r.stats.entities.unwrap().into_iter().filter(|e| e.0 == "province").count();
+        assert_eq!(provinces, 1);
     }
 }

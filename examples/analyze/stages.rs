@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use vntext::{Abbreviations, Normalizer, Span, TokenKind};
+use vntext::{Abbreviations, Normalizer, Recognizer, Span, TokenKind};
 
 /// Every optional stage, wired or not, in pipeline order.
 pub const OPTIONAL: &[&str] = &["expand", "ner", "segment"];
@@ -64,6 +64,7 @@ pub struct TokenCounts {
 pub struct Pipeline {
     normalizer: Normalizer,
     abbreviations: &'static Abbreviations,
+    recognizer: &'static Recognizer,
 }
 
 impl Default for Pipeline {
@@ -76,7 +77,11 @@ impl Pipeline {
     /// Builds (or fetches the built-in) engines of every wired stage, so that first use
     /// inside a timed loop does not pay for construction.
     pub fn new() -> Pipeline {
-        let pipeline = Pipeline { normalizer: Normalizer::new(), abbreviations: Abbreviations::builtin() };
+        let pipeline = Pipeline {
+            normalizer: Normalizer::new(),
+            abbreviations: Abbreviations::builtin(),
+            recognizer: Recognizer::builtin(),
+        };
         // Touch every wired stage once: built-ins are lazily constructed.
         let warm = "UBND tỉnh Đắk Nông.";
         let _ = (pipeline.expand(warm), pipeline.entities(warm), pipeline.segment(warm));
@@ -130,10 +135,17 @@ impl Pipeline {
         )
     }
 
-    /// Named entities of `text`, or `None` when this build has no recognizer.
+    /// Named entities of `text` (nested ones included), or `None` when this build has no
+    /// recognizer.
     pub fn entities<'h>(&self, text: &'h str) -> Option<Vec<Entity<'h>>> {
-        let _ = text;
-        None
+        let r = self.recognizer;
+        let found = r.recognize(text).into_iter().map(|e| Entity {
+            span: e.span,
+            kind: e.kind.as_str(),
+            text: e.text,
+            record: e.record.is_some().then(|| r.describe(&e)),
+        });
+        Some(found.collect())
     }
 
     /// The words of `text` (a multi-syllable word is one), or `None` when this build has
