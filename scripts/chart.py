@@ -201,20 +201,37 @@ def main():
         with open(a.svg, "w") as f:
             f.write(svg(r))
     if a.update:
-        update(a.update, markdown(r))
+        update(a.update, "results", markdown(r))
+        if r["machine"].get("viwiki"):
+            update(a.update, "analyze", corpus_run(r["machine"]))
 
 
-START, END = "<!-- results:start (written by scripts/chart.py) -->", "<!-- results:end -->"
+def corpus_run(m):
+    """The `analyze` run over the Wikipedia dump: its figures and its summary."""
+    v = m["viwiki"]
+    t = {}
+    for line in v["time_v"].splitlines():
+        k, _, val = line.strip().rpartition(": ")
+        t[k] = val
+    return ("Measured %s, commit %s: `analyze --jobs 2` over the %d-byte concatenation took %s wall "
+            "(user %s s, system %s s, %s CPU), peak RSS %.1f MB.\n\n```text\n%s```\n" % (
+                m["date"], m["commit"], v["bytes"], t.get("Elapsed (wall clock) time (h:mm:ss or m:ss)", "?"),
+                t.get("User time (seconds)", "?"), t.get("System time (seconds)", "?"),
+                t.get("Percent of CPU this job got", "?"),
+                int(t.get("Maximum resident set size (kbytes)", "0")) / 1024, v["summary"]))
 
 
-def update(path, tables):
+def update(path, name, text):
+    """Replaces the text between `<!-- NAME:start ... -->` and `<!-- NAME:end -->`."""
     with open(path) as f:
         doc = f.read()
-    i, j = doc.find(START), doc.find(END)
+    i = doc.find("<!-- %s:start" % name)
+    j = doc.find("<!-- %s:end -->" % name)
     if i < 0 or j < i:
-        raise SystemExit("%s: no results markers" % path)
+        raise SystemExit("%s: no %s markers" % (path, name))
+    i = doc.index("-->", i) + 3
     with open(path, "w") as f:
-        f.write(doc[:i + len(START)] + "\n" + tables + doc[j:])
+        f.write(doc[:i] + "\n" + text + doc[j:])
 
 
 if __name__ == "__main__":

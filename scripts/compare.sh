@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole speed comparison end to end and writes benchmarks/results.json,
-# benchmarks/results.md (tables) and benchmarks/chart.svg.
+# benchmarks/results.md (tables), benchmarks/chart.svg and the figures in BENCHMARKS.md.
 #
-#   scripts/compare.sh [--install-peers] [--criterion] [--runs R] [--max-bytes N] [--corpus FILE]
+#   scripts/compare.sh [--install-peers] [--criterion] [--no-viwiki] [--runs R] [--max-bytes N] [--corpus FILE]
 #
 # 1. builds the `throughput` and `analyze` examples (release);
 # 2. writes the corpus to a temporary file: the news sample plus the first lines of the
@@ -10,7 +10,8 @@
 #    sample repeated when ../shared is absent; --corpus FILE uses FILE instead;
 # 3. measures every stage of ours on it (examples/throughput.rs: one call per line, like the
 #    peers) and the byte-scan floor, and runs `analyze --jobs 2` on it under /usr/bin/time
-#    for wall time and peak memory;
+#    for wall time and peak memory; then, unless --no-viwiki, `analyze --jobs 2` over the
+#    concatenated Wikipedia parts of ../shared/data/viwiki (about 85 MB), same measurements;
 # 4. measures the Python peers on the SAME file with ../shared/peers/bench_peers.py (fresh
 #    processes, median of --runs, default 3), from .venv-peers; --install-peers creates that
 #    virtual environment first. Skipped, with a message, when Python, the venv or
@@ -29,15 +30,17 @@ RUNS=3
 MAX_BYTES=1000000
 INSTALL=0
 CRITERION=0
+VIWIKI=1
 CORPUS=
 while [ $# -gt 0 ]; do
     case $1 in
         --install-peers) INSTALL=1 ;;
         --criterion) CRITERION=1 ;;
+        --no-viwiki) VIWIKI=0 ;;
         --runs) RUNS=$2; shift ;;
         --max-bytes) MAX_BYTES=$2; shift ;;
         --corpus) CORPUS=$2; shift ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,/^set /{/^set /d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
         *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -87,6 +90,17 @@ else
 fi
 cat "$TMP/analyze.txt" >&2
 
+VIWIKI_JSON=null
+if [ "$VIWIKI" = 1 ] && ls "$SHARED"/data/viwiki/viwiki-2017-part*.txt > /dev/null 2>&1 && [ -x /usr/bin/time ]; then
+    echo "== analyze --jobs 2 over the concatenated Wikipedia parts" >&2
+    cat "$SHARED"/data/viwiki/viwiki-2017-part*.txt > "$TMP/viwiki.txt"
+    /usr/bin/time -v "$BIN/analyze" --jobs 2 "$TMP/viwiki.txt" > "$TMP/viwiki.out" 2> "$TMP/viwiki.time"
+    cat "$TMP/viwiki.out" >&2
+    VIWIKI_JSON=$(python3 -c 'import json,sys; print(json.dumps({"bytes": int(sys.argv[1]), "summary": open(sys.argv[2]).read(), "time_v": open(sys.argv[3]).read()}))' \
+        "$(wc -c < "$TMP/viwiki.txt")" "$TMP/viwiki.out" "$TMP/viwiki.time" 2>/dev/null || echo null)
+    rm -f "$TMP/viwiki.txt"
+fi
+
 echo "== peers" >&2
 : > "$TMP/peers.jsonl"
 PEERS_NOTE=
@@ -134,7 +148,8 @@ cat > "$TMP/machine.json" <<EOF
  "os": "$(uname -sr)", "rustc": "$(rustc --version)", "commit": "$COMMIT",
  "python": "$( [ -n "$PY" ] && "$PY" --version 2>&1 || echo none)", "peer_versions": "${PEER_VERSIONS:-}",
  "peers_note": "$PEERS_NOTE", "corpus": "$CORPUS_LABEL", "corpus_bytes": $CORPUS_BYTES, "runs": $RUNS,
- "analyze_jobs": 2, "analyze_peak_rss_kb": ${ANALYZE_RSS_KB:-null}, "analyze_wall": "$ANALYZE_WALL"}
+ "analyze_jobs": 2, "analyze_peak_rss_kb": ${ANALYZE_RSS_KB:-null}, "analyze_wall": "$ANALYZE_WALL",
+ "viwiki": $VIWIKI_JSON}
 EOF
 
 if command -v python3 > /dev/null; then
