@@ -3,7 +3,8 @@
 //! ```text
 //! cargo run --release --example train_segmenter -- [--out data/segmenter.bin]
 //!     [--train FILE]... [--heldout FILE] [--raw FILE_OR_DIR]... [--no-raw]
-//!     [--abbreviations FILE] [--lexicon FILE]... [--bits N] [--epochs N] [--min-pair N]
+//!     [--abbreviations FILE] [--no-abbreviations] [--lexicon FILE]... [--bits N] [--epochs N]
+//!     [--min-pair N] [--self-train MIN_COUNT]
 //! ```
 //!
 //! Defaults (paths relative to the crate root): `--train` the UD Vietnamese-VTB train and dev
@@ -12,6 +13,9 @@
 //! words). `--heldout` scores the new model on a gold file (CoNLL-U or `_` convention); use
 //! `--train` with the train file only and `--heldout` dev to tune without touching test.
 //! `--lexicon` adds a word list (one word per line) as its own lexicon source.
+//! `--self-train N` (default 5; 0 turns it off) segments the unlabelled text with a first
+//! model, takes the multi-syllable words found at least N times as a lexicon source, and
+//! trains again.
 
 #[path = "support/gold.rs"]
 mod gold;
@@ -32,6 +36,7 @@ struct Options {
     bits: u32,
     epochs: usize,
     min_pair: u32,
+    self_train: u32,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -44,9 +49,10 @@ fn parse_args() -> Result<Options, String> {
         raw: Vec::new(),
         abbreviations: Some(shared.join("abbreviations/soe-vinorm/abbreviations.txt")),
         lexicons: Vec::new(),
-        bits: 20,
+        bits: 18,
         epochs: 12,
         min_pair: 3,
+        self_train: 5,
     };
     let mut no_raw = false;
     let mut args = std::env::args().skip(1);
@@ -63,6 +69,7 @@ fn parse_args() -> Result<Options, String> {
             "--lexicon" => o.lexicons.push(value()?.into()),
             "--bits" => o.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--epochs" => o.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--self-train" => o.self_train = value()?.parse().map_err(|e| format!("--self-train: {e}"))?,
             "--min-pair" => o.min_pair = value()?.parse().map_err(|e| format!("--min-pair: {e}"))?,
             _ => return Err(format!("unknown argument {a}")),
         }
@@ -122,7 +129,7 @@ fn run() -> Result<(), String> {
     for (k, path) in o.lexicons.iter().enumerate() {
         let src = read(path)?;
         for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            trainer.add_lexicon_word(1 + k.min(5) as u8, line.split('\t').next().unwrap_or("").trim());
+            trainer.add_lexicon_word(1 + k.min(2) as u8, line.split('\t').next().unwrap_or("").trim());
         }
     }
     for dir in &o.raw {
@@ -142,7 +149,35 @@ fn run() -> Result<(), String> {
         stats.lexicon_words,
         started.elapsed().as_secs_f64()
     );
-    let model = trainer.train().map_err(|e| e.to_string())?;
+    let mut model = trainer.train().map_err(|e| e.to_string())?;
+    if o.self_train > 0 {
+        // Self-training: the words the first model finds at least `self_train` times in the
+        // unlabelled text become a lexicon of their own, and the model is trained again.
+        let first = WordSegmenter::from_model_bytes(&model).map_err(|e| e.to_string())?;
+        let mut worker = first.worker();
+        let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for dir in &o.raw {
+            for path in files(dir)? {
+                let text = read(&path)?;
+                for line in text.lines() {
+                    for w in worker.segment(line).filter(|w| w.token_count() > 1) {
+                        *counts.entry(vntext::key(w.as_str()).into_owned()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let mut words: Vec<(&String, &u32)> = counts.iter().filter(|(_, c)| **c >= o.self_train).collect();
+        words.sort();
+        for &(w, &c) in &words {
+            trainer.add_lexicon_word(if c >= o.self_train * 10 { 5 } else { 4 }, w);
+        }
+        eprintln!(
+            "train_segmenter: self-training lexicon of {} words ({:.1}s)",
+            words.len(),
+            started.elapsed().as_secs_f64()
+        );
+        model = trainer.train().map_err(|e| e.to_string())?;
+    }
     eprintln!("train_segmenter: trained in {:.1}s total, model {} bytes", started.elapsed().as_secs_f64(), model.len());
     std::fs::write(&o.out, &model).map_err(|e| format!("{}: {e}", o.out.display()))?;
     eprintln!("train_segmenter: wrote {}", o.out.display());

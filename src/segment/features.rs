@@ -6,6 +6,7 @@
 
 use crate::chars;
 use crate::span::Span;
+use super::{MAY_JOIN, MAY_START};
 use crate::token::TokenKind;
 
 /// A token as the segmenter sees it.
@@ -20,6 +21,9 @@ pub(crate) struct Tok {
     pub word: bool,
     /// Only whitespace without a line break separates it from the previous token.
     pub gap_ok: bool,
+    /// A full stop glued to an initial or `TP` (`H. Anh`, `TP. HCM`): always part of the
+    /// word before it.
+    pub glued: bool,
 }
 
 impl Tok {
@@ -27,6 +31,17 @@ impl Tok {
     #[inline]
     pub fn joinable(self, prev: Tok) -> bool {
         self.gap_ok && self.word && prev.word
+    }
+
+    /// How the token may relate to the previous one (`prev` is `None` for the first
+    /// token): [`MAY_START`], [`MAY_JOIN`] or both.
+    #[inline]
+    pub fn allowed(self, prev: Option<Tok>) -> u8 {
+        match prev {
+            _ if self.glued => MAY_JOIN,
+            Some(p) if self.joinable(p) => MAY_START | MAY_JOIN,
+            _ => MAY_START,
+        }
     }
 }
 
@@ -146,8 +161,24 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
         let span = t.span();
         let gap = &text[prev_end..span.start];
         let gap_ok = !out.is_empty() && !gap.is_empty() && !gap.contains(['\n', '\r']);
+        // `H.` / `TP.` followed on the same line by a capitalised word or abbreviation.
+        let glued_candidate = s == "." && gap.is_empty() && out.last().is_some_and(|p: &Tok| {
+            let prev = &text[p.span.range()];
+            let letters = prev.chars().count();
+            (p.word || p.shape == SHAPE_ABBREVIATION)
+                && (letters == 1 && prev.chars().all(char::is_uppercase) || prev.eq_ignore_ascii_case("tp"))
+        });
+        if let Some(last) = out.last_mut() {
+            // The token before this one was a glued candidate: confirm it now.
+            if last.glued && !(gap_ok && matches!(shape, SHAPE_TITLE | SHAPE_UPPER | SHAPE_ABBREVIATION | SHAPE_FOREIGN_TITLE)) {
+                last.glued = false;
+            }
+        }
         prev_end = span.end;
-        out.push(Tok { span, key, shape, word, gap_ok });
+        out.push(Tok { span, key, shape, word, gap_ok, glued: glued_candidate });
+    }
+    if let Some(last) = out.last_mut() {
+        last.glued = false;
     }
 }
 
@@ -157,12 +188,16 @@ pub(crate) fn seq_hash(keys: impl IntoIterator<Item = u64>) -> u64 {
     keys.into_iter().fold(0x1e81_c0de, mix)
 }
 
+/// Lexicon bit of a token sequence that begins a longer word (the search goes on).
+pub(crate) const LEXICON_PREFIX: u8 = 0x80;
+
 /// Multi-syllable words known to the model, by [`seq_hash`] of their keys, with a bit mask of
 /// the lists they come from.
 pub(crate) trait Lexicon {
     /// The longest word, in tokens.
     fn max_len(&self) -> usize;
-    /// The sources of a word, 0 when unknown.
+    /// The sources of a word, with [`LEXICON_PREFIX`] when it begins a longer one; 0
+    /// when neither.
     fn lookup(&self, hash: u64) -> u8;
 }
 
@@ -196,7 +231,7 @@ pub(crate) struct Scratch {
 }
 
 /// Number of features per joinable position.
-pub(crate) const FEATURES_PER_POSITION: usize = 26;
+pub(crate) const FEATURES_PER_POSITION: usize = 28;
 
 #[inline]
 fn f(template: u64, a: u64) -> u64 {
@@ -241,6 +276,10 @@ impl Scratch {
                 h = mix(h, toks[j + len].key);
                 len += 1;
                 let mask = lexicon.lookup(h);
+                if mask == 0 {
+                    break;
+                }
+                let mask = mask & !LEXICON_PREFIX;
                 if mask == 0 {
                     continue;
                 }
@@ -329,6 +368,8 @@ impl Scratch {
             f2(24, pmi, sb | sc << 8),
             f2(25, pmi, inside),
             f3(26, pmi, mm, u64::from(b == c)),
+            f2(27, b, pmi),
+            f2(28, c, pmi),
         ];
     }
 }

@@ -227,8 +227,7 @@ impl<'s> SegmentWorker<'s> {
         let n = self.toks.len();
         self.allowed.clear();
         let toks = &self.toks;
-        self.allowed
-            .extend((0..n).map(|i| if i > 0 && toks[i].joinable(toks[i - 1]) { MAY_START | MAY_JOIN } else { MAY_START }));
+        self.allowed.extend((0..n).map(|i| toks[i].allowed(i.checked_sub(1).map(|p| toks[p]))));
         self.apply_user_dictionary(text);
         let toks = &self.toks;
         self.scratch.prepare(toks, &model.lexicon, &model.pairs);

@@ -52,25 +52,35 @@ pub(crate) fn checksum(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Pair statistics: sorted fingerprints with an index on their top 16 bits.
+/// Pair statistics. Stored as sorted fingerprints and values; held in memory as an
+/// open-addressing table of `u32` slots (16 more bits of the fingerprint, 16 bits of
+/// value; 0 is empty), so that a look-up touches one cache line.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PairTable {
-    index: Vec<u32>,
     fingerprints: Vec<u32>,
     values: Vec<u16>,
+    slots: Vec<u32>,
+    shift: u32,
 }
 
 impl PairTable {
     /// Builds the table from (fingerprint, value) entries sorted by fingerprint.
     pub(crate) fn new(fingerprints: Vec<u32>, values: Vec<u16>) -> PairTable {
-        let mut index = vec![0u32; (1 << 16) + 1];
-        for &fp in &fingerprints {
-            index[(fp >> 16) as usize + 1] += 1;
+        let bits = (fingerprints.len() * 2).max(16).next_power_of_two().trailing_zeros();
+        let mut slots = vec![0u32; 1 << bits];
+        let mask = slots.len() - 1;
+        let shift = 32 - bits;
+        for (&fp, &v) in fingerprints.iter().zip(&values) {
+            if v == 0 {
+                continue;
+            }
+            let mut i = (fp >> shift) as usize;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (fp & 0xffff) << 16 | u32::from(v);
         }
-        for i in 1..index.len() {
-            index[i] += index[i - 1];
-        }
-        PairTable { index, fingerprints, values }
+        PairTable { fingerprints, values, slots, shift }
     }
 
     pub(crate) fn fingerprint(left: u64, right: u64) -> u32 {
@@ -85,11 +95,17 @@ impl PairStats for PairTable {
             return 0;
         }
         let fp = PairTable::fingerprint(left, right);
-        let top = (fp >> 16) as usize;
-        let (lo, hi) = (self.index[top] as usize, self.index[top + 1] as usize);
-        match self.fingerprints[lo..hi].binary_search(&fp) {
-            Ok(k) => self.values[lo + k],
-            Err(_) => 0,
+        let mask = self.slots.len() - 1;
+        let mut i = (fp >> self.shift) as usize;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return 0;
+            }
+            if s >> 16 == fp & 0xffff {
+                return s as u16;
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -250,5 +266,77 @@ impl Model {
         let sum = checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        let fps = vec![3u32, 0x8000_0001, 0xffff_fff0];
+        let vals = vec![0x1111u16, 0x2222, 0x3333];
+        let mut words = HashKeyed::default();
+        words.insert(42, 1);
+        words.insert(7, 0x80);
+        Model {
+            bits: 8,
+            transitions: [1, -2, 3, -4],
+            weights: (0..256).map(|i| i as i16 - 128).collect(),
+            pairs: PairTable::new(fps, vals),
+            lexicon: LexTable { max_len: 3, words },
+        }
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let m = model();
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.bits, 8);
+        assert_eq!(back.transitions, m.transitions);
+        assert_eq!(back.weights, m.weights);
+        assert_eq!(back.pairs.fingerprints, m.pairs.fingerprints);
+        assert_eq!(back.pairs.values, m.pairs.values);
+        assert_eq!(back.lexicon.words, m.lexicon.words);
+        assert_eq!(back.to_bytes(), bytes);
+    }
+
+    #[test]
+    fn checks_reject_bad_fields() {
+        let bytes = model().to_bytes();
+        let resum = |mut b: Vec<u8>| {
+            let n = b.len() - 8;
+            let sum = checksum(&b[..n]);
+            b[n..].copy_from_slice(&sum.to_le_bytes());
+            b
+        };
+        let mut bad_bits = bytes.clone();
+        bad_bits[12] = 40;
+        assert!(Model::from_bytes(&resum(bad_bits)).unwrap_err().to_string().contains("hash bits"));
+        // The pair count claims more entries than the file holds.
+        let pairs_at = 8 + 4 + 4 + 16 + 512;
+        let mut bad_count = bytes.clone();
+        bad_count[pairs_at..pairs_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(Model::from_bytes(&resum(bad_count)).is_err());
+        // Unsorted fingerprints.
+        let mut unsorted = bytes.clone();
+        unsorted[pairs_at + 4..pairs_at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(Model::from_bytes(&resum(unsorted)).unwrap_err().to_string().contains("sorted"));
+    }
+
+    #[test]
+    fn pair_table_finds_what_it_holds() {
+        let mut fps: Vec<u32> = (0..1000u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+        fps.sort_unstable();
+        let vals: Vec<u16> = (1..=1000).collect();
+        let t = PairTable::new(fps.clone(), vals.clone());
+        for (fp, v) in fps.iter().zip(&vals) {
+            let mut i = (fp >> t.shift) as usize;
+            while t.slots[i] >> 16 != fp & 0xffff {
+                i = (i + 1) & (t.slots.len() - 1);
+            }
+            assert_eq!(t.slots[i] as u16, *v);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Training the segmentation model: an averaged structured perceptron.
 
 use super::features::{
-    FEATURES_PER_POSITION, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash, slot,
+    FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash, slot,
 };
 use super::model::{HashKeyed, LexTable, Model, PairTable};
 use super::{MAY_JOIN, MAY_START, viterbi};
@@ -37,6 +37,11 @@ struct Sentence {
 /// Trains a [`super::WordSegmenter`] model from labelled sentences, word lists and
 /// unlabelled text. Deterministic: the same inputs in the same order give the same bytes.
 ///
+/// A feature found in a single training sentence is left out when training on that
+/// sentence (it is what an unseen feature is at run time), and so is each sentence's own
+/// words from the lexicon; a model therefore needs at least two sentences that share
+/// features to learn anything.
+///
 /// ```
 /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
 ///
@@ -45,6 +50,7 @@ struct Sentence {
 /// trainer.add_raw_text("quốc phòng toàn dân, an ninh quốc phòng");
 /// let text = "bộ quốc phòng";
 /// trainer.add_sentence(text, &[Span::new(0, 4), Span::new(5, text.len())]);
+/// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
 /// let model = trainer.train().unwrap();
 /// let segmenter = WordSegmenter::from_model_bytes(&model).unwrap();
 /// let words: Vec<_> = segmenter.segment(text).iter().map(|w| w.as_str()).collect();
@@ -61,6 +67,8 @@ pub struct SegmenterTrainer {
     /// Words of added lists, with their source bits.
     listed_words: HashKeyed<u8>,
     max_len: usize,
+    /// Hashes of the first 2.. tokens of longer lexicon words.
+    prefixes: HashKeyed<()>,
     unigrams: HashKeyed<u32>,
     pairs: HashKeyed<(u32, u64, u64)>,
     stats: TrainingStats,
@@ -83,11 +91,11 @@ impl core::fmt::Debug for SegmenterTrainer {
 const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
-    /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, pairs
+    /// A trainer with the defaults of the built-in model: 2^18 weights, 12 epochs, pairs
     /// seen at least 3 times.
     pub fn new() -> SegmenterTrainer {
         SegmenterTrainer {
-            bits: 20,
+            bits: 18,
             epochs: 12,
             min_pair_count: 3,
             seed: 0x5e9_2024,
@@ -95,6 +103,7 @@ impl SegmenterTrainer {
             gold_words: HashKeyed::default(),
             listed_words: HashKeyed::default(),
             max_len: 2,
+            prefixes: HashKeyed::default(),
             unigrams: HashKeyed::default(),
             pairs: HashKeyed::default(),
             stats: TrainingStats::default(),
@@ -153,7 +162,7 @@ impl SegmenterTrainer {
     }
 
     /// Adds a word of a word list (gazetteer, abbreviation long forms...) as a lexicon
-    /// feature. `source` (0..=6) tells the lists apart, so the model learns how far to
+    /// feature. `source` (0..=5) tells the lists apart, so the model learns how far to
     /// trust each. Words of fewer than two syllables are ignored.
     pub fn add_lexicon_word(&mut self, source: u8, word: &str) {
         analyze(word, &mut self.toks);
@@ -162,8 +171,16 @@ impl SegmenterTrainer {
             return;
         }
         let h = seq_hash(toks.iter().map(|t| t.key));
-        *self.listed_words.entry(h).or_insert(0) |= 2 << source.min(6);
+        *self.listed_words.entry(h).or_insert(0) |= 2 << source.min(5);
         self.max_len = self.max_len.max(toks.len());
+        let keys: Vec<u64> = toks.iter().map(|t| t.key).collect();
+        self.add_prefixes(&keys);
+    }
+
+    fn add_prefixes(&mut self, keys: &[u64]) {
+        for len in 2..keys.len() {
+            self.prefixes.insert(seq_hash(keys[..len].iter().copied()), ());
+        }
     }
 
     /// Adds a labelled sentence: `words` are the gold words' spans in `text`, in order.
@@ -184,8 +201,11 @@ impl SegmenterTrainer {
             if words.get(w).is_some_and(|s| s.start > t.span.start && s.start < t.span.end) {
                 unreachable += 1;
             }
+            if !inside && t.glued {
+                unreachable += 1;
+            }
             if inside {
-                if i > 0 && t.joinable(toks[i - 1]) {
+                if t.allowed(i.checked_sub(1).map(|p| toks[p])) & MAY_JOIN != 0 {
                     gold[i] = 1;
                 } else {
                     unreachable += 1;
@@ -199,11 +219,13 @@ impl SegmenterTrainer {
             while j < toks.len() && gold[j] == 1 {
                 j += 1;
             }
-            if j - i >= 2 {
+            if j - i >= 2 && toks[i..j].iter().all(|t| t.word) {
                 let h = seq_hash(toks[i..j].iter().map(|t| t.key));
                 own_words.push(h);
                 *self.gold_words.entry(h).or_insert(0) += 1;
                 self.max_len = self.max_len.max(j - i);
+                let keys: Vec<u64> = toks[i..j].iter().map(|t| t.key).collect();
+                self.add_prefixes(&keys);
             }
             i = j;
         }
@@ -239,9 +261,9 @@ impl SegmenterTrainer {
             let mut hs = Vec::new();
             let mut al = Vec::with_capacity(s.toks.len());
             for i in 0..s.toks.len() {
-                let joinable = i > 0 && s.toks[i].joinable(s.toks[i - 1]);
-                al.push(if joinable { MAY_START | MAY_JOIN } else { MAY_START });
-                if joinable {
+                let a = s.toks[i].allowed(i.checked_sub(1).map(|p| s.toks[p]));
+                al.push(a);
+                if a == MAY_START | MAY_JOIN {
                     scratch.features(&s.toks, i, &mut feats);
                     hs.extend_from_slice(&feats);
                 }
@@ -344,6 +366,9 @@ impl SegmenterTrainer {
         for &h in self.gold_words.keys() {
             *words.entry(h).or_insert(0) |= GOLD_SOURCE;
         }
+        for &h in self.prefixes.keys() {
+            *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
+        }
         let model =
             Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
         Ok(model.to_bytes())
@@ -381,6 +406,9 @@ impl Lexicon for LeaveOneOut<'_> {
 
     fn lookup(&self, hash: u64) -> u8 {
         let mut mask = self.trainer.listed_words.get(&hash).copied().unwrap_or(0);
+        if self.trainer.prefixes.contains_key(&hash) {
+            mask |= LEXICON_PREFIX;
+        }
         if let Some(&n) = self.trainer.gold_words.get(&hash) {
             let own = self.own.iter().filter(|&&h| h == hash).count() as u32;
             if n > own {
