@@ -63,7 +63,8 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     c.bench_function("segment/load_model", |b| {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/segmenter.bin")).unwrap_or_default();
+        let bytes =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/segmenter.bin")).unwrap_or_default();
         b.iter(|| WordSegmenter::from_model_bytes(black_box(&bytes)).is_ok())
     });
 }

@@ -53,7 +53,11 @@ fn run() -> Result<(), String> {
                 let predicted: Vec<_> = worker.segment(&s.text).map(|w| w.span()).collect();
                 if predicted != s.words {
                     let show = |spans: &[vntext::Span]| {
-                        spans.iter().map(|w| s.text[w.range()].replace(' ', "_")).collect::<Vec<_>>().join(" ")
+                        spans
+                            .iter()
+                            .map(|w| s.text[w.range()].replace(' ', "_"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
                     };
                     writeln!(out, "gold: {}\nours: {}\n", show(&s.words), show(&predicted)).map_err(io)?;
                 }
@@ -72,7 +76,8 @@ fn run() -> Result<(), String> {
         )
         .map_err(io)?;
     } else {
-        let text = vntext::read_text(input.as_deref()).map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;
+        let text = vntext::read_text(input.as_deref())
+            .map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;
         let mut worker = segmenter.worker();
         for line in text.lines() {
             let mut first = true;

@@ -37,6 +37,7 @@ struct Options {
     epochs: usize,
     min_pair: u32,
     self_train: u32,
+    rounds: u32,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -53,6 +54,7 @@ fn parse_args() -> Result<Options, String> {
         epochs: 12,
         min_pair: 3,
         self_train: 5,
+        rounds: 1,
     };
     let mut no_raw = false;
     let mut args = std::env::args().skip(1);
@@ -69,13 +71,15 @@ fn parse_args() -> Result<Options, String> {
             "--lexicon" => o.lexicons.push(value()?.into()),
             "--bits" => o.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--epochs" => o.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--rounds" => o.rounds = value()?.parse().map_err(|e| format!("--rounds: {e}"))?,
             "--self-train" => o.self_train = value()?.parse().map_err(|e| format!("--self-train: {e}"))?,
             "--min-pair" => o.min_pair = value()?.parse().map_err(|e| format!("--min-pair: {e}"))?,
             _ => return Err(format!("unknown argument {a}")),
         }
     }
     if o.train.is_empty() {
-        o.train = vec![shared.join("ud-vtb/vi_vtb-ud-train.conllu"), shared.join("ud-vtb/vi_vtb-ud-dev.conllu")];
+        o.train =
+            vec![shared.join("ud-vtb/vi_vtb-ud-train.conllu"), shared.join("ud-vtb/vi_vtb-ud-dev.conllu")];
     }
     if o.train.iter().any(|p| p.to_string_lossy().contains("-test")) {
         return Err("refusing to train on a test file".into());
@@ -94,8 +98,10 @@ fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
         return Ok(vec![path.to_owned()]);
     }
     let rd = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut v: Vec<PathBuf> =
-        rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     v.sort();
     Ok(v)
 }
@@ -150,7 +156,7 @@ fn run() -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     let mut model = trainer.train().map_err(|e| e.to_string())?;
-    if o.self_train > 0 {
+    for _ in 0..if o.self_train > 0 { o.rounds } else { 0 } {
         // Self-training: the words the first model finds at least `self_train` times in the
         // unlabelled text become a lexicon of their own, and the model is trained again.
         let first = WordSegmenter::from_model_bytes(&model).map_err(|e| e.to_string())?;
@@ -168,6 +174,8 @@ fn run() -> Result<(), String> {
         }
         let mut words: Vec<(&String, &u32)> = counts.iter().filter(|(_, c)| **c >= o.self_train).collect();
         words.sort();
+        trainer.clear_lexicon_source(4);
+        trainer.clear_lexicon_source(5);
         for &(w, &c) in &words {
             trainer.add_lexicon_word(if c >= o.self_train * 10 { 5 } else { 4 }, w);
         }
@@ -178,7 +186,11 @@ fn run() -> Result<(), String> {
         );
         model = trainer.train().map_err(|e| e.to_string())?;
     }
-    eprintln!("train_segmenter: trained in {:.1}s total, model {} bytes", started.elapsed().as_secs_f64(), model.len());
+    eprintln!(
+        "train_segmenter: trained in {:.1}s total, model {} bytes",
+        started.elapsed().as_secs_f64(),
+        model.len()
+    );
     std::fs::write(&o.out, &model).map_err(|e| format!("{}: {e}", o.out.display()))?;
     eprintln!("train_segmenter: wrote {}", o.out.display());
     if let Some(path) = &o.heldout {

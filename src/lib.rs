@@ -60,7 +60,9 @@ pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,
 };
-pub use segment::{SegmentWorker, SegmenterTrainer, TrainingStats, Word, WordSegmenter, WordSegmenterBuilder, Words};
+pub use segment::{
+    SegmentWorker, SegmenterTrainer, TrainingStats, Word, WordSegmenter, WordSegmenterBuilder, Words,
+};
 pub use sentence::{Sentence, Sentences, sentences};
 pub use span::Span;
 pub use syllable::{Syllable, TonePlacement, is_syllable};

@@ -15,7 +15,9 @@ pub struct GoldSentence {
 /// Reads gold sentences from a CoNLL-U file's text or from text in the `_` convention (one
 /// sentence per line), telling them apart by the CoNLL-U comment and tab lines.
 pub fn read_gold(src: &str) -> Vec<GoldSentence> {
-    let conllu = src.lines().any(|l| l.starts_with("# sent_id") || l.starts_with("# text") || l.split('\t').count() == 10);
+    let conllu = src
+        .lines()
+        .any(|l| l.starts_with("# sent_id") || l.starts_with("# text") || l.split('\t').count() == 10);
     if conllu { read_conllu(src) } else { read_underscored(src) }
 }
 

@@ -4,9 +4,9 @@
 //! The same code serves the trainer and the segmenter, so that a model always sees features
 //! computed exactly as they were when it was trained.
 
+use super::{MAY_JOIN, MAY_START};
 use crate::chars;
 use crate::span::Span;
-use super::{MAY_JOIN, MAY_START};
 use crate::token::TokenKind;
 
 /// A token as the segmenter sees it.
@@ -61,6 +61,10 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
 fn hash_lower_chars(s: &str) -> u64 {
     let mut h = FNV_OFFSET;
     for c in s.chars() {
+        if c.is_ascii() {
+            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+            continue;
+        }
         for l in c.to_lowercase() {
             h = (h ^ u64::from(u32::from(l))).wrapping_mul(FNV_PRIME);
         }
@@ -162,15 +166,21 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
         let gap = &text[prev_end..span.start];
         let gap_ok = !out.is_empty() && !gap.is_empty() && !gap.contains(['\n', '\r']);
         // `H.` / `TP.` followed on the same line by a capitalised word or abbreviation.
-        let glued_candidate = s == "." && gap.is_empty() && out.last().is_some_and(|p: &Tok| {
-            let prev = &text[p.span.range()];
-            let letters = prev.chars().count();
-            (p.word || p.shape == SHAPE_ABBREVIATION)
-                && (letters == 1 && prev.chars().all(char::is_uppercase) || prev.eq_ignore_ascii_case("tp"))
-        });
+        let glued_candidate = s == "."
+            && gap.is_empty()
+            && out.last().is_some_and(|p: &Tok| {
+                let prev = &text[p.span.range()];
+                let letters = prev.chars().count();
+                (p.word || p.shape == SHAPE_ABBREVIATION)
+                    && (letters == 1 && prev.chars().all(char::is_uppercase)
+                        || prev.eq_ignore_ascii_case("tp"))
+            });
         if let Some(last) = out.last_mut() {
             // The token before this one was a glued candidate: confirm it now.
-            if last.glued && !(gap_ok && matches!(shape, SHAPE_TITLE | SHAPE_UPPER | SHAPE_ABBREVIATION | SHAPE_FOREIGN_TITLE)) {
+            if last.glued
+                && !(gap_ok
+                    && matches!(shape, SHAPE_TITLE | SHAPE_UPPER | SHAPE_ABBREVIATION | SHAPE_FOREIGN_TITLE))
+            {
                 last.glued = false;
             }
         }
@@ -319,11 +329,14 @@ impl Scratch {
     /// Writes the feature hashes of joining token `i` to token `i - 1` into `out`.
     pub(crate) fn features(&self, toks: &[Tok], i: usize, out: &mut [u64; FEATURES_PER_POSITION]) {
         const PAD: u64 = 0x5a5a_0001;
-        let key = |k: isize| -> u64 {
-            if k < 0 || k as usize >= toks.len() { PAD } else { toks[k as usize].key }
-        };
+        let key =
+            |k: isize| -> u64 { if k < 0 || k as usize >= toks.len() { PAD } else { toks[k as usize].key } };
         let shape = |k: isize| -> u64 {
-            if k < 0 || k as usize >= toks.len() { u64::from(SHAPE_PAD) } else { u64::from(toks[k as usize].shape) }
+            if k < 0 || k as usize >= toks.len() {
+                u64::from(SHAPE_PAD)
+            } else {
+                u64::from(toks[k as usize].shape)
+            }
         };
         let pair = |k: isize| -> u64 {
             if k < 1 || k as usize >= toks.len() { 0 } else { u64::from(self.pair[k as usize]) }
@@ -391,7 +404,8 @@ mod tests {
 
     #[test]
     fn word_key_matches_the_crate_key() {
-        for w in ["Hoà", "hòa", "THUỶ", "thủy", "Quá", "toán", "Nguyễn", "khoẻ", "Đắk", "ho\u{300}a"] {
+        for w in ["Hoà", "hòa", "THUỶ", "thủy", "Quá", "toán", "Nguyễn", "khoẻ", "Đắk", "ho\u{300}a"]
+        {
             assert_eq!(word_key(w), hash_lower_chars(&crate::key(w)), "{w}");
         }
         assert_eq!(word_key("Hoà"), word_key("hòa"));
@@ -418,8 +432,7 @@ mod tests {
                 SHAPE_NUMBER
             ]
         );
-        let joins: Vec<bool> =
-            (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
+        let joins: Vec<bool> = (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
         assert_eq!(joins, [false, true, true, true, false, false, false, true, false]);
     }
 

@@ -237,7 +237,8 @@ impl<'s> SegmentWorker<'s> {
         for i in 1..n {
             if self.allowed[i] == MAY_START | MAY_JOIN {
                 self.scratch.features(toks, i, &mut feats);
-                self.emission[i] = feats.iter().map(|&h| i64::from(model.weights[slot(h, model.bits) as usize])).sum();
+                self.emission[i] =
+                    feats.iter().map(|&h| i64::from(model.weights[slot(h, model.bits) as usize])).sum();
             }
         }
         let t = model.transitions.map(i64::from);
@@ -296,8 +297,14 @@ impl<'s> SegmentWorker<'s> {
 
 /// Best tags (0 = starts a word, 1 = joins the previous token) under the allowed sets, by
 /// Viterbi over two states.
-pub(crate) fn viterbi<T>(emission: &[T], allowed: &[u8], trans: [T; 4], neg: T, back: &mut Vec<u8>, tags: &mut Vec<u8>)
-where
+pub(crate) fn viterbi<T>(
+    emission: &[T],
+    allowed: &[u8],
+    trans: [T; 4],
+    neg: T,
+    back: &mut Vec<u8>,
+    tags: &mut Vec<u8>,
+) where
     T: Copy + PartialOrd + core::ops::Add<Output = T> + Default,
 {
     let n = emission.len();

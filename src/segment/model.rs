@@ -216,7 +216,8 @@ impl Model {
         if fingerprints.windows(2).any(|w| w[0] >= w[1]) {
             return Err(Error::model("pair fingerprints not sorted"));
         }
-        let values = r.take(2 * n, "pair values")?.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        let values =
+            r.take(2 * n, "pair values")?.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
         let pairs = PairTable::new(fingerprints, values);
 
         let max_len = r.u32("lexicon word length")? as usize;

@@ -1,7 +1,8 @@
 //! Training the segmentation model: an averaged structured perceptron.
 
 use super::features::{
-    FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash, slot,
+    FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash,
+    slot,
 };
 use super::model::{HashKeyed, LexTable, Model, PairTable};
 use super::{MAY_JOIN, MAY_START, viterbi};
@@ -181,6 +182,16 @@ impl SegmenterTrainer {
         for len in 2..keys.len() {
             self.prefixes.insert(seq_hash(keys[..len].iter().copied()), ());
         }
+    }
+
+    /// Removes the words of one lexicon source (as given to
+    /// [`SegmenterTrainer::add_lexicon_word`]), e.g. to replace a self-training lexicon.
+    pub fn clear_lexicon_source(&mut self, source: u8) {
+        let bit = 2 << source.min(5);
+        self.listed_words.retain(|_, mask| {
+            *mask &= !bit;
+            *mask != 0
+        });
     }
 
     /// Adds a labelled sentence: `words` are the gold words' spans in `text`, in order.

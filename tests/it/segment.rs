@@ -14,7 +14,8 @@ fn words(segmenter: &WordSegmenter, text: &str) -> Vec<String> {
 fn clear_sentences() {
     let s = WordSegmenter::builtin();
     let w = words(s, "Bộ Quốc phòng tổ chức hội nghị tổng kết công tác quốc phòng.");
-    for expected in ["Quốc phòng", "tổ chức", "hội nghị", "tổng kết", "công tác", "quốc phòng", "."] {
+    for expected in ["Quốc phòng", "tổ chức", "hội nghị", "tổng kết", "công tác", "quốc phòng", "."]
+    {
         assert!(w.iter().any(|x| x == expected), "{expected:?} not a word of {w:?}");
     }
     // The UD Vietnamese-VTB convention: `ủy ban` and `nhân dân` are two words.
@@ -78,7 +79,8 @@ fn spans_cover_all_tokens() {
 fn worker_reuse_matches_one_shot() {
     let s = WordSegmenter::builtin();
     let mut worker = s.worker();
-    let texts = ["Chủ tịch nước tiếp đoàn đại biểu.", "", "Hà Nội mùa thu", "Chủ tịch nước tiếp đoàn đại biểu."];
+    let texts =
+        ["Chủ tịch nước tiếp đoàn đại biểu.", "", "Hà Nội mùa thu", "Chủ tịch nước tiếp đoàn đại biểu."];
     for text in texts {
         let reused: Vec<_> = worker.segment(text).collect();
         assert_eq!(reused, s.segment(text));
