@@ -72,6 +72,7 @@ pub(crate) struct Letter {
 }
 
 impl Letter {
+    #[cfg(test)]
     pub(crate) fn compose(self) -> char {
         compose(self.base, self.tone, self.upper)
     }
@@ -126,151 +127,72 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
             upper: c.is_ascii_uppercase(),
         });
     }
-    if c.is_ascii() {
-        return None;
-    }
-    let (row, tone, upper): (usize, u8, bool) = match c {
-        'đ' | 'ð' | 'ɖ' => {
-            return Some(Letter { base: 'đ', tone: Tone::Level, upper: false });
-        }
-        'Đ' | 'Ð' | 'Ɖ' => {
-            return Some(Letter { base: 'đ', tone: Tone::Level, upper: true });
-        }
-        'à' => (0, 1, false),
-        'À' => (0, 1, true),
-        'á' => (0, 2, false),
-        'Á' => (0, 2, true),
-        'ã' => (0, 3, false),
-        'Ã' => (0, 3, true),
-        'ả' => (0, 4, false),
-        'Ả' => (0, 4, true),
-        'ạ' => (0, 5, false),
-        'Ạ' => (0, 5, true),
-        'ă' => (1, 0, false),
-        'Ă' => (1, 0, true),
-        'ằ' => (1, 1, false),
-        'Ằ' => (1, 1, true),
-        'ắ' => (1, 2, false),
-        'Ắ' => (1, 2, true),
-        'ẵ' => (1, 3, false),
-        'Ẵ' => (1, 3, true),
-        'ẳ' => (1, 4, false),
-        'Ẳ' => (1, 4, true),
-        'ặ' => (1, 5, false),
-        'Ặ' => (1, 5, true),
-        'â' => (2, 0, false),
-        'Â' => (2, 0, true),
-        'ầ' => (2, 1, false),
-        'Ầ' => (2, 1, true),
-        'ấ' => (2, 2, false),
-        'Ấ' => (2, 2, true),
-        'ẫ' => (2, 3, false),
-        'Ẫ' => (2, 3, true),
-        'ẩ' => (2, 4, false),
-        'Ẩ' => (2, 4, true),
-        'ậ' => (2, 5, false),
-        'Ậ' => (2, 5, true),
-        'è' => (3, 1, false),
-        'È' => (3, 1, true),
-        'é' => (3, 2, false),
-        'É' => (3, 2, true),
-        'ẽ' => (3, 3, false),
-        'Ẽ' => (3, 3, true),
-        'ẻ' => (3, 4, false),
-        'Ẻ' => (3, 4, true),
-        'ẹ' => (3, 5, false),
-        'Ẹ' => (3, 5, true),
-        'ê' => (4, 0, false),
-        'Ê' => (4, 0, true),
-        'ề' => (4, 1, false),
-        'Ề' => (4, 1, true),
-        'ế' => (4, 2, false),
-        'Ế' => (4, 2, true),
-        'ễ' => (4, 3, false),
-        'Ễ' => (4, 3, true),
-        'ể' => (4, 4, false),
-        'Ể' => (4, 4, true),
-        'ệ' => (4, 5, false),
-        'Ệ' => (4, 5, true),
-        'ì' => (5, 1, false),
-        'Ì' => (5, 1, true),
-        'í' => (5, 2, false),
-        'Í' => (5, 2, true),
-        'ĩ' => (5, 3, false),
-        'Ĩ' => (5, 3, true),
-        'ỉ' => (5, 4, false),
-        'Ỉ' => (5, 4, true),
-        'ị' => (5, 5, false),
-        'Ị' => (5, 5, true),
-        'ò' => (6, 1, false),
-        'Ò' => (6, 1, true),
-        'ó' => (6, 2, false),
-        'Ó' => (6, 2, true),
-        'õ' => (6, 3, false),
-        'Õ' => (6, 3, true),
-        'ỏ' => (6, 4, false),
-        'Ỏ' => (6, 4, true),
-        'ọ' => (6, 5, false),
-        'Ọ' => (6, 5, true),
-        'ô' => (7, 0, false),
-        'Ô' => (7, 0, true),
-        'ồ' => (7, 1, false),
-        'Ồ' => (7, 1, true),
-        'ố' => (7, 2, false),
-        'Ố' => (7, 2, true),
-        'ỗ' => (7, 3, false),
-        'Ỗ' => (7, 3, true),
-        'ổ' => (7, 4, false),
-        'Ổ' => (7, 4, true),
-        'ộ' => (7, 5, false),
-        'Ộ' => (7, 5, true),
-        'ơ' => (8, 0, false),
-        'Ơ' => (8, 0, true),
-        'ờ' => (8, 1, false),
-        'Ờ' => (8, 1, true),
-        'ớ' => (8, 2, false),
-        'Ớ' => (8, 2, true),
-        'ỡ' => (8, 3, false),
-        'Ỡ' => (8, 3, true),
-        'ở' => (8, 4, false),
-        'Ở' => (8, 4, true),
-        'ợ' => (8, 5, false),
-        'Ợ' => (8, 5, true),
-        'ù' => (9, 1, false),
-        'Ù' => (9, 1, true),
-        'ú' => (9, 2, false),
-        'Ú' => (9, 2, true),
-        'ũ' => (9, 3, false),
-        'Ũ' => (9, 3, true),
-        'ủ' => (9, 4, false),
-        'Ủ' => (9, 4, true),
-        'ụ' => (9, 5, false),
-        'Ụ' => (9, 5, true),
-        'ư' => (10, 0, false),
-        'Ư' => (10, 0, true),
-        'ừ' => (10, 1, false),
-        'Ừ' => (10, 1, true),
-        'ứ' => (10, 2, false),
-        'Ứ' => (10, 2, true),
-        'ữ' => (10, 3, false),
-        'Ữ' => (10, 3, true),
-        'ử' => (10, 4, false),
-        'Ử' => (10, 4, true),
-        'ự' => (10, 5, false),
-        'Ự' => (10, 5, true),
-        'ỳ' => (11, 1, false),
-        'Ỳ' => (11, 1, true),
-        'ý' => (11, 2, false),
-        'Ý' => (11, 2, true),
-        'ỹ' => (11, 3, false),
-        'Ỹ' => (11, 3, true),
-        'ỷ' => (11, 4, false),
-        'Ỷ' => (11, 4, true),
-        'ỵ' => (11, 5, false),
-        'Ỵ' => (11, 5, true),
-        _ => return None,
+    let code = c as u32;
+    let packed = if (LATIN_START..LATIN_START + LATIN_LEN as u32).contains(&code) {
+        LETTER_TABLES.0[(code - LATIN_START) as usize]
+    } else if (EXT_START..EXT_START + EXT_LEN as u32).contains(&code) {
+        LETTER_TABLES.1[(code - EXT_START) as usize]
+    } else {
+        // ɖ (U+0256), the lowercase of the look-alike Ɖ.
+        return (c == 'ɖ').then_some(Letter { base: 'đ', tone: Tone::Level, upper: false });
     };
-    Some(Letter { base: VOWEL_BASES[row], tone: Tone::from_index(tone), upper })
+    unpack(packed)
+}
+
+// Precomposed letters live in two blocks: Latin-1 Supplement / Extended-A/B (`à`, `đ`,
+// `ơ`, `ư`...) and Latin Extended Additional (`ạ`, `ấ`, `ữ`...). One byte per code point
+// says which base, tone and case it is, so reading a letter is an index, not a search.
+const LATIN_START: u32 = 0xC0;
+const LATIN_LEN: usize = 0x1B4 - 0xC0;
+const EXT_START: u32 = 0x1EA0;
+const EXT_LEN: usize = 0x1EFA - 0x1EA0;
+/// Packed value for `đ`; vowels are `1 + row * 12 + tone * 2 + upper`.
+const PACKED_D_BAR: u8 = 200;
+
+static LETTER_TABLES: ([u8; LATIN_LEN], [u8; EXT_LEN]) = build_letter_tables();
+
+const fn build_letter_tables() -> ([u8; LATIN_LEN], [u8; EXT_LEN]) {
+    let mut latin = [0u8; LATIN_LEN];
+    let mut ext = [0u8; EXT_LEN];
+    let mut row = 0;
+    while row < 12 {
+        let mut col = 0;
+        while col < 12 {
+            let code = VOWEL_TABLE[row][col] as u32;
+            let packed = (1 + row * 12 + col) as u8;
+            if code >= LATIN_START && code < LATIN_START + LATIN_LEN as u32 {
+                latin[(code - LATIN_START) as usize] = packed;
+            } else if code >= EXT_START && code < EXT_START + EXT_LEN as u32 {
+                ext[(code - EXT_START) as usize] = packed;
+            }
+            col += 1;
+        }
+        row += 1;
+    }
+    // Đ đ, and the look-alikes Ð (U+00D0, Icelandic eth), ð (U+00F0) and Ɖ (U+0189).
+    latin[0x110 - 0xC0] = PACKED_D_BAR + 1;
+    latin[0x111 - 0xC0] = PACKED_D_BAR;
+    latin[0xD0 - 0xC0] = PACKED_D_BAR + 1;
+    latin[0xF0 - 0xC0] = PACKED_D_BAR;
+    latin[0x189 - 0xC0] = PACKED_D_BAR + 1;
+    (latin, ext)
+}
+
+fn unpack(packed: u8) -> Option<Letter> {
+    match packed {
+        0 => None,
+        PACKED_D_BAR => Some(Letter { base: 'đ', tone: Tone::Level, upper: false }),
+        p if p == PACKED_D_BAR + 1 => Some(Letter { base: 'đ', tone: Tone::Level, upper: true }),
+        p => {
+            let v = usize::from(p - 1);
+            let (row, col) = (v / 12, v % 12);
+            Some(Letter {
+                base: VOWEL_BASES[row],
+                tone: Tone::from_index((col / 2) as u8),
+                upper: col % 2 == 1,
+            })
+        }
+    }
 }
 
 /// A combining mark that Vietnamese text written in NFD (or typed with some input

@@ -35,6 +35,7 @@ pub enum Error {
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 
+#[allow(dead_code)] // used by the data-loading stages
 impl Error {
     pub(crate) fn data(file: &str, line: usize, message: impl Into<String>) -> Error {
         Error::Data { file: file.to_owned(), line, message: message.into() }

@@ -317,8 +317,10 @@ fn removable(c: char, rules: Rules) -> bool {
     rules.invisible && matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
 }
 
+/// Letters and combining marks: the pieces that tone placement and composition work on
+/// (digits end a run, as they end a syllable for the tokenizer).
 fn in_letter_run(c: char) -> bool {
-    chars::is_letter(c) || c.is_alphanumeric()
+    chars::is_letter(c)
 }
 
 /// The output text, copied lazily: nothing is allocated until the first change.
@@ -370,7 +372,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
             if rules.collapse_spaces && b.is_ascii_whitespace() {
                 let end = space_run_end(text, i, rules);
                 w.piece(i, end, " ");
@@ -381,7 +383,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             continue;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        if in_letter_run(c) || chars::is_combining(c) {
+        if c.is_alphabetic() {
             let end = letter_run_end(text, i, rules);
             let run = &text[i..end];
             if run.is_ascii() {
@@ -392,8 +394,9 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
                     w.piece(i, end, &scratch);
                 }
             } else {
-                rewrite_run(run, rules, &mut scratch);
-                w.piece(i, end, &scratch);
+                if rewrite_run(run, rules, &mut scratch) {
+                    w.piece(i, end, &scratch);
+                }
             }
             i = end;
             continue;
@@ -435,11 +438,8 @@ fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
     let mut end = start;
     let mut iter = text[start..].char_indices().peekable();
     while let Some((j, c)) = iter.next() {
-        if in_letter_run(c) || chars::is_combining(c) {
-            end = start + j + c.len_utf8();
-        } else if removable(c, rules)
-            && iter.peek().is_some_and(|&(_, n)| in_letter_run(n) || chars::is_combining(n))
-        {
+        let joins_letters = removable(c, rules) && iter.peek().is_some_and(|&(_, n)| in_letter_run(n));
+        if in_letter_run(c) || joins_letters {
             end = start + j + c.len_utf8();
         } else {
             break;
@@ -449,30 +449,41 @@ fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
 }
 
 /// Rewrites one run of letters into `out` (cleared first).
-fn rewrite_run(run: &str, rules: Rules, out: &mut String) {
+/// Rewrites one run of letters into `out` (cleared first); returns false, leaving `out`
+/// empty, when the run stays as it is, which is the common case and costs no writing.
+fn rewrite_run(run: &str, rules: Rules, out: &mut String) -> bool {
     out.clear();
     let mut letters = [Letter { base: 'a', tone: Tone::Level, upper: false }; MAX_LETTERS];
-    if let Some(n) = read_run_letters(run, rules, &mut letters) {
-        let letters = &mut letters[..n];
+    if let Some(read) = read_run_letters(run, rules, &mut letters) {
+        let letters = &mut letters[..read.len];
         if rules.fold {
             for l in letters.iter() {
-                let c = chars::fold_char(l.compose());
-                out.push(if rules.lowercase { c.to_ascii_lowercase() } else { c });
+                let c = chars::fold_char(chars::compose(l.base, Tone::Level, l.upper && !rules.lowercase));
+                out.push(c);
             }
-            return;
+            return true;
         }
-        if let Some((analysis, bases)) = syllable::analyze(letters) {
-            if let Some(target) = analysis.tone_index(&bases[..n], rules.tone) {
-                let tone = analysis.syllable().tone;
-                for (i, l) in letters.iter_mut().enumerate() {
-                    l.tone = if i == target { tone } else { Tone::Level };
+        let mut changed = read.rewritten || (rules.lowercase && letters.iter().any(|l| l.upper));
+        // Tone placement only matters for a toned syllable with two vowels or more.
+        if read.toned == 1 && read.vowels >= 2 && rules.tone != TonePlacement::Keep {
+            if let Some((analysis, bases)) = syllable::analyze(letters) {
+                if let Some(target) = analysis.tone_index(&bases[..read.len], rules.tone) {
+                    if letters[target].tone == Tone::Level {
+                        let tone = analysis.syllable().tone;
+                        for (i, l) in letters.iter_mut().enumerate() {
+                            l.tone = if i == target { tone } else { Tone::Level };
+                        }
+                        changed = true;
+                    }
                 }
             }
         }
-        for l in letters.iter() {
-            out.push(chars::compose(l.base, l.tone, l.upper && !rules.lowercase));
+        if changed {
+            for l in letters.iter() {
+                out.push(chars::compose(l.base, l.tone, l.upper && !rules.lowercase));
+            }
         }
-        return;
+        return changed;
     }
     // Not (only) Vietnamese letters: compose, fix look-alikes and case char by char.
     let kept = run
@@ -488,6 +499,7 @@ fn rewrite_run(run: &str, rules: Rules, out: &mut String) {
             push_cased(out, c, rules.lowercase);
         }
     }
+    out.as_str() != run
 }
 
 fn push_cased(out: &mut String, c: char, lower: bool) {
@@ -509,29 +521,48 @@ fn lookalike(c: char) -> char {
 /// Reads a run as Vietnamese letters when it is one (at most [`MAX_LETTERS`] letters, each
 /// precomposed or with combining marks), skipping removable invisible characters. Runs with
 /// look-alikes are left to the general path when look-alike fixing is off.
-fn read_run_letters(run: &str, rules: Rules, out: &mut [Letter; MAX_LETTERS]) -> Option<usize> {
-    let mut n = 0;
+/// What [`read_run_letters`] saw.
+struct ReadRun {
+    len: usize,
+    vowels: usize,
+    toned: usize,
+    /// Something in the run is written differently from its canonical form: combining
+    /// marks, a look-alike, an invisible character.
+    rewritten: bool,
+}
+
+fn read_run_letters(run: &str, rules: Rules, out: &mut [Letter; MAX_LETTERS]) -> Option<ReadRun> {
+    let mut r = ReadRun { len: 0, vowels: 0, toned: 0, rewritten: false };
     for c in run.chars() {
         if removable(c, rules) {
+            r.rewritten = true;
             continue;
         }
-        if !rules.lookalikes && matches!(c, 'Ð' | 'Ɖ' | 'ð' | 'ɖ') {
-            return None;
-        }
-        if let Some(l) = chars::letter(c) {
-            if n == MAX_LETTERS {
+        if matches!(c, 'Ð' | 'Ɖ' | 'ð' | 'ɖ') {
+            if !rules.lookalikes {
                 return None;
             }
-            out[n] = l;
-            n += 1;
+            r.rewritten = true;
+        }
+        if let Some(l) = chars::letter(c) {
+            if r.len == MAX_LETTERS {
+                return None;
+            }
+            out[r.len] = l;
+            r.len += 1;
+            r.vowels += usize::from(l.is_vowel());
+            r.toned += usize::from(l.tone != Tone::Level);
         } else if let Some(m) = chars::mark(c) {
-            let last = n.checked_sub(1)?;
-            out[last] = chars::apply_mark(out[last], m)?;
+            let last = r.len.checked_sub(1)?;
+            let marked = chars::apply_mark(out[last], m)?;
+            r.toned += usize::from(marked.tone != out[last].tone);
+            out[last] = marked;
+            r.rewritten = true;
         } else {
             return None;
         }
     }
-    Some(n)
+    Some(r)
 }
 
 #[cfg(test)]

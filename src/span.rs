@@ -10,7 +10,7 @@ use core::ops::Range;
 /// ```
 /// use vntext::Span;
 /// let text = "Đắk Nông";
-/// let span = Span::new(0, 5);
+/// let span = Span::new(0, 6);
 /// assert_eq!(&text[span.range()], "Đắk");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

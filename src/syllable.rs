@@ -52,19 +52,6 @@ pub enum TonePlacement {
     New,
 }
 
-const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k",
-    "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
-const NUCLEI: [&str; 21] = [
-    "iê", "yê", "ia", "ya", "uô", "ua", "ươ", "ưa", "oo", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u",
-    "ư", "y",
-];
-// `k` is not a coda of the standard language but ends the highland place names `Đắk`,
-// `Lắk`, written with Vietnamese letters and tones; it behaves like `c`.
-const CONSONANT_CODAS: [&str; 9] = ["ch", "nh", "ng", "c", "k", "m", "n", "p", "t"];
-const SEMIVOWEL_CODAS: [&str; 4] = ["i", "y", "o", "u"];
-
 /// The structure of a syllable as letter positions, for tone placement.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Analysis {
@@ -78,21 +65,6 @@ pub(crate) struct Analysis {
     free_glide: bool,
 }
 
-fn starts_with(letters: &[char], pat: &str) -> bool {
-    let mut i = 0;
-    for p in pat.chars() {
-        if letters.get(i) != Some(&p) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-fn pat_len(pat: &str) -> usize {
-    pat.chars().count()
-}
-
 fn is_vowel(c: char) -> bool {
     chars::vowel_row(c).is_some()
 }
@@ -103,43 +75,63 @@ fn has_quality_mark(c: char) -> bool {
 
 impl Analysis {
     /// Parses lowercase bases (one per letter) with the syllable's single tone.
+    #[inline]
     fn parse(b: &[char], tone: Tone) -> Option<Analysis> {
         let n = b.len();
         if n == 0 || n > MAX_LETTERS {
             return None;
         }
+        let at = |i: usize| b.get(i).copied().unwrap_or('\0');
         // Onset: longest match; `gi` only when a vowel follows (`gì` is g + i).
-        let mut onset = "";
-        for o in ONSETS {
-            if starts_with(b, o) {
-                if o == "gi" && !b.get(2).copied().is_some_and(is_vowel) {
-                    continue;
-                }
-                onset = o;
-                break;
-            }
-        }
-        let mut p = pat_len(onset);
+        let (mut onset, onset_len): (&'static str, usize) = match (b[0], at(1), at(2)) {
+            ('n', 'g', 'h') => ("ngh", 3),
+            ('n', 'g', _) => ("ng", 2),
+            ('n', 'h', _) => ("nh", 2),
+            ('c', 'h', _) => ("ch", 2),
+            ('g', 'h', _) => ("gh", 2),
+            ('g', 'i', v) if is_vowel(v) => ("gi", 2),
+            ('k', 'h', _) => ("kh", 2),
+            ('p', 'h', _) => ("ph", 2),
+            ('t', 'h', _) => ("th", 2),
+            ('t', 'r', _) => ("tr", 2),
+            ('q', 'u', _) => ("qu", 2),
+            ('b', ..) => ("b", 1),
+            ('c', ..) => ("c", 1),
+            ('d', ..) => ("d", 1),
+            ('đ', ..) => ("đ", 1),
+            ('g', ..) => ("g", 1),
+            ('h', ..) => ("h", 1),
+            ('k', ..) => ("k", 1),
+            ('l', ..) => ("l", 1),
+            ('m', ..) => ("m", 1),
+            ('n', ..) => ("n", 1),
+            ('p', ..) => ("p", 1),
+            ('r', ..) => ("r", 1),
+            ('s', ..) => ("s", 1),
+            ('t', ..) => ("t", 1),
+            ('v', ..) => ("v", 1),
+            ('x', ..) => ("x", 1),
+            (v, ..) if is_vowel(v) => ("", 0),
+            _ => return None,
+        };
+        let mut p = onset_len;
         let mut glide = None;
         let mut free_glide = false;
-        let vowels_start;
-        if onset == "qu" {
+        let vowels_start = p;
+        if (b[0], at(1)) == ('q', 'u') {
             onset = "q";
             glide = Some('u');
-            vowels_start = p;
-            if !b.get(p).copied().is_some_and(is_vowel) {
+            if !is_vowel(at(p)) {
                 return None;
             }
         } else {
-            vowels_start = p;
-            let next = b.get(p + 1).copied();
-            match (b.get(p).copied(), next) {
-                (Some('o'), Some('a' | 'ă' | 'e')) => {
+            match (at(p), at(p + 1)) {
+                ('o', 'a' | 'ă' | 'e') => {
                     glide = Some('o');
                     free_glide = true;
                     p += 1;
                 }
-                (Some('u'), Some('â' | 'ê' | 'y' | 'ơ')) => {
+                ('u', 'â' | 'ê' | 'y' | 'ơ') => {
                     glide = Some('u');
                     free_glide = true;
                     p += 1;
@@ -147,69 +139,103 @@ impl Analysis {
                 _ => {}
             }
         }
-        let rest = &b[p..];
-        let nucleus = NUCLEI.iter().copied().find(|nu| {
-            starts_with(rest, nu) && {
-                let len = pat_len(nu);
-                // `ia ya ua ưa` end the syllable; before a coda they are two letters.
-                !matches!(*nu, "ia" | "ya" | "ua" | "ưa") || rest.len() == len
-            }
-        })?;
-        let q = p + pat_len(nucleus);
-        let tail = &b[q..];
-        let (coda, consonant_coda) = if tail.is_empty() {
-            ("", false)
-        } else if let Some(c) =
-            CONSONANT_CODAS.iter().copied().find(|c| tail.len() == pat_len(c) && starts_with(tail, c))
-        {
-            (c, true)
-        } else if let Some(c) =
-            SEMIVOWEL_CODAS.iter().copied().find(|c| tail.len() == 1 && starts_with(tail, c))
-        {
-            (c, false)
-        } else {
-            return None;
+        let at_end = |i: usize| i == n;
+        // `ia ya ua ưa` end the syllable; before a coda they are two letters.
+        let (nucleus, nucleus_len): (&'static str, usize) = match (at(p), at(p + 1)) {
+            ('i', 'ê') => ("iê", 2),
+            ('y', 'ê') => ("yê", 2),
+            ('u', 'ô') => ("uô", 2),
+            ('ư', 'ơ') => ("ươ", 2),
+            ('o', 'o') => ("oo", 2),
+            ('i', 'a') if at_end(p + 2) => ("ia", 2),
+            ('y', 'a') if at_end(p + 2) => ("ya", 2),
+            ('u', 'a') if at_end(p + 2) => ("ua", 2),
+            ('ư', 'a') if at_end(p + 2) => ("ưa", 2),
+            ('a', _) => ("a", 1),
+            ('ă', _) => ("ă", 1),
+            ('â', _) => ("â", 1),
+            ('e', _) => ("e", 1),
+            ('ê', _) => ("ê", 1),
+            ('i', _) => ("i", 1),
+            ('o', _) => ("o", 1),
+            ('ô', _) => ("ô", 1),
+            ('ơ', _) => ("ơ", 1),
+            ('u', _) => ("u", 1),
+            ('ư', _) => ("ư", 1),
+            ('y', _) => ("y", 1),
+            _ => return None,
+        };
+        let q = p + nucleus_len;
+        // `k` is not a coda of the standard language but ends the highland place names
+        // `Đắk`, `Lắk`, written with Vietnamese letters and tones; it behaves like `c`.
+        let (coda, consonant_coda): (&'static str, bool) = match &b[q..] {
+            [] => ("", false),
+            ['c', 'h'] => ("ch", true),
+            ['n', 'h'] => ("nh", true),
+            ['n', 'g'] => ("ng", true),
+            ['c'] => ("c", true),
+            ['k'] => ("k", true),
+            ['m'] => ("m", true),
+            ['n'] => ("n", true),
+            ['p'] => ("p", true),
+            ['t'] => ("t", true),
+            ['i'] => ("i", false),
+            ['y'] => ("y", false),
+            ['o'] => ("o", false),
+            ['u'] => ("u", false),
+            _ => return None,
         };
 
-        // Spelling rules: which letters may follow which.
+        // Spelling rules: which letters may follow which. The checks compare letters, not
+        // strings: this runs once per word the tokenizer sees.
         let first_vowel = b[vowels_start];
         let front = matches!(first_vowel, 'i' | 'e' | 'ê' | 'y');
-        match onset {
-            "gh" | "ngh" if !matches!(first_vowel, 'i' | 'e' | 'ê') => return None,
-            "c" | "ng" if front => return None,
-            "g" if matches!(first_vowel, 'e' | 'ê' | 'y') => return None,
-            _ => {}
-        }
-        if matches!(nucleus, "ă" | "â" | "iê" | "yê" | "uô" | "ươ") && coda.is_empty() {
+        let (o0, o1) = (at(0), at(1));
+        let onset_ok = match onset_len {
+            3 => matches!(first_vowel, 'i' | 'e' | 'ê'),
+            2 if (o0, o1) == ('g', 'h') => matches!(first_vowel, 'i' | 'e' | 'ê'),
+            2 if (o0, o1) == ('n', 'g') => !front,
+            1 if o0 == 'c' => !front,
+            1 if o0 == 'g' => !matches!(first_vowel, 'e' | 'ê' | 'y'),
+            _ => true,
+        };
+        if !onset_ok {
             return None;
         }
-        if nucleus == "oo" && !consonant_coda {
+        let nu = (at(p), if nucleus_len == 2 { at(p + 1) } else { '\0' });
+        let coda_letters = (at(q), at(q + 1));
+        let has_coda = q < n;
+        if !has_coda && matches!(nu, ('ă' | 'â', '\0') | ('i' | 'y', 'ê') | ('u', 'ô') | ('ư', 'ơ')) {
+            return None;
+        }
+        if nu == ('o', 'o') && !consonant_coda {
             return None;
         }
         if free_glide {
             let ok = match glide {
-                Some('o') => matches!(nucleus, "a" | "ă" | "e"),
-                _ => matches!(nucleus, "â" | "ê" | "y" | "ơ" | "yê" | "ya"),
+                Some('o') => matches!(nu, ('a' | 'ă' | 'e', '\0')),
+                _ => matches!(nu, ('â' | 'ê' | 'y' | 'ơ', '\0') | ('y', 'ê' | 'a')),
             };
             if !ok {
                 return None;
             }
         }
-        if !consonant_coda && !coda.is_empty() {
-            let ok = match coda {
-                "i" => matches!(nucleus, "a" | "o" | "ô" | "ơ" | "u" | "ư" | "uô" | "ươ"),
-                "y" => matches!(nucleus, "a" | "â"),
-                "o" => matches!(nucleus, "a" | "e"),
-                _ => matches!(nucleus, "a" | "â" | "ê" | "i" | "ư" | "iê" | "yê" | "ươ" | "y"),
+        if has_coda && !consonant_coda {
+            let ok = match coda_letters.0 {
+                'i' => matches!(nu, ('a' | 'o' | 'ô' | 'ơ' | 'u' | 'ư', '\0') | ('u', 'ô') | ('ư', 'ơ')),
+                'y' => matches!(nu, ('a' | 'â', '\0')),
+                'o' => matches!(nu, ('a' | 'e', '\0')),
+                _ => matches!(nu, ('a' | 'â' | 'ê' | 'i' | 'ư' | 'y', '\0') | ('i' | 'y', 'ê') | ('ư', 'ơ')),
             };
             if !ok {
                 return None;
             }
         }
-        if matches!(coda, "ch" | "nh") && !matches!(nucleus, "a" | "ê" | "i" | "y") {
+        if coda_letters.1 == 'h' && !matches!(nu, ('a' | 'ê' | 'i' | 'y', '\0')) {
             return None;
         }
-        if matches!(coda, "c" | "ch" | "k" | "p" | "t") && !matches!(tone, Tone::Acute | Tone::Dot) {
+        let stop = matches!(coda_letters, ('c' | 'k' | 'p' | 't', '\0') | ('c', 'h'));
+        if stop && !matches!(tone, Tone::Acute | Tone::Dot) {
             return None;
         }
         let vowels_end = if consonant_coda { q } else { n };
@@ -341,5 +367,221 @@ mod tests {
         // Stop codas take only the acute or dot tone.
         assert!(!is_syllable("bàt"));
         assert!(is_syllable("bạt"));
+    }
+}
+
+/// A letter's 6-bit code in a packed syllable key: `a`–`z` are 1–26, then `ă â ê ô ơ ư đ`.
+#[inline]
+pub(crate) fn letter_code(base: char) -> u64 {
+    match base {
+        'a'..='z' => u64::from(base as u32 - 'a' as u32 + 1),
+        'ă' => 27,
+        'â' => 28,
+        'ê' => 29,
+        'ô' => 30,
+        'ơ' => 31,
+        'ư' => 32,
+        'đ' => 33,
+        _ => 63,
+    }
+}
+
+pub(crate) fn code_letter(code: u64) -> char {
+    match code {
+        1..=26 => char::from(b'a' + (code - 1) as u8),
+        27 => 'ă',
+        28 => 'â',
+        29 => 'ê',
+        30 => 'ô',
+        31 => 'ơ',
+        32 => 'ư',
+        33 => 'đ',
+        _ => '\0',
+    }
+}
+
+/// Every toneless syllable the grammar accepts, for the tokenizer's per-word check.
+///
+/// A packed key (six bits a letter, first letter highest) is split into its onset, found
+/// as the parser finds it, and its rhyme, looked up in a small table of the rhymes that
+/// occur; a bit matrix says which onsets take which rhymes. Everything fits in a few KB,
+/// so the check runs from the L1 cache without the parser's branches.
+pub(crate) struct SyllableSet {
+    /// Rhyme keys by slot (0 = empty), open addressing.
+    rhyme_keys: Box<[u32]>,
+    /// The rhyme's index for each slot.
+    rhyme_ids: Box<[u16]>,
+    /// `compatible[onset][rhyme / 64]` bit `rhyme % 64`.
+    compatible: Vec<[u64; RHYME_WORDS]>,
+}
+
+const RHYME_BITS: u32 = 10;
+const RHYME_WORDS: usize = 8;
+const ONSET_COUNT: usize = 28;
+
+impl core::fmt::Debug for SyllableSet {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("SyllableSet")
+    }
+}
+
+/// The onset of a packed key of `n` letters as the parser reads it: its index (0 = none)
+/// and length in letters; `None` if the first letter cannot start a syllable.
+#[inline]
+fn onset_of(key: u64, n: usize) -> Option<(usize, usize)> {
+    let at = |i: usize| if i < n { code_letter((key >> (6 * (n - 1 - i))) & 63) } else { '\0' };
+    let (c0, c1, c2) = (at(0), at(1), at(2));
+    Some(match (c0, c1, c2) {
+        ('n', 'g', 'h') => (1, 3),
+        ('n', 'g', _) => (2, 2),
+        ('n', 'h', _) => (3, 2),
+        ('c', 'h', _) => (4, 2),
+        ('g', 'h', _) => (5, 2),
+        ('g', 'i', v) if is_vowel(v) => (6, 2),
+        ('k', 'h', _) => (7, 2),
+        ('p', 'h', _) => (8, 2),
+        ('t', 'h', _) => (9, 2),
+        ('t', 'r', _) => (10, 2),
+        ('q', 'u', _) => (11, 2),
+        ('b', ..) => (12, 1),
+        ('c', ..) => (13, 1),
+        ('d', ..) => (14, 1),
+        ('đ', ..) => (15, 1),
+        ('g', ..) => (16, 1),
+        ('h', ..) => (17, 1),
+        ('k', ..) => (18, 1),
+        ('l', ..) => (19, 1),
+        ('m', ..) => (20, 1),
+        ('n', ..) => (21, 1),
+        ('p', ..) => (22, 1),
+        ('r', ..) => (23, 1),
+        ('s', ..) => (24, 1),
+        ('t', ..) => (25, 1),
+        ('v', ..) => (26, 1),
+        ('x', ..) => (27, 1),
+        (v, ..) if is_vowel(v) => (0, 0),
+        _ => return None,
+    })
+}
+
+impl SyllableSet {
+    fn slot(rhyme: u32) -> usize {
+        (rhyme.wrapping_mul(0x9E37_79B1) >> (32 - RHYME_BITS)) as usize
+    }
+
+    fn build() -> SyllableSet {
+        const ONSETS: [&str; ONSET_COUNT] = [
+            "", "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
+            "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+        ];
+        const GLIDES: [&str; 3] = ["", "o", "u"];
+        const NUCLEI: [&str; 21] = [
+            "iê", "yê", "ia", "ya", "uô", "ua", "ươ", "ưa", "oo", "a", "ă", "â", "e", "ê", "i", "o", "ô",
+            "ơ", "u", "ư", "y",
+        ];
+        const CODAS: [&str; 15] =
+            ["", "ch", "nh", "ng", "c", "k", "m", "n", "p", "t", "i", "y", "o", "u", "a"];
+        let mut set = SyllableSet {
+            rhyme_keys: vec![0u32; 1 << RHYME_BITS].into_boxed_slice(),
+            rhyme_ids: vec![0u16; 1 << RHYME_BITS].into_boxed_slice(),
+            compatible: vec![[0u64; RHYME_WORDS]; ONSET_COUNT],
+        };
+        let mut rhymes = 0usize;
+        let mut bases = ['\0'; MAX_LETTERS];
+        for onset in ONSETS {
+            for glide in GLIDES {
+                for nucleus in NUCLEI {
+                    for coda in CODAS {
+                        let mut n = 0;
+                        for c in onset.chars().chain(glide.chars()).chain(nucleus.chars()).chain(coda.chars())
+                        {
+                            if n < MAX_LETTERS {
+                                bases[n] = c;
+                            }
+                            n += 1;
+                        }
+                        if n > MAX_LETTERS || Analysis::parse(&bases[..n], Tone::Acute).is_none() {
+                            continue;
+                        }
+                        let key = bases[..n].iter().fold(0u64, |k, &c| (k << 6) | letter_code(c));
+                        let Some((onset_id, onset_len)) = onset_of(key, n) else { continue };
+                        let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
+                        let mut i = SyllableSet::slot(rhyme);
+                        while set.rhyme_keys[i] != 0 && set.rhyme_keys[i] != rhyme {
+                            i = (i + 1) & ((1 << RHYME_BITS) - 1);
+                        }
+                        if set.rhyme_keys[i] == 0 {
+                            set.rhyme_keys[i] = rhyme;
+                            set.rhyme_ids[i] = rhymes as u16;
+                            rhymes += 1;
+                            assert!(rhymes <= RHYME_WORDS * 64, "more rhymes than the bit matrix holds");
+                        }
+                        let id = usize::from(set.rhyme_ids[i]);
+                        set.compatible[onset_id][id / 64] |= 1 << (id % 64);
+                    }
+                }
+            }
+        }
+        set
+    }
+
+    pub(crate) fn get() -> &'static SyllableSet {
+        static SET: std::sync::OnceLock<SyllableSet> = std::sync::OnceLock::new();
+        SET.get_or_init(SyllableSet::build)
+    }
+
+    /// True if the packed toneless key of `n` letters (1 to [`MAX_LETTERS`]) is a
+    /// syllable and `tone` fits its coda (a stop coda `c ch k p t` takes only the acute
+    /// or dot tone).
+    #[inline]
+    pub(crate) fn contains(&self, key: u64, n: usize, tone: Tone) -> bool {
+        let last = key & 63;
+        let stop = matches!(code_letter(last), 'c' | 'k' | 'p' | 't')
+            || (last == letter_code('h') && (key >> 6) & 63 == letter_code('c'));
+        if stop && !matches!(tone, Tone::Acute | Tone::Dot) {
+            return false;
+        }
+        let Some((onset, onset_len)) = onset_of(key, n) else { return false };
+        if onset_len >= n {
+            return false;
+        }
+        let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
+        let mut i = SyllableSet::slot(rhyme);
+        loop {
+            match self.rhyme_keys[i] {
+                0 => return false,
+                k if k == rhyme => {
+                    let id = usize::from(self.rhyme_ids[i]);
+                    return self.compatible[onset][id / 64] & (1 << (id % 64)) != 0;
+                }
+                _ => i = (i + 1) & ((1 << RHYME_BITS) - 1),
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn rhymes(&self) -> usize {
+        self.rhyme_keys.iter().filter(|&&k| k != 0).count()
+    }
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+
+    #[test]
+    fn set_agrees_with_the_parser() {
+        let set = SyllableSet::get();
+        assert!(set.rhymes() > 100 && set.rhymes() < (1 << RHYME_BITS) / 2, "{}", set.rhymes());
+        let words = "người nghiêng quốc phòng ủy ban nhân dân tỉnh đắk nông khuya giặc gìn oanh thuở \
+                     huơ xoong hoạch khuỷu ngoằn ngoèo facebook gmt ubnd ci ghu nge hotel bàt bát ăn ka \
+                     gịa quá giá yêu uyên tuần quân hoà hòa thuý thúy kon krông lắk";
+        for w in words.split(' ') {
+            let mut buf = [Letter { base: 'a', tone: Tone::Level, upper: false }; MAX_LETTERS];
+            let n = read_letters(w, &mut buf).unwrap();
+            let tone = buf[..n].iter().map(|l| l.tone).find(|&t| t != Tone::Level).unwrap_or_default();
+            let key = buf[..n].iter().fold(0u64, |k, l| (k << 6) | letter_code(l.base));
+            assert_eq!(set.contains(key, n, tone), is_syllable(w), "{w}");
+        }
     }
 }

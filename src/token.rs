@@ -18,9 +18,9 @@
 
 use core::iter::FusedIterator;
 
-use crate::chars;
+use crate::chars::{self, Letter, Tone};
 use crate::span::Span;
-use crate::syllable;
+use crate::syllable::{self, SyllableSet};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,7 +160,7 @@ impl Tokenizer {
 
     /// The tokens of `text`, in order.
     pub fn tokenize<'t, 'h>(&'t self, text: &'h str) -> Tokens<'t, 'h> {
-        Tokens { tokenizer: self, text, pos: 0, no_address_before: 0 }
+        Tokens { tokenizer: self, syllables: SyllableSet::get(), text, pos: 0, no_address_before: 0 }
     }
 }
 
@@ -175,6 +175,7 @@ pub fn tokenize(text: &str) -> Tokens<'static, '_> {
 #[derive(Clone, Debug)]
 pub struct Tokens<'t, 'h> {
     tokenizer: &'t Tokenizer,
+    syllables: &'static SyllableSet,
     text: &'h str,
     pos: usize,
     /// A scan for an e-mail or domain that failed stopped here; any start before it fails
@@ -186,12 +187,23 @@ impl<'h> Iterator for Tokens<'_, 'h> {
     type Item = Token<'h>;
 
     fn next(&mut self) -> Option<Token<'h>> {
+        let bytes = self.text.as_bytes();
         loop {
+            if !self.tokenizer.keep_whitespace {
+                // The common separator, skipped without a round through `scan`.
+                while bytes.get(self.pos) == Some(&b' ') {
+                    self.pos += 1;
+                }
+            }
             let start = self.pos;
             if start >= self.text.len() {
                 return None;
             }
-            let (end, kind) = self.scan(start);
+            let (mut end, kind) = self.scan(start);
+            if matches!(kind, TokenKind::Symbol | TokenKind::Punctuation) && self.byte(end) >= 0x80 {
+                // Combining marks belong to the character before them (`=` + U+0338 is `≠`).
+                end = self.combining_end(end);
+            }
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.tokenizer.keep_whitespace {
@@ -279,6 +291,33 @@ fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
     }
 }
 
+/// For ASCII letters: the letter's code in a packed syllable key (1–26), plus 64 for a
+/// capital; 0 for every other byte.
+static ASCII_LETTER_CODE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8 + 1;
+        t[b'A' as usize + b] = b as u8 + 1 + 64;
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of valid UTF-8, read without re-checking the text.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> Option<char> {
+    let b0 = u32::from(*bytes.get(i)?);
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b) & 0x3F);
+    let code = match b0 {
+        0..=0x7F => b0,
+        0xC0..=0xDF => ((b0 & 0x1F) << 6) | cont(1),
+        0xE0..=0xEF => ((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+        _ => ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+    };
+    char::from_u32(code)
+}
+
 /// What a run of letters (and attached digits) looks like.
 #[derive(Clone, Copy, Debug, Default)]
 struct Part {
@@ -288,9 +327,8 @@ struct Part {
     lower: usize,
     digits: usize,
     first_upper: bool,
-    apostrophe: bool,
-    /// Position just after an apostrophe, where the syllable to check starts.
-    syllable_from: usize,
+    /// The part is one Vietnamese syllable (in lower, title or upper case).
+    syllable: bool,
 }
 
 impl Part {
@@ -333,6 +371,16 @@ impl<'h> Tokens<'_, 'h> {
         }
     }
 
+    fn combining_end(&self, mut i: usize) -> usize {
+        while let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) {
+            if !chars::is_combining(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
     fn space_end(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
         while i < bytes.len() {
@@ -363,93 +411,167 @@ impl<'h> Tokens<'_, 'h> {
     /// A run of letters, digits, combining marks and inner apostrophes (`H'Mông`).
     fn part(&self, start: usize) -> Part {
         let bytes = self.text.as_bytes();
-        let mut p = Part { syllable_from: start, ..Part::default() };
+        // The syllable candidate is read once, into a packed key of its toneless letters
+        // (see `SyllableSet`) and its tone. `vietnamese` turns false once the part cannot
+        // be a syllable (a foreign letter, a stray mark). `lower` counts only letters that
+        // have case; ASCII and Vietnamese letters are counted by `letters - upper`.
+        let mut key = 0u64;
+        let mut tone = Tone::Level;
+        let mut toned = 0u32;
+        let mut last_tone = Tone::Level;
+        let mut last_upper = false;
+        let (mut letters, mut upper, mut caseless, mut digits) = (0u32, 0u32, 0u32, 0u32);
+        let mut syllable_from = 0u32;
+        let mut vietnamese = true;
+        let mut apostrophe = false;
         let mut i = start;
-        loop {
-            let b = self.byte(i);
-            if b.is_ascii_alphabetic() {
-                if p.letters == 0 {
-                    p.first_upper = b.is_ascii_uppercase();
-                }
-                p.letters += 1;
-                if b.is_ascii_uppercase() {
-                    p.upper += 1;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII letters, the bulk of Vietnamese text, without a branch on case.
+            let code = ASCII_LETTER_CODE[usize::from(b)];
+            if code != 0 {
+                key = (key << 6) | u64::from(code & 63);
+                letters += 1;
+                upper += u32::from(code >> 6);
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                if b.is_ascii_digit() {
+                    digits += 1;
+                    i += 1;
+                } else if b == b'\'' && self.apostrophe_joins(start, i, 1) {
+                    apostrophe = true;
+                    (key, syllable_from) = (0, letters);
+                    i += 1;
                 } else {
-                    p.lower += 1;
+                    break;
                 }
-                i += 1;
                 continue;
             }
-            if b.is_ascii_digit() {
-                p.digits += 1;
-                i += 1;
-                continue;
-            }
-            if b == b'\'' || (b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99))
-            {
-                // An apostrophe inside a word: one letter before it, a letter after it.
-                let len = if b == b'\'' { 1 } else { 3 };
-                if p.letters == 1
-                    && p.digits == 0
-                    && !p.apostrophe
-                    && letter_len(bytes, self.text, i + len) > 0
-                {
-                    p.apostrophe = true;
-                    i += len;
-                    p.syllable_from = i;
+            if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
+                // U+2019, the typographic apostrophe.
+                if self.apostrophe_joins(start, i, 3) {
+                    apostrophe = true;
+                    (key, syllable_from) = (0, letters);
+                    i += 3;
                     continue;
                 }
                 break;
             }
-            if b < 0x80 {
+            let Some(c) = decode(bytes, i) else { break };
+            if let Some(l) = chars::letter(c) {
+                key = (key << 6) | syllable::letter_code(l.base);
+                letters += 1;
+                upper += u32::from(l.upper);
+                if l.tone != Tone::Level {
+                    tone = l.tone;
+                    toned += 1;
+                }
+                last_tone = l.tone;
+                last_upper = l.upper;
+            } else if let Some(m) = chars::mark(c) {
+                // NFD: the mark changes the letter before it, the last one in the key. After an
+                // ASCII letter that letter is toneless; after a precomposed one or another mark,
+                // the branches below kept its tone and case.
+                let before =
+                    if letters > syllable_from { bytes.get(i.wrapping_sub(1)).copied() } else { None };
+                let (t, up) = match before {
+                    Some(b) if b < 0x80 => (Tone::Level, b.is_ascii_uppercase()),
+                    _ => (last_tone, last_upper),
+                };
+                let last =
+                    before.map(|_| Letter { base: syllable::code_letter(key & 63), tone: t, upper: up });
+                match last.and_then(|l| chars::apply_mark(l, m)) {
+                    Some(marked) => {
+                        key = (key & !63) | syllable::letter_code(marked.base);
+                        if marked.tone != t {
+                            tone = marked.tone;
+                            toned += 1;
+                        }
+                        last_tone = marked.tone;
+                        last_upper = marked.upper;
+                    }
+                    None => vietnamese = false,
+                }
+            } else if chars::is_combining(c) {
+                vietnamese = false;
+            } else if chars::is_letter(c) {
+                // Titlecase letters (`ǅ`, `ᾞ`) count as capitals, as their NFD forms do.
+                let up = !c.is_lowercase() && c.to_lowercase().next() != Some(c);
+                letters += 1;
+                upper += u32::from(up);
+                caseless += u32::from(!up && !c.is_lowercase());
+                vietnamese = false;
+            } else {
                 break;
             }
-            let len = letter_len(bytes, self.text, i);
-            if len == 0 {
-                break;
-            }
-            let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
-            if !chars::is_combining(c) {
-                let upper = c.is_uppercase();
-                if p.letters == 0 {
-                    p.first_upper = upper;
-                }
-                p.letters += 1;
-                if upper {
-                    p.upper += 1;
-                } else if c.is_lowercase() {
-                    p.lower += 1;
-                }
-            }
-            i += len;
+            i += c.len_utf8();
         }
-        p.end = i;
+        let n = (letters - syllable_from) as usize;
+        let first_upper = letters > 0 && self.first_letter_upper(start);
+        let mut p = Part {
+            end: i,
+            letters: letters as usize,
+            upper: upper as usize,
+            lower: (letters - upper - caseless) as usize,
+            digits: digits as usize,
+            first_upper,
+            syllable: false,
+        };
+        // After an apostrophe (`H'Mông`) the syllable is the tail, which has its own capital.
+        let case_ok = p.title_or_lower() || p.all_caps() || (apostrophe && upper <= 2);
+        p.syllable = vietnamese
+            && digits == 0
+            && case_ok
+            && (1..=syllable::MAX_LETTERS).contains(&n)
+            && toned <= 1
+            && self.syllables.contains(key, n, tone);
         p
     }
 
-    fn is_syllable_part(&self, start: usize, p: &Part) -> bool {
-        let _ = start;
-        p.digits == 0
-            && p.letters <= syllable::MAX_LETTERS + 1
-            && (p.title_or_lower() || p.all_caps())
-            && syllable::is_syllable(&self.text[p.syllable_from..p.end])
+    /// Whether the first letter at `start` (a part never starts with a digit) is a capital.
+    fn first_letter_upper(&self, start: usize) -> bool {
+        let b = self.byte(start);
+        if b < 0x80 {
+            return b.is_ascii_uppercase();
+        }
+        match decode(self.text.as_bytes(), start) {
+            Some(c) => match chars::letter(c) {
+                Some(l) => l.upper,
+                None => !c.is_lowercase() && c.to_lowercase().next() != Some(c),
+            },
+            None => false,
+        }
+    }
+
+    /// An apostrophe at `i` joins a word only after one ASCII letter (`H'Mông`, `K'Ho`), so
+    /// that NFC and NFD agree, and before a letter.
+    fn apostrophe_joins(&self, start: usize, i: usize, len: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        i == start + 1 && bytes[start].is_ascii_alphabetic() && letter_len(bytes, self.text, i + len) > 0
+    }
+
+    fn is_syllable_part(&self, p: &Part) -> bool {
+        p.syllable
     }
 
     /// Looks like part of an acronym: has a capital and is not a plain syllable (all-caps
     /// syllables of two letters or more count, as in `CA`).
-    fn abbrev_like(&self, start: usize, p: &Part) -> bool {
+    fn abbrev_like(&self, p: &Part) -> bool {
         if p.upper == 0 {
             return false;
         }
         if p.digits > 0 {
             return true;
         }
-        !self.is_syllable_part(start, p) || (p.all_caps() && p.letters >= 2)
+        !self.is_syllable_part(p) || (p.all_caps() && p.letters >= 2)
     }
 
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
-        if let Some(r) = self.url(start) {
-            return r;
+        if matches!(self.byte(start), b'h' | b'H' | b'w' | b'W') {
+            if let Some(r) = self.url(start) {
+                return r;
+            }
         }
         let first = self.part(start);
         if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
@@ -459,9 +581,8 @@ impl<'h> Tokens<'_, 'h> {
         }
         let mut end = first.end;
         let mut cur = first;
-        let mut cur_start = start;
         let mut parts = 1;
-        let mut wordlike_parts = usize::from(self.wordlike(start, &first));
+        let mut wordlike_parts = usize::from(Self::wordlike(&first));
         let mut abbrev_dot = false;
         loop {
             let sep = self.byte(end);
@@ -486,13 +607,12 @@ impl<'h> Tokens<'_, 'h> {
             let join = match sep {
                 b'.' => {
                     next_is_letter
-                        && ((self.abbrev_like(cur_start, &cur)
-                            && (self.abbrev_like(next_start, &next) || next.all_caps()))
+                        && ((self.abbrev_like(&cur) && (self.abbrev_like(&next) || next.all_caps()))
                             || (cur.letters == 1 && next.letters == 1 && cur.digits == 0 && next.digits == 0))
                 }
                 b'-' => {
-                    self.abbrev_like(cur_start, &cur)
-                        && (self.abbrev_like(next_start, &next) || (!next_is_letter && next.digits > 0))
+                    self.abbrev_like(&cur)
+                        && (self.abbrev_like(&next) || (!next_is_letter && next.digits > 0))
                 }
                 b'/' => {
                     next_is_letter
@@ -500,8 +620,7 @@ impl<'h> Tokens<'_, 'h> {
                         && next.digits == 0
                         && cur.letters <= 5
                         && next.letters <= 5
-                        && (!self.is_syllable_part(cur_start, &cur)
-                            || !self.is_syllable_part(next_start, &next))
+                        && (!self.is_syllable_part(&cur) || !self.is_syllable_part(&next))
                 }
                 _ => cur.all_caps() && next.all_caps() && cur.digits == 0 && next.digits == 0,
             };
@@ -510,17 +629,16 @@ impl<'h> Tokens<'_, 'h> {
             }
             abbrev_dot = sep == b'.' && cur.letters == 1 && next.letters == 1 && (parts == 1 || abbrev_dot);
             parts += 1;
-            wordlike_parts += usize::from(next_is_letter && self.wordlike(next_start, &next));
+            wordlike_parts += usize::from(next_is_letter && Self::wordlike(&next));
             end = next.end;
             cur = next;
-            cur_start = next_start;
         }
         if parts > 1 {
             let kind = if wordlike_parts == parts { TokenKind::Foreign } else { TokenKind::Abbreviation };
             return (end, kind);
         }
         let p = first;
-        let kind = if self.is_syllable_part(start, &p) {
+        let kind = if self.is_syllable_part(&p) {
             TokenKind::Syllable
         } else if p.digits > 0 {
             if p.upper > 0 { TokenKind::Abbreviation } else { TokenKind::Foreign }
@@ -534,7 +652,7 @@ impl<'h> Tokens<'_, 'h> {
 
     /// A part that reads as an ordinary word (`Coca`, `cola`): four letters or more, lower
     /// or title case, no digits.
-    fn wordlike(&self, _start: usize, p: &Part) -> bool {
+    fn wordlike(p: &Part) -> bool {
         p.letters >= 4 && p.digits == 0 && p.title_or_lower()
     }
 
@@ -598,7 +716,8 @@ impl<'h> Tokens<'_, 'h> {
                 return Some((end, TokenKind::Email));
             }
         } else if let Some(end) = self.domain_end(start) {
-            if end == q || bytes.get(end) == Some(&b'/') || bytes.get(end) != Some(&b'.') {
+            let label_follows = bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            if end == q || bytes.get(end) != Some(&b'.') || !label_follows {
                 let end = if bytes.get(end) == Some(&b'/') { self.url_end(end) } else { end };
                 return Some((end, TokenKind::Url));
             }
@@ -746,8 +865,9 @@ impl<'h> Tokens<'_, 'h> {
         let day_ok = |v: u32| (1..=31).contains(&v);
         let month_ok = |v: u32| (1..=12).contains(&v);
         let clean_end = |e: usize| {
-            !self.byte(e).is_ascii_digit()
-                && !(matches!(self.byte(e), b'/' | b'-' | b'.' | b',') && self.byte(e + 1).is_ascii_digit())
+            let continues =
+                matches!(self.byte(e), b'/' | b'-' | b'.' | b',') && self.byte(e + 1).is_ascii_digit();
+            !self.byte(e).is_ascii_digit() && !continues
         };
         if d1 <= 2 && d2 <= 2 && day_ok(num(start, d1_end)) && month_ok(num(d2_start, d2_end)) {
             match third(d2_end) {

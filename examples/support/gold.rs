@@ -91,7 +91,7 @@ pub fn read_underscored(src: &str) -> Vec<GoldSentence> {
     src.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let words: Vec<String> = line.split_whitespace().map(|w| underscores_to_spaces(w)).collect();
+            let words: Vec<String> = line.split_whitespace().map(underscores_to_spaces).collect();
             joined(words.iter().map(String::as_str))
         })
         .collect()

@@ -1,3 +1,22 @@
-//! Integration tests, one module per stage.
+//! The crate's one integration-test binary: one module per stage.
 
+mod adversarial;
+mod corpus;
+mod invariants;
+mod normalize;
 mod segment;
+mod sentences;
+mod syllables;
+mod threads;
+mod tokenize;
+
+/// Path to `../shared` beside the crate root, when it exists.
+pub fn shared(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} not found (../shared is absent on a fresh clone)", p.display());
+        None
+    }
+}

@@ -1,0 +1,119 @@
+//! Table-driven tokenizer cases: one row per token kind and Vietnamese convention.
+
+use vntext::TokenKind::{self, *};
+
+fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+    vntext::tokenize(text).map(|t| (t.kind(), t.as_str())).collect()
+}
+
+#[track_caller]
+fn check(text: &str, expected: &[(TokenKind, &str)]) {
+    assert_eq!(kinds(text), expected, "input: {text:?}");
+}
+
+#[test]
+fn syllables_and_foreign_words() {
+    check("Đắk Nông", &[(Syllable, "Đắk"), (Syllable, "Nông")]);
+    check("NGHIÊNG ngả", &[(Syllable, "NGHIÊNG"), (Syllable, "ngả")]);
+    check("Facebook online", &[(Foreign, "Facebook"), (Foreign, "online")]);
+    check("người H'Mông", &[(Syllable, "người"), (Syllable, "H'Mông")]);
+    check("Đắk R’Lấp", &[(Syllable, "Đắk"), (Syllable, "R’Lấp")]);
+    check("Coca-Cola", &[(Foreign, "Coca-Cola")]);
+    check("中文", &[(Foreign, "中文")]);
+}
+
+#[test]
+fn abbreviations() {
+    check("UBND TP.HCM", &[(Abbreviation, "UBND"), (Abbreviation, "TP.HCM")]);
+    check(
+        "QP-QSĐP NĐ-CP QĐ-TTg",
+        &[(Abbreviation, "QP-QSĐP"), (Abbreviation, "NĐ-CP"), (Abbreviation, "QĐ-TTg")],
+    );
+    check("NQ/TW k/g km/h", &[(Abbreviation, "NQ/TW"), (Abbreviation, "k/g"), (Abbreviation, "km/h")]);
+    check("PGS.TS ThS R&D", &[(Abbreviation, "PGS.TS"), (Abbreviation, "ThS"), (Abbreviation, "R&D")]);
+    check("v.v. và", &[(Abbreviation, "v.v."), (Syllable, "và")]);
+    check("QK5 COVID-19 H5N1", &[(Abbreviation, "QK5"), (Abbreviation, "COVID-19"), (Abbreviation, "H5N1")]);
+    check("T.Ư", &[(Abbreviation, "T.Ư")]);
+    // A dot before a name is not part of an abbreviation.
+    check("TP. Hồ", &[(Abbreviation, "TP"), (Punctuation, "."), (Syllable, "Hồ")]);
+    check("TP.Hồ", &[(Abbreviation, "TP"), (Punctuation, "."), (Syllable, "Hồ")]);
+    // Place names joined by a hyphen stay apart.
+    check("Rịa-Vũng", &[(Syllable, "Rịa"), (Punctuation, "-"), (Syllable, "Vũng")]);
+}
+
+#[test]
+fn numbers_dates_and_times() {
+    check("08/12/2022 8/12 08-12-2022", &[(Date, "08/12/2022"), (Date, "8/12"), (Date, "08-12-2022")]);
+    check("12/2022 2022-12-08 12.10.2022", &[(Date, "12/2022"), (Date, "2022-12-08"), (Date, "12.10.2022")]);
+    check("16:53 7h30 7h 16:53:20", &[(Time, "16:53"), (Time, "7h30"), (Time, "7h"), (Time, "16:53:20")]);
+    check(
+        "1.234,5 2,029 3.5 1.000.000",
+        &[(Number, "1.234,5"), (Number, "2,029"), (Number, "3.5"), (Number, "1.000.000")],
+    );
+    check("12,5% 2020-2025 5–10", &[(Percent, "12,5%"), (Range, "2020-2025"), (Range, "5–10")]);
+    // Not dates: day or month out of range, a decimal.
+    check(
+        "32/12 8/13 8.12",
+        &[
+            (Number, "32"),
+            (Punctuation, "/"),
+            (Number, "12"),
+            (Number, "8"),
+            (Punctuation, "/"),
+            (Number, "13"),
+            (Number, "8.12"),
+        ],
+    );
+    // A year at the end of a sentence keeps its period apart.
+    check("năm 2022.", &[(Syllable, "năm"), (Number, "2022"), (Punctuation, ".")]);
+    check("5km", &[(Number, "5"), (Foreign, "km")]);
+}
+
+#[test]
+fn phones_plates_urls_emails() {
+    check(
+        "0912345678 0912.345.678 +84912345678",
+        &[(Phone, "0912345678"), (Phone, "0912.345.678"), (Phone, "+84912345678")],
+    );
+    check("49X-6666 51F-123.45", &[(Plate, "49X-6666"), (Plate, "51F-123.45")]);
+    check("https://baodaknong.vn/a?b=1.", &[(Url, "https://baodaknong.vn/a?b=1"), (Punctuation, ".")]);
+    check(
+        "www.vnexpress.net, baodaknong.vn.",
+        &[(Url, "www.vnexpress.net"), (Punctuation, ","), (Url, "baodaknong.vn"), (Punctuation, ".")],
+    );
+    check("abc.def@gmail.com.", &[(Email, "abc.def@gmail.com"), (Punctuation, ".")]);
+}
+
+#[test]
+fn punctuation_and_symbols() {
+    check(
+        "“a” … ... «ba»",
+        &[
+            (Punctuation, "“"),
+            (Syllable, "a"),
+            (Punctuation, "”"),
+            (Punctuation, "…"),
+            (Punctuation, "..."),
+            (Punctuation, "«"),
+            (Syllable, "ba"),
+            (Punctuation, "»"),
+        ],
+    );
+    check(
+        "GMT+7 © 😀",
+        &[(Abbreviation, "GMT"), (Symbol, "+"), (Number, "7"), (Symbol, "©"), (Symbol, "😀")],
+    );
+}
+
+#[test]
+fn whitespace_on_request() {
+    let tok = vntext::Tokenizer::builder().keep_whitespace(true).build();
+    let got: Vec<_> = tok.tokenize("a \u{200B}\tba\n").map(|t| (t.kind(), t.as_str())).collect();
+    assert_eq!(got, [(Syllable, "a"), (Whitespace, " \u{200B}\t"), (Syllable, "ba"), (Whitespace, "\n")]);
+}
+
+#[test]
+fn kinds_have_lowercase_names() {
+    assert_eq!(Abbreviation.as_str(), "abbreviation");
+    assert_eq!(Date.to_string(), "date");
+}
