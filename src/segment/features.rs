@@ -21,6 +21,11 @@ pub(crate) struct Tok {
     pub word: bool,
     /// Only whitespace without a line break separates it from the previous token.
     pub gap_ok: bool,
+    /// Hashes of the syllable's onset and of its rhyme without tone (0 for other tokens), and
+    /// its tone: reduplicative words (`tấp nập`, `lung linh`) repeat one or the other.
+    pub onset: u32,
+    pub rhyme: u32,
+    pub tone: u8,
     /// A full stop glued to an initial or `TP` (`H. Anh`, `TP. HCM`): always part of the
     /// word before it.
     pub glued: bool,
@@ -123,6 +128,8 @@ const SHAPE_DATE: u8 = 8;
 const SHAPE_CONTACT: u8 = 9;
 const SHAPE_PUNCT: u8 = 10;
 const SHAPE_OTHER: u8 = 11;
+/// A capitalised syllable that starts a sentence or line: its capital says nothing of a name.
+const SHAPE_TITLE_START: u8 = 12;
 
 fn case_shape(text: &str, lower: u8, title: u8, upper: u8) -> u8 {
     let mut chars = text.chars().filter(|c| c.is_alphabetic());
@@ -164,6 +171,11 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
         };
         let span = t.span();
         let gap = &text[prev_end..span.start];
+        let starts_sentence = gap.contains(['\n', '\r'])
+            || out.last().is_none_or(|p: &Tok| {
+                p.shape == SHAPE_PUNCT && matches!(&text[p.span.range()], "." | "!" | "?" | ":" | "\"" | "..." | "…" | "-" | "–")
+            });
+        let shape = if shape == SHAPE_TITLE && starts_sentence { SHAPE_TITLE_START } else { shape };
         let gap_ok = !out.is_empty() && !gap.is_empty() && !gap.contains(['\n', '\r']);
         // `H.` / `TP.` followed on the same line by a capitalised word or abbreviation.
         let glued_candidate = s == "."
@@ -179,17 +191,30 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
             // The token before this one was a glued candidate: confirm it now.
             if last.glued
                 && !(gap_ok
-                    && matches!(shape, SHAPE_TITLE | SHAPE_UPPER | SHAPE_ABBREVIATION | SHAPE_FOREIGN_TITLE))
+                    && matches!(shape, SHAPE_TITLE | SHAPE_TITLE_START | SHAPE_UPPER | SHAPE_ABBREVIATION | SHAPE_FOREIGN_TITLE))
             {
                 last.glued = false;
             }
         }
         prev_end = span.end;
-        out.push(Tok { span, key, shape, word, gap_ok, glued: glued_candidate });
+        let (onset, rhyme, tone) = match kind {
+            TokenKind::Syllable => sounds(s),
+            _ => (0, 0, 0),
+        };
+        out.push(Tok { span, key, shape, word, gap_ok, glued: glued_candidate, onset, rhyme, tone });
     }
     if let Some(last) = out.last_mut() {
         last.glued = false;
     }
+}
+
+/// Onset and rhyme hashes and the tone of a syllable (see [`Tok::onset`]).
+fn sounds(s: &str) -> (u32, u32, u8) {
+    let Some(syl) = crate::Syllable::parse(s) else { return (0, 0, 0) };
+    let onset = hash_bytes(syl.onset) as u32 | 1;
+    let glide = syl.glide.map_or(0, u64::from);
+    let rhyme = mix(mix(hash_bytes(syl.nucleus), hash_bytes(syl.coda)), glide) as u32 | 1;
+    (onset, rhyme, syl.tone as u8)
 }
 
 /// Hash of a run of tokens' keys, as the lexicons store words.
@@ -241,7 +266,7 @@ pub(crate) struct Scratch {
 }
 
 /// Number of features per joinable position.
-pub(crate) const FEATURES_PER_POSITION: usize = 28;
+pub(crate) const FEATURES_PER_POSITION: usize = 30;
 
 #[inline]
 fn f(template: u64, a: u64) -> u64 {
@@ -354,6 +379,9 @@ impl Scratch {
         let end_prev = u64::from(self.end_len[i - 1].min(6));
         let start_here = u64::from(self.start_len[i].min(6));
         let mm = u64::from(self.fmm[i]) | u64::from(self.bmm[i]) << 1;
+        let (tb, tc) = (toks[i - 1], toks[i]);
+        let redup = u64::from(tb.onset != 0 && tb.onset == tc.onset)
+            | u64::from(tb.rhyme != 0 && tb.rhyme == tc.rhyme) << 1;
         *out = [
             f(1, 0),
             f2(2, b, c),
@@ -383,6 +411,8 @@ impl Scratch {
             f3(26, pmi, mm, u64::from(b == c)),
             f2(27, b, pmi),
             f2(28, c, pmi),
+            f(29, redup | u64::from(tb.tone) << 2 | u64::from(tc.tone) << 5),
+            f2(30, redup, pmi),
         ];
     }
 }
@@ -421,13 +451,13 @@ mod tests {
         assert_eq!(
             shapes,
             [
-                SHAPE_TITLE,
+                SHAPE_TITLE_START,
                 SHAPE_LOWER,
                 SHAPE_LOWER,
                 SHAPE_LOWER,
                 SHAPE_PUNCT,
                 SHAPE_ABBREVIATION,
-                SHAPE_TITLE,
+                SHAPE_TITLE_START,
                 SHAPE_TITLE,
                 SHAPE_NUMBER
             ]
