@@ -173,7 +173,8 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
         let gap = &text[prev_end..span.start];
         let starts_sentence = gap.contains(['\n', '\r'])
             || out.last().is_none_or(|p: &Tok| {
-                p.shape == SHAPE_PUNCT && matches!(&text[p.span.range()], "." | "!" | "?" | ":" | "\"" | "..." | "…" | "-" | "–")
+                p.shape == SHAPE_PUNCT
+                    && matches!(&text[p.span.range()], "." | "!" | "?" | ":" | "\"" | "..." | "…" | "-" | "–")
             });
         let shape = if shape == SHAPE_TITLE && starts_sentence { SHAPE_TITLE_START } else { shape };
         let gap_ok = !out.is_empty() && !gap.is_empty() && !gap.contains(['\n', '\r']);
@@ -191,7 +192,14 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
             // The token before this one was a glued candidate: confirm it now.
             if last.glued
                 && !(gap_ok
-                    && matches!(shape, SHAPE_TITLE | SHAPE_TITLE_START | SHAPE_UPPER | SHAPE_ABBREVIATION | SHAPE_FOREIGN_TITLE))
+                    && matches!(
+                        shape,
+                        SHAPE_TITLE
+                            | SHAPE_TITLE_START
+                            | SHAPE_UPPER
+                            | SHAPE_ABBREVIATION
+                            | SHAPE_FOREIGN_TITLE
+                    ))
             {
                 last.glued = false;
             }
