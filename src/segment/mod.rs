@@ -13,9 +13,11 @@
 //!
 //! The model is an averaged structured perceptron over "joined to the previous token"
 //! decisions with exact (Viterbi) decoding. Its features are the hashed syllable n-grams
-//! around each place, their shapes, matches of a lexicon of multi-syllable words, and how
-//! strongly two syllables go together in unlabelled text (PMI and conditional
-//! probabilities from Wikipedia and Vietnamese laws). [`SegmenterTrainer`] builds it;
+//! around each place, their shapes and case, matches of a lexicon of multi-syllable words
+//! (forward and backward longest match too), how strongly two syllables go together in
+//! unlabelled text (PMI and conditional probabilities from Wikipedia and Vietnamese laws),
+//! and whether two syllables share their onset or rhyme (reduplicative words such as
+//! `tấp nập`). [`SegmenterTrainer`] builds it;
 //! `examples/train_segmenter.rs` shows how the built-in model is made.
 
 mod features;
@@ -169,7 +171,9 @@ impl WordSegmenter {
     }
 
     /// A worker that segments text after text, reusing its buffers, so that a loop
-    /// allocates nothing once the buffers have grown to the longest text.
+    /// allocates nothing once the buffers have grown to the longest text (except for the
+    /// rare syllable whose comparison key needs the full normalizer: decomposed marks,
+    /// look-alike letters, `hoà`-style tone marks).
     pub fn worker(&self) -> SegmentWorker<'_> {
         SegmentWorker {
             segmenter: self,
