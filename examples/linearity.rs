@@ -9,7 +9,7 @@ use std::time::Instant;
 
 fn time(f: &dyn Fn(&str) -> usize, text: &str) -> f64 {
     let mut best = f64::MAX;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let t = Instant::now();
         std::hint::black_box(f(text));
         best = best.min(t.elapsed().as_secs_f64());
@@ -38,6 +38,8 @@ fn main() {
         ("normalize", Box::new(|t: &str| vntext::Normalizer::new().normalize_mapped(t).as_str().len())),
         ("fold", Box::new(|t: &str| vntext::fold_diacritics(t).len())),
         ("key", Box::new(|t: &str| vntext::key(t).len())),
+        ("expand", Box::new(|t: &str| vntext::Abbreviations::builtin().expand(t).as_str().len())),
+        ("ner", Box::new(|t: &str| vntext::Recognizer::builtin().recognize(t).len())),
     ];
     println!("input\tstage\tN bytes\ttime(N) s\ttime(2N)/time(N)");
     let mut worst: f64 = 0.0;

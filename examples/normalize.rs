@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use vntext::{Normalizer, TonePlacement};
 
 fn usage(msg: &str) -> ExitCode {
-    eprintln!("normalize: {msg}\nusage: normalize [--tone old|new|keep] [--fold] [FILE]");
+    eprintln!("normalize: {msg} (usage: normalize [--tone old|new|keep] [--fold] [FILE])");
     ExitCode::from(2)
 }
 

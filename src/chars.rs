@@ -245,10 +245,11 @@ pub(crate) fn apply_mark(l: Letter, m: Mark) -> Option<Letter> {
     Some(Letter { base, ..l })
 }
 
-/// True for combining marks (general category Mn in the blocks Latin text uses), which
-/// belong to the letter before them.
+/// True for combining marks (general category M: Mn, Mc, Me), which belong to the
+/// character before them.
 pub(crate) fn is_combining(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    ('\u{300}'..='\u{36F}').contains(&c)
+        || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
 /// Characters that take no room and only get in the way of matching: zero-width space,

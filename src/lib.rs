@@ -44,8 +44,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod abbrev;
 mod chars;
+mod conll;
 mod error;
+mod gazetteer;
+mod ner;
 mod normalize;
 mod segment;
 mod sentence;
@@ -54,8 +58,15 @@ mod syllable;
 mod token;
 mod tsv;
 
+pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use chars::Tone;
+pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 pub use error::{Error, Result, read_text};
+pub use gazetteer::{
+    District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
+    OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
+};
+pub use ner::{Entity, EntityKind, MatchKind, Recognizer};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,

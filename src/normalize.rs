@@ -383,7 +383,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             continue;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        if c.is_alphabetic() {
+        if c.is_alphabetic() && !chars::is_combining(c) {
             let end = letter_run_end(text, i, rules);
             let run = &text[i..end];
             if run.is_ascii() {
@@ -436,11 +436,13 @@ fn space_run_end(text: &str, start: usize, rules: Rules) -> usize {
 /// split is normalized as one.
 fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
     let mut end = start;
-    let mut iter = text[start..].char_indices().peekable();
-    while let Some((j, c)) = iter.next() {
-        let joins_letters = removable(c, rules) && iter.peek().is_some_and(|&(_, n)| in_letter_run(n));
-        if in_letter_run(c) || joins_letters {
+    for (j, c) in text[start..].char_indices() {
+        if in_letter_run(c) {
             end = start + j + c.len_utf8();
+        } else if removable(c, rules) {
+            // Invisible characters stay in the run only when a letter or mark follows them
+            // (`end` moves past them then): removing them would otherwise join that mark to
+            // the run on the next pass.
         } else {
             break;
         }
@@ -448,7 +450,6 @@ fn letter_run_end(text: &str, start: usize, rules: Rules) -> usize {
     end
 }
 
-/// Rewrites one run of letters into `out` (cleared first).
 /// Rewrites one run of letters into `out` (cleared first); returns false, leaving `out`
 /// empty, when the run stays as it is, which is the common case and costs no writing.
 fn rewrite_run(run: &str, rules: Rules, out: &mut String) -> bool {
@@ -494,10 +495,12 @@ fn rewrite_run(run: &str, rules: Rules, out: &mut String) -> bool {
         for c in kept.nfd().filter(|&c| !chars::is_combining(c)) {
             push_cased(out, chars::fold_char(c), rules.lowercase);
         }
+    } else if rules.lowercase {
+        // Lowercase before composing: `Y` + ring has no precomposed form but `y` + ring
+        // does (`ẙ`), and the key of a key must be itself.
+        out.extend(kept.flat_map(char::to_lowercase).nfc());
     } else {
-        for c in kept.nfc() {
-            push_cased(out, c, rules.lowercase);
-        }
+        out.extend(kept.nfc());
     }
     out.as_str() != run
 }

@@ -372,9 +372,9 @@ mod tests {
 
 /// A letter's 6-bit code in a packed syllable key: `a`–`z` are 1–26, then `ă â ê ô ơ ư đ`.
 #[inline]
-pub(crate) fn letter_code(base: char) -> u64 {
+pub(crate) const fn letter_code(base: char) -> u64 {
     match base {
-        'a'..='z' => u64::from(base as u32 - 'a' as u32 + 1),
+        'a'..='z' => (base as u32 - 'a' as u32 + 1) as u64,
         'ă' => 27,
         'â' => 28,
         'ê' => 29,
@@ -425,41 +425,77 @@ impl core::fmt::Debug for SyllableSet {
     }
 }
 
+const fn code(c: char) -> u64 {
+    letter_code(c)
+}
+
+/// Which 6-bit letter codes are vowels.
+static VOWEL_CODE: [bool; 64] = {
+    let mut t = [false; 64];
+    let vowels = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+    let mut i = 0;
+    while i < vowels.len() {
+        t[letter_code(vowels[i]) as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The onset of a packed key of `n` letters as the parser reads it: its index (0 = none)
-/// and length in letters; `None` if the first letter cannot start a syllable.
+/// and length in letters; `None` if the first letter cannot start a syllable. Works on
+/// the letter codes, without turning them back into chars.
 #[inline]
 fn onset_of(key: u64, n: usize) -> Option<(usize, usize)> {
-    let at = |i: usize| if i < n { code_letter((key >> (6 * (n - 1 - i))) & 63) } else { '\0' };
+    let at = |i: usize| if i < n { (key >> (6 * (n - 1 - i))) & 63 } else { 0 };
+    const B: u64 = code('b');
+    const C: u64 = code('c');
+    const D: u64 = code('d');
+    const DD: u64 = code('đ');
+    const G: u64 = code('g');
+    const H: u64 = code('h');
+    const I: u64 = code('i');
+    const K: u64 = code('k');
+    const L: u64 = code('l');
+    const M: u64 = code('m');
+    const N: u64 = code('n');
+    const P: u64 = code('p');
+    const Q: u64 = code('q');
+    const R: u64 = code('r');
+    const S: u64 = code('s');
+    const T: u64 = code('t');
+    const U: u64 = code('u');
+    const V: u64 = code('v');
+    const X: u64 = code('x');
     let (c0, c1, c2) = (at(0), at(1), at(2));
     Some(match (c0, c1, c2) {
-        ('n', 'g', 'h') => (1, 3),
-        ('n', 'g', _) => (2, 2),
-        ('n', 'h', _) => (3, 2),
-        ('c', 'h', _) => (4, 2),
-        ('g', 'h', _) => (5, 2),
-        ('g', 'i', v) if is_vowel(v) => (6, 2),
-        ('k', 'h', _) => (7, 2),
-        ('p', 'h', _) => (8, 2),
-        ('t', 'h', _) => (9, 2),
-        ('t', 'r', _) => (10, 2),
-        ('q', 'u', _) => (11, 2),
-        ('b', ..) => (12, 1),
-        ('c', ..) => (13, 1),
-        ('d', ..) => (14, 1),
-        ('đ', ..) => (15, 1),
-        ('g', ..) => (16, 1),
-        ('h', ..) => (17, 1),
-        ('k', ..) => (18, 1),
-        ('l', ..) => (19, 1),
-        ('m', ..) => (20, 1),
-        ('n', ..) => (21, 1),
-        ('p', ..) => (22, 1),
-        ('r', ..) => (23, 1),
-        ('s', ..) => (24, 1),
-        ('t', ..) => (25, 1),
-        ('v', ..) => (26, 1),
-        ('x', ..) => (27, 1),
-        (v, ..) if is_vowel(v) => (0, 0),
+        (N, G, H) => (1, 3),
+        (N, G, _) => (2, 2),
+        (N, H, _) => (3, 2),
+        (C, H, _) => (4, 2),
+        (G, H, _) => (5, 2),
+        (G, I, v) if VOWEL_CODE[v as usize] => (6, 2),
+        (K, H, _) => (7, 2),
+        (P, H, _) => (8, 2),
+        (T, H, _) => (9, 2),
+        (T, R, _) => (10, 2),
+        (Q, U, _) => (11, 2),
+        (B, ..) => (12, 1),
+        (C, ..) => (13, 1),
+        (D, ..) => (14, 1),
+        (DD, ..) => (15, 1),
+        (G, ..) => (16, 1),
+        (H, ..) => (17, 1),
+        (K, ..) => (18, 1),
+        (L, ..) => (19, 1),
+        (M, ..) => (20, 1),
+        (N, ..) => (21, 1),
+        (P, ..) => (22, 1),
+        (R, ..) => (23, 1),
+        (S, ..) => (24, 1),
+        (T, ..) => (25, 1),
+        (V, ..) => (26, 1),
+        (X, ..) => (27, 1),
+        (v, ..) if VOWEL_CODE[v as usize] => (0, 0),
         _ => return None,
     })
 }
@@ -535,9 +571,13 @@ impl SyllableSet {
     /// or dot tone).
     #[inline]
     pub(crate) fn contains(&self, key: u64, n: usize, tone: Tone) -> bool {
+        const C: u64 = code('c');
+        const K: u64 = code('k');
+        const P: u64 = code('p');
+        const T: u64 = code('t');
+        const H: u64 = code('h');
         let last = key & 63;
-        let stop = matches!(code_letter(last), 'c' | 'k' | 'p' | 't')
-            || (last == letter_code('h') && (key >> 6) & 63 == letter_code('c'));
+        let stop = matches!(last, C | K | P | T) || (last == H && (key >> 6) & 63 == C);
         if stop && !matches!(tone, Tone::Acute | Tone::Dot) {
             return false;
         }

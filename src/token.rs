@@ -17,6 +17,7 @@
 //! kinds, spans on the NFD text) as its NFC form.
 
 use core::iter::FusedIterator;
+use core::marker::PhantomData;
 
 use crate::chars::{self, Letter, Tone};
 use crate::span::Span;
@@ -160,7 +161,14 @@ impl Tokenizer {
 
     /// The tokens of `text`, in order.
     pub fn tokenize<'t, 'h>(&'t self, text: &'h str) -> Tokens<'t, 'h> {
-        Tokens { tokenizer: self, syllables: SyllableSet::get(), text, pos: 0, no_address_before: 0 }
+        Tokens {
+            tokenizer: PhantomData,
+            keep_whitespace: self.keep_whitespace,
+            syllables: SyllableSet::get(),
+            text,
+            pos: 0,
+            no_address_before: 0,
+        }
     }
 }
 
@@ -174,7 +182,9 @@ pub fn tokenize(text: &str) -> Tokens<'static, '_> {
 /// The iterator returned by [`Tokenizer::tokenize`].
 #[derive(Clone, Debug)]
 pub struct Tokens<'t, 'h> {
-    tokenizer: &'t Tokenizer,
+    /// Tokens borrow their tokenizer, so that settings that own data can come later.
+    tokenizer: PhantomData<&'t Tokenizer>,
+    keep_whitespace: bool,
     syllables: &'static SyllableSet,
     text: &'h str,
     pos: usize,
@@ -189,7 +199,7 @@ impl<'h> Iterator for Tokens<'_, 'h> {
     fn next(&mut self) -> Option<Token<'h>> {
         let bytes = self.text.as_bytes();
         loop {
-            if !self.tokenizer.keep_whitespace {
+            if !self.keep_whitespace {
                 // The common separator, skipped without a round through `scan`.
                 while bytes.get(self.pos) == Some(&b' ') {
                     self.pos += 1;
@@ -206,7 +216,7 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             }
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
-            if kind == TokenKind::Whitespace && !self.tokenizer.keep_whitespace {
+            if kind == TokenKind::Whitespace && !self.keep_whitespace {
                 continue;
             }
             return Some(Token { text: &self.text[start..end], span: Span::new(start, end), kind });
@@ -292,17 +302,35 @@ fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
 }
 
 /// For ASCII letters: the letter's code in a packed syllable key (1–26), plus 64 for a
-/// capital; 0 for every other byte.
+/// capital and 128 for a vowel; 0 for every other byte.
 static ASCII_LETTER_CODE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 26 {
-        t[b'a' as usize + b] = b as u8 + 1;
-        t[b'A' as usize + b] = b as u8 + 1 + 64;
+        let vowel = if matches!(b'a' + b as u8, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') { 128 } else { 0 };
+        t[b'a' as usize + b] = b as u8 + 1 + vowel;
+        t[b'A' as usize + b] = b as u8 + 1 + 64 + vowel;
         b += 1;
     }
     t
 };
+
+/// A letter outside the Vietnamese alphabet that should count as a vowel: a Latin letter
+/// whose base is a vowel (`ü`, `ø` is not decomposable and counts), or any letter of
+/// another script.
+fn is_vowel_like(c: char) -> bool {
+    let latin = c <= '\u{24F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
+    if !latin {
+        return true;
+    }
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base == c {
+            base = d;
+        }
+    });
+    !base.is_ascii_alphabetic() || matches!(base.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
 
 /// The char starting at byte `i` of valid UTF-8, read without re-checking the text.
 #[inline]
@@ -326,6 +354,7 @@ struct Part {
     upper: usize,
     lower: usize,
     digits: usize,
+    vowels: usize,
     first_upper: bool,
     /// The part is one Vietnamese syllable (in lower, title or upper case).
     syllable: bool,
@@ -420,21 +449,28 @@ impl<'h> Tokens<'_, 'h> {
         let mut toned = 0u32;
         let mut last_tone = Tone::Level;
         let mut last_upper = false;
-        let (mut letters, mut upper, mut caseless, mut digits) = (0u32, 0u32, 0u32, 0u32);
+        let (mut letters, mut upper, mut caseless, mut digits, mut vowels) = (0u32, 0u32, 0u32, 0u32, 0u32);
         let mut syllable_from = 0u32;
         let mut vietnamese = true;
         let mut apostrophe = false;
         let mut i = start;
-        while let Some(&b) = bytes.get(i) {
-            // ASCII letters, the bulk of Vietnamese text, without a branch on case.
-            let code = ASCII_LETTER_CODE[usize::from(b)];
-            if code != 0 {
+        loop {
+            // ASCII letters, the bulk of Vietnamese text: a tight loop over the slice, without
+            // a branch on case.
+            let mut run = 0;
+            for &b in &bytes[i..] {
+                let code = ASCII_LETTER_CODE[usize::from(b)];
+                if code == 0 {
+                    break;
+                }
                 key = (key << 6) | u64::from(code & 63);
-                letters += 1;
-                upper += u32::from(code >> 6);
-                i += 1;
-                continue;
+                upper += u32::from((code >> 6) & 1);
+                vowels += u32::from(code >> 7);
+                run += 1;
             }
+            letters += run as u32;
+            i += run;
+            let Some(&b) = bytes.get(i) else { break };
             if b < 0x80 {
                 if b.is_ascii_digit() {
                     digits += 1;
@@ -463,6 +499,7 @@ impl<'h> Tokens<'_, 'h> {
                 key = (key << 6) | syllable::letter_code(l.base);
                 letters += 1;
                 upper += u32::from(l.upper);
+                vowels += u32::from(l.is_vowel());
                 if l.tone != Tone::Level {
                     tone = l.tone;
                     toned += 1;
@@ -501,6 +538,10 @@ impl<'h> Tokens<'_, 'h> {
                 letters += 1;
                 upper += u32::from(up);
                 caseless += u32::from(!up && !c.is_lowercase());
+                // Latin letters count as vowels by their base letter, as in NFD; letters of
+                // other scripts always do: only Latin words without a vowel (`km`, `Tp`) are
+                // read as abbreviations.
+                vowels += u32::from(is_vowel_like(c));
                 vietnamese = false;
             } else {
                 break;
@@ -515,6 +556,7 @@ impl<'h> Tokens<'_, 'h> {
             upper: upper as usize,
             lower: (letters - upper - caseless) as usize,
             digits: digits as usize,
+            vowels: vowels as usize,
             first_upper,
             syllable: false,
         };
@@ -611,8 +653,12 @@ impl<'h> Tokens<'_, 'h> {
                             || (cur.letters == 1 && next.letters == 1 && cur.digits == 0 && next.digits == 0))
                 }
                 b'-' => {
+                    // `QP-QSĐP`, `COVID-19`, and an acronym before a place name (`TT-Huế`).
+                    let acronym = cur.all_caps() && cur.letters >= 2 && !cur.syllable;
                     self.abbrev_like(&cur)
-                        && (self.abbrev_like(&next) || (!next_is_letter && next.digits > 0))
+                        && (self.abbrev_like(&next)
+                            || (!next_is_letter && next.digits > 0)
+                            || (acronym && next_is_letter && next.syllable && next.first_upper))
                 }
                 b'/' => {
                     next_is_letter
@@ -622,7 +668,14 @@ impl<'h> Tokens<'_, 'h> {
                         && next.letters <= 5
                         && (!self.is_syllable_part(&cur) || !self.is_syllable_part(&next))
                 }
-                _ => cur.all_caps() && next.all_caps() && cur.digits == 0 && next.digits == 0,
+                // `R&D`, `NHNo&PTNT`.
+                _ => {
+                    next_is_letter
+                        && self.abbrev_like(&cur)
+                        && self.abbrev_like(&next)
+                        && cur.digits == 0
+                        && next.digits == 0
+                }
             };
             if !join {
                 break;
@@ -640,6 +693,9 @@ impl<'h> Tokens<'_, 'h> {
         let p = first;
         let kind = if self.is_syllable_part(&p) {
             TokenKind::Syllable
+        } else if p.vowels == 0 && p.letters > 0 {
+            // No vowel: not a word but a contraction or unit (`Tp`, `Cty`, `ThS`, `km`, `m2`).
+            TokenKind::Abbreviation
         } else if p.digits > 0 {
             if p.upper > 0 { TokenKind::Abbreviation } else { TokenKind::Foreign }
         } else if p.upper >= 2 || (p.upper == 1 && p.letters == 1) {

@@ -16,6 +16,11 @@ pub(crate) struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// How many fields the row has.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
     /// Field `i`, or `""` when the row is shorter.
     pub fn get(&self, i: usize) -> &'a str {
         self.fields.get(i).copied().unwrap_or("")

@@ -44,5 +44,9 @@ fn every_stage_survives_adversarial_input() {
         let folded = vntext::fold_diacritics(&text);
         assert_eq!(vntext::fold_diacritics(&folded), folded, "{name}");
         let _ = vntext::key(&text);
+        let expansion = vntext::Abbreviations::builtin().expand(&text);
+        assert!(expansion.matches().iter().all(|m| m.span.end <= text.len()), "{name}");
+        let entities = vntext::Recognizer::builtin().recognize(&text);
+        assert!(entities.iter().all(|e| &text[e.span.range()] == e.text), "{name}");
     }
 }

@@ -94,7 +94,12 @@ fn fixed_cases() {
     }
 }
 
-fn vietnamese_like() -> impl Strategy<Value = String> {
+/// The number of generated cases per property: `PROPTEST_CASES`, or 300.
+pub fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(300)
+}
+
+pub fn vietnamese_like() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         4 => prop::sample::select(vec![
             "Đắk", "Nông", "hoà", "hòa", "thuỷ", "UBND", "TP.HCM", "QP-QSĐP", "người", "Ð", "quốc",
@@ -110,7 +115,8 @@ fn vietnamese_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // 300 cases keep CI short; PROPTEST_CASES=100000 runs a long search.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn generated_vietnamese_like(text in vietnamese_like()) {
@@ -126,5 +132,39 @@ proptest! {
         for s in vntext::sentences(&text) {
             prop_assert_eq!(&text[s.span.range()], s.text);
         }
+    }
+}
+
+/// Tokens, sentences and normalization never cross a line break, so processing a text line
+/// by line gives the same results, shifted by each line's offset.
+pub fn check_line_by_line(text: &str) {
+    let whole: Vec<_> = vntext::tokenize(text).map(|t| (t.span(), t.kind())).collect();
+    let whole_sentences: Vec<_> = vntext::sentences(text).map(|s| s.span).collect();
+    let mut by_line = Vec::new();
+    let mut by_line_sentences = Vec::new();
+    let mut normalized = String::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        for t in vntext::tokenize(line) {
+            let s = t.span();
+            by_line.push((vntext::Span::new(s.start + offset, s.end + offset), t.kind()));
+        }
+        for s in vntext::sentences(line) {
+            by_line_sentences.push(vntext::Span::new(s.span.start + offset, s.span.end + offset));
+        }
+        normalized.push_str(&vntext::normalize(line));
+        offset += line.len();
+    }
+    assert_eq!(whole, by_line, "{text:?}");
+    assert_eq!(whole_sentences, by_line_sentences, "{text:?}");
+    assert_eq!(vntext::normalize(text), normalized, "{text:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn line_by_line_is_the_same(lines in prop::collection::vec(vietnamese_like(), 1..5)) {
+        check_line_by_line(&lines.join("\n"));
     }
 }

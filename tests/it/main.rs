@@ -1,11 +1,16 @@
 //! The crate's one integration-test binary: one module per stage.
 
+mod abbrev;
 mod adversarial;
 mod corpus;
 mod invariants;
+mod ner;
+mod ner_eval_data;
 mod normalize;
+mod regressions;
 mod segment;
 mod sentences;
+mod stages;
 mod syllables;
 mod threads;
 mod tokenize;

@@ -83,3 +83,13 @@ fn offset_maps_point_at_the_original() {
         assert_eq!(Normalizer::new().normalize(&text[orig.range()]), t.as_str());
     }
 }
+
+#[test]
+fn invisible_characters_before_a_mark_stay_with_the_run() {
+    // Found by the property test: removing the zero-width spaces must not leave a loose
+    // mark that a second pass would compose.
+    for text in ["Nông\u{200b}\u{200b}\u{306}", "a\u{200b}\u{301}", "Việt\u{FEFF}\u{AD}Nam"] {
+        let once = vntext::normalize(text);
+        assert_eq!(vntext::normalize(&once), once, "{text:?}");
+    }
+}

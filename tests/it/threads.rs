@@ -14,6 +14,9 @@ fn engines_are_send_and_sync() {
     assert_send_sync::<vntext::Tokens<'static, 'static>>();
     assert_send_sync::<vntext::Sentences<'static, 'static>>();
     assert_send_sync::<vntext::Error>();
+    assert_send_sync::<vntext::Abbreviations>();
+    assert_send_sync::<vntext::Recognizer>();
+    assert_send_sync::<vntext::Gazetteer>();
 }
 
 fn corpus() -> Vec<String> {
@@ -21,13 +24,17 @@ fn corpus() -> Vec<String> {
     (0..64).map(|i| format!("{i}. {base}").replace("2024", &(2000 + i).to_string())).collect()
 }
 
-fn run(
-    tokenizer: &Tokenizer,
-    normalizer: &Normalizer,
-    doc: &str,
-) -> (Vec<(usize, usize, &'static str)>, String) {
+type Output = (Vec<(usize, usize, &'static str)>, String, String, Vec<(usize, usize, String)>);
+
+fn run(tokenizer: &Tokenizer, normalizer: &Normalizer, doc: &str) -> Output {
     let tokens = tokenizer.tokenize(doc).map(|t| (t.span().start, t.span().end, t.kind().as_str())).collect();
-    (tokens, normalizer.normalize(doc).into_owned())
+    let expanded = vntext::Abbreviations::builtin().expand(doc).into_string();
+    let entities = vntext::Recognizer::builtin()
+        .recognize(doc)
+        .into_iter()
+        .map(|e| (e.span.start, e.span.end, format!("{:?}", e.kind)))
+        .collect();
+    (tokens, normalizer.normalize(doc).into_owned(), expanded, entities)
 }
 
 #[test]

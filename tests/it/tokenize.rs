@@ -34,6 +34,7 @@ fn abbreviations() {
     check("v.v. và", &[(Abbreviation, "v.v."), (Syllable, "và")]);
     check("QK5 COVID-19 H5N1", &[(Abbreviation, "QK5"), (Abbreviation, "COVID-19"), (Abbreviation, "H5N1")]);
     check("T.Ư", &[(Abbreviation, "T.Ư")]);
+    check("NHNo&PTNT TT-Huế", &[(Abbreviation, "NHNo&PTNT"), (Abbreviation, "TT-Huế")]);
     // A dot before a name is not part of an abbreviation.
     check("TP. Hồ", &[(Abbreviation, "TP"), (Punctuation, "."), (Syllable, "Hồ")]);
     check("TP.Hồ", &[(Abbreviation, "TP"), (Punctuation, "."), (Syllable, "Hồ")]);
@@ -66,7 +67,7 @@ fn numbers_dates_and_times() {
     );
     // A year at the end of a sentence keeps its period apart.
     check("năm 2022.", &[(Syllable, "năm"), (Number, "2022"), (Punctuation, ".")]);
-    check("5km", &[(Number, "5"), (Foreign, "km")]);
+    check("5km Tp Cty", &[(Number, "5"), (Abbreviation, "km"), (Abbreviation, "Tp"), (Foreign, "Cty")]);
 }
 
 #[test]

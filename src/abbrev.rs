@@ -1,0 +1,1807 @@
+//! Abbreviation expansion (see [`Abbreviations`]).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+use crate::normalize::{self, OffsetMap};
+use crate::span::Span;
+use crate::syllable::is_syllable;
+use crate::token::{Token, TokenKind, tokenize};
+use crate::tsv;
+
+static BUILTIN_TSV: &str = include_str!("../data/abbreviations.tsv");
+const BUILTIN_NAME: &str = "data/abbreviations.tsv";
+const HEADER: [&str; 4] = ["abbreviation", "expansion", "domain", "cues"];
+const UNIT_DOMAIN: &str = "unit";
+const DEFAULT_DOMAIN: &str = "common";
+
+/// Abbreviations that take a number written right after them (`QK5` = `Quân khu 5`,
+/// `QL14` = `quốc lộ 14`); other letters-and-digits tokens (`SS501`, `VH1`) are names.
+const NUMBERED: [&str; 6] = ["qk", "ql", "tl", "đt", "qh", "kv"];
+
+/// How many word tokens on each side of an ambiguous abbreviation are searched for cue
+/// words.
+pub const CUE_WINDOW: usize = 12;
+
+/// Small words a long form may contain that have no letter in the abbreviation
+/// (`Bộ Giáo dục và Đào tạo` = `BGDĐT`).
+const SKIPPABLE: [&str; 6] = ["va", "cua", "cac", "ve", "o", "tai"];
+
+/// One dictionary row: an abbreviation and one of its expansions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    abbreviation: Box<str>,
+    expansion: Box<str>,
+    domain: Box<str>,
+    domain_id: u16,
+    /// Comparison keys of the cue words.
+    cues: Box<[Box<str>]>,
+    /// The form has a capital letter (`UBND`, `ThS`); otherwise it is written in lower case
+    /// (`v.v.`, `km`) and matches only that way (see the docs of [`Abbreviations`]).
+    has_upper: bool,
+    line: usize,
+}
+
+impl Entry {
+    /// The abbreviation as the dictionary writes it (`UBND`, `TP.`, `v.v.`).
+    pub fn abbreviation(&self) -> &str {
+        &self.abbreviation
+    }
+
+    /// The expansion (`Ủy ban nhân dân`).
+    pub fn expansion(&self) -> &str {
+        &self.expansion
+    }
+
+    /// The domain tag (`gov`, `military`, `unit`...; `common` when the row gives none).
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The cue words that select this expansion, as comparison keys (lower case).
+    pub fn cues(&self) -> impl Iterator<Item = &str> + '_ {
+        self.cues.iter().map(|c| &**c)
+    }
+
+    /// The 1-based line of the row in its TSV file.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    fn is_unit(&self) -> bool {
+        &*self.domain == UNIT_DOMAIN
+    }
+}
+
+/// Where an expansion came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Source {
+    /// A dictionary row for the whole token.
+    Dictionary,
+    /// A definition the document gave itself (`quốc phòng - quân sự địa phương (QP-QSĐP)`).
+    Document,
+    /// The token's parts were expanded one by one (`QP-AN`, `QK5`).
+    Parts,
+}
+
+impl Source {
+    /// The source's name in lower case: `dictionary`, `document`, `parts`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Source::Dictionary => "dictionary",
+            Source::Document => "document",
+            Source::Parts => "parts",
+        }
+    }
+}
+
+impl core::fmt::Display for Source {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What chose the expansion of a match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Decision {
+    /// The abbreviation has one expansion.
+    Only,
+    /// A definition in the document.
+    Definition,
+    /// Cue words near the match.
+    Cue,
+    /// The same abbreviation was resolved by cue words earlier in the document.
+    Earlier,
+    /// The document's domain.
+    Domain,
+    /// Nothing decided; the first (most frequent) expansion was taken.
+    MostFrequent,
+}
+
+/// One abbreviation found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match<'a, 'h> {
+    /// Where the abbreviation is in the input (with the period of forms such as `TP.`).
+    pub span: Span,
+    /// `&input[span.range()]`.
+    pub surface: &'h str,
+    /// The chosen expansion, as the dictionary or the document writes it (the expanded text
+    /// capitalises it at the start of a sentence).
+    pub expansion: Cow<'a, str>,
+    /// The other expansions the dictionary has for the abbreviation, most frequent first.
+    pub alternatives: Vec<&'a str>,
+    /// Where the expansion came from.
+    pub source: Source,
+    /// What chose it among the alternatives.
+    pub decision: Decision,
+    /// True when several expansions were possible and nothing in the document decided.
+    pub ambiguous: bool,
+    /// True for the mention that defines the abbreviation (`(UBND)` in `Ủy ban nhân dân
+    /// (UBND)`); it is left as written in the expanded text.
+    pub defining: bool,
+    /// The dictionary row, for whole-token dictionary matches.
+    pub entry: Option<&'a Entry>,
+}
+
+/// The result of [`Abbreviations::expand`]: the expanded text, a map back to the input and
+/// the matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expansion<'a, 'h> {
+    text: Cow<'h, str>,
+    map: OffsetMap,
+    matches: Vec<Match<'a, 'h>>,
+}
+
+impl<'a, 'h> Expansion<'a, 'h> {
+    /// The expanded text (the input itself, borrowed, when nothing was expanded).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The expanded text, owned.
+    pub fn into_string(self) -> String {
+        self.text.into_owned()
+    }
+
+    /// The map from the expanded text back to the input.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// The span of the input that `span` (in the expanded text) came from.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.map.to_original(span)
+    }
+
+    /// The abbreviations found, in text order (defining mentions included).
+    pub fn matches(&self) -> &[Match<'a, 'h>] {
+        &self.matches
+    }
+
+    /// The matches, owned.
+    pub fn into_matches(self) -> Vec<Match<'a, 'h>> {
+        self.matches
+    }
+}
+
+/// An abbreviation dictionary and the expander that uses it: `UBND` → `Ủy ban nhân dân`,
+/// `QP-QSĐP` → `quốc phòng - quân sự địa phương`, with an offset map back to the caller's text.
+///
+/// Built once ([`Abbreviations::builtin`], [`Abbreviations::from_tsv`]), immutable,
+/// `Send + Sync`, used through `&self`.
+///
+/// ```
+/// use vntext::{Abbreviations, Source};
+///
+/// let abbreviations = Abbreviations::builtin();
+/// let text = "UBND tỉnh triển khai nhiệm vụ QP-AN năm 2023.";
+/// let expanded = abbreviations.expand(text);
+/// assert_eq!(expanded.as_str(), "Ủy ban nhân dân tỉnh triển khai nhiệm vụ quốc phòng - an ninh năm 2023.");
+///
+/// // Every expansion maps back to the abbreviation it replaced.
+/// let m = &expanded.matches()[1];
+/// assert_eq!((m.surface, m.source), ("QP-AN", Source::Dictionary));
+/// let start = expanded.as_str().find("quốc phòng").unwrap();
+/// let span = vntext::Span::new(start, start + "quốc phòng - an ninh".len());
+/// assert_eq!(&text[expanded.to_original(span).range()], "QP-AN");
+/// ```
+///
+/// # What matches
+/// Abbreviations are found on token boundaries ([`crate::tokenize`]): `UBND` inside `UBNDX`
+/// is not one. Look-ups go through the comparison key ([`crate::key`]), so letter case, NFC
+/// or NFD and tone-mark placement do not matter, with one exception that keeps ordinary
+/// words safe — the **case policy**. A token `s` matches a dictionary form `e` when
+///
+/// 1. `s` is written exactly as `e` (`ThS`, `v.v.`, `k/g`, `TTg`); or
+/// 2. `e` has a capital letter and `s` is all capitals (`UBND`, `THS`), unless `s` is a
+///    Vietnamese syllable standing among other all-capital syllables (a headline such as
+///    `CA SĨ` is not `Công an SĨ`); or
+/// 3. `e` has a capital letter, `s` is in lower, title or mixed case, `s` is **not** a
+///    Vietnamese syllable, and `s` starts with a capital or has three letters or more
+///    (`Ubnd`, `ubnd`, `Tp` match `UBND` and `TP`; `ban`, `Ban`, `to`, `các` never match
+///    anything, and a lower-case pair such as `th` needs a lower-case entry); or
+/// 4. `e` has no capital letter (`v.v.`, `km`) and `s` is `e` with at most its first letter
+///    capitalised (`V.v.` at the start of a sentence).
+///
+/// Context rules narrow this further: entries of the `unit` domain (`km`, `kg`, `ha`) match
+/// only as written and right after a number (`15 km`, `10km`); forms written with a final
+/// period (`TP.`, `Q.`, `TS.`) match the token together with the period after it, and only
+/// when a word or number follows on the same line (`Q. Hoàn Kiếm`, `TS. Nguyễn Văn A`) —
+/// a single capital with a period is not taken after a capitalised word (`George H. Bush`),
+/// next to another initial (`H. P. Lovecraft`) or before a number of three digits or more
+/// (`H.264`).
+///
+/// # Compounds
+/// A hyphenated, slashed or dotted token that is not in the dictionary as a whole is expanded
+/// part by part when every lettered part is known: `QP-AN` → `quốc phòng - an ninh`,
+/// `HĐND-UBND` → `Hội đồng nhân dân - Ủy ban nhân dân`. `-` becomes ` - `, `/` stays `/`,
+/// `&` is read `và` and `.` becomes a space; a part that is not a known abbreviation
+/// (`HQ-182`, `COVID-19`) leaves the whole token as written. A number written right after
+/// one of a few abbreviations is kept: `QK5` → `Quân khu 5`, `QL14` → `quốc lộ 14`.
+///
+/// # Ambiguity
+/// An abbreviation with several expansions (`CP`: `Chính phủ`, `cổ phần`, `cổ phiếu`) is
+/// resolved, in this order, by: a definition the document gave itself; the cue words of each
+/// expansion found within [`CUE_WINDOW`](crate::CUE_WINDOW) word tokens on either side; the choice made by cue
+/// words for the same abbreviation earlier in the document; the document's domain (the
+/// domain most unambiguous matches so far belong to). When nothing decides, the first (most
+/// frequent) expansion is used and the match is flagged [`Match::ambiguous`].
+///
+/// # Definitions in the document
+/// `Ủy ban nhân dân (UBND)`, `quốc phòng - quân sự địa phương (QP-QSĐP)` and the reverse
+/// `UBND (Ủy ban nhân dân)` are learned when the abbreviation's letters are the initials of
+/// the long form's syllables (compared without diacritics, so `Đ`, `Ư`, `Ơ`, `Â` match their
+/// base letters; `W` stands for `Ư` as in `TW`; an onset such as `Th` may be spelled out as
+/// in `ThS` = `thạc sĩ`; `&` and the small words `và`, `của`, `các`, `về`, `ở`, `tại` may be
+/// skipped). A learned definition wins over the dictionary for the rest of the document, and
+/// makes abbreviations the dictionary lacks expand from their second mention on. The
+/// defining mention itself is left as written (the text already explains it); it is
+/// reported as a match with [`Match::defining`] set.
+#[derive(Clone, Debug)]
+pub struct Abbreviations {
+    entries: Vec<Entry>,
+    /// Comparison key of the abbreviation → its rows, in file order (most frequent first).
+    index: FxMap<Box<str>, Vec<u32>>,
+    domains: Vec<Box<str>>,
+    /// Lower-case forms that are Vietnamese syllables (outside the unit domain); a lower-case
+    /// syllable token needs a look-up only when this is not empty.
+    lower_syllable_forms: bool,
+    /// The letter runs of every key (`qp-qsđp` → `qp`, `qsđp`), for the candidate test.
+    runs: RunSet,
+}
+
+impl Abbreviations {
+    /// The built-in dictionary (`data/abbreviations.tsv`, about 2,500 rows), parsed on first
+    /// use.
+    pub fn builtin() -> &'static Abbreviations {
+        static BUILTIN: OnceLock<Abbreviations> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Abbreviations::from_tsv(BUILTIN_NAME, BUILTIN_TSV).expect("built-in data validated by tests")
+        })
+    }
+
+    /// A dictionary from TSV text named `name` in errors: a header row
+    /// `abbreviation<TAB>expansion<TAB>domain<TAB>cues`, then one row per (abbreviation,
+    /// expansion); an ambiguous abbreviation has several rows, most frequent meaning first.
+    /// `domain` (default `common`) and `cues` (comma-separated words) are optional.
+    ///
+    /// Errors name the line: too many columns, an empty abbreviation or expansion, an
+    /// abbreviation that is not a single token (it could never match), and a duplicate
+    /// (abbreviation, expansion) pair — the abbreviation compared as written, the expansion
+    /// by its comparison key.
+    pub fn from_tsv(name: &str, src: &str) -> Result<Abbreviations> {
+        let rows = tsv::parse(name, src, &HEADER, 2)?;
+        let mut entries = Vec::with_capacity(rows.len());
+        let mut index: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        let mut domains: Vec<Box<str>> = Vec::new();
+        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        let mut lower_syllable_forms = false;
+        for row in rows {
+            let abbreviation = normalize::normalize(row.get(0).trim()).into_owned();
+            let expansion = normalize::normalize(row.get(1).trim()).into_owned();
+            if abbreviation.chars().any(char::is_whitespace) {
+                return Err(Error::data(
+                    name,
+                    row.line,
+                    format!("abbreviation `{abbreviation}` contains a space"),
+                ));
+            }
+            if !is_one_token(&abbreviation) {
+                return Err(Error::data(
+                    name,
+                    row.line,
+                    format!("abbreviation `{abbreviation}` is not one token, so it could never match"),
+                ));
+            }
+            let pair = (abbreviation.clone(), normalize::key(&expansion).into_owned());
+            if let Some(first) = seen.insert(pair, row.line) {
+                return Err(Error::data(
+                    name,
+                    row.line,
+                    format!("duplicate row `{abbreviation}` → `{expansion}` (first on line {first})"),
+                ));
+            }
+            let domain = match row.get(2).trim() {
+                "" => DEFAULT_DOMAIN,
+                d => d,
+            };
+            let domain_id = match domains.iter().position(|d| &**d == domain) {
+                Some(i) => i,
+                None => {
+                    domains.push(domain.into());
+                    domains.len() - 1
+                }
+            };
+            let domain_id = u16::try_from(domain_id)
+                .map_err(|_| Error::data(name, row.line, "more than 65,535 domains"))?;
+            let cues: Box<[Box<str>]> = row
+                .get(3)
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(|c| normalize::key(c).into_owned().into_boxed_str())
+                .collect();
+            let has_upper = abbreviation.chars().any(char::is_uppercase);
+            if !has_upper && domain != UNIT_DOMAIN && is_syllable(abbreviation.trim_end_matches('.')) {
+                lower_syllable_forms = true;
+            }
+            let id =
+                u32::try_from(entries.len()).map_err(|_| Error::data(name, row.line, "too many rows"))?;
+            index.entry(normalize::key(&abbreviation).into_owned().into_boxed_str()).or_default().push(id);
+            entries.push(Entry {
+                abbreviation: abbreviation.into_boxed_str(),
+                expansion: expansion.into_boxed_str(),
+                domain: domain.into(),
+                domain_id,
+                cues,
+                has_upper,
+                line: row.line,
+            });
+        }
+        let mut runs = RunSet::default();
+        for key in index.keys() {
+            runs.insert_runs(key);
+        }
+        Ok(Abbreviations { entries, index, domains, lower_syllable_forms, runs })
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the dictionary has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// All rows in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The domain tags used, in order of first appearance.
+    pub fn domains(&self) -> impl Iterator<Item = &str> + '_ {
+        self.domains.iter().map(|d| &**d)
+    }
+
+    /// The most frequent expansion of `surface` taken as one token (`UBND`, `Ubnd`, `TP.`),
+    /// under the case policy of the [`Abbreviations`] docs; no context rules apply.
+    ///
+    /// ```
+    /// let a = vntext::Abbreviations::builtin();
+    /// assert_eq!(a.get("Ubnd").map(|e| e.expansion()), Some("Ủy ban nhân dân"));
+    /// assert!(a.get("ban").is_none());
+    /// ```
+    pub fn get(&self, surface: &str) -> Option<&Entry> {
+        self.candidates(surface).into_iter().next()
+    }
+
+    /// Every expansion of `surface` (see [`Abbreviations::get`]), most frequent first.
+    pub fn candidates(&self, surface: &str) -> Vec<&Entry> {
+        let key = normalize::key(surface);
+        let Some(ids) = self.index.get(&*key) else { return Vec::new() };
+        let shape = Shape::of(surface, is_syllable(surface.trim_end_matches('.')), false);
+        self.accepted(ids, surface, shape, true).into_iter().map(|id| self.entry(id)).collect()
+    }
+
+    /// The rows of `ids` that `surface` may stand for: the case policy, units only after a
+    /// number, and rows written exactly as `surface` before all others.
+    fn accepted(&self, ids: &[u32], surface: &str, shape: Shape, after_number: bool) -> Vec<u32> {
+        let mut out: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let e = self.entry(id);
+                (after_number || !e.is_unit()) && shape.accepts(surface, e)
+            })
+            .collect();
+        if out.iter().any(|&id| same_case(surface, &self.entry(id).abbreviation)) {
+            out.retain(|&id| same_case(surface, &self.entry(id).abbreviation));
+        }
+        out
+    }
+
+    /// Finds the abbreviations of `text` (see [`Abbreviations::expand`] for the text).
+    pub fn find<'a, 'h>(&'a self, text: &'h str) -> Vec<Match<'a, 'h>> {
+        let mut scan = Scan::new(self, text);
+        scan.run_document(true);
+        scan.matches.into_iter().map(|(m, _)| m).collect()
+    }
+
+    /// Expands the abbreviations of `text`: the new text (an expansion at the start of a
+    /// sentence is capitalised, one among all-capital headline words is written in capitals),
+    /// an [`OffsetMap`] from every expanded span back to the abbreviation it replaced, and
+    /// the matches.
+    pub fn expand<'a, 'h>(&'a self, text: &'h str) -> Expansion<'a, 'h> {
+        self.expand_with(text, true)
+    }
+
+    /// [`Abbreviations::expand`], tokenizing either only around candidate words (`prefilter`)
+    /// or the whole text; both give the same result (tested).
+    fn expand_with<'a, 'h>(&'a self, text: &'h str, prefilter: bool) -> Expansion<'a, 'h> {
+        let mut scan = Scan::new(self, text);
+        scan.run_document(prefilter);
+        let mut map = OffsetMap::new();
+        let mut out: Option<String> = None;
+        let mut done = 0;
+        for (m, style) in &scan.matches {
+            if m.defining {
+                continue;
+            }
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 8));
+            buf.push_str(&text[done..m.span.start]);
+            let start = buf.len();
+            // `10km` → `10 ki-lô-mét`.
+            if text[..m.span.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                buf.push(' ');
+            }
+            style.write(&m.expansion, buf);
+            map.push(Span::new(start, buf.len()), m.span);
+            done = m.span.end;
+        }
+        let text = match out {
+            Some(mut buf) => {
+                buf.push_str(&text[done..]);
+                Cow::Owned(buf)
+            }
+            None => Cow::Borrowed(text),
+        };
+        Expansion { text, map, matches: scan.matches.into_iter().map(|(m, _)| m).collect() }
+    }
+
+    #[doc(hidden)]
+    pub fn zz_count(&self, text: &str) -> usize {
+        let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
+        let l = RunSet::default();
+        let mut n = 0;
+        while chunks.next_candidate(self, &l, usize::MAX).is_some() {
+            n += 1;
+        }
+        n
+    }
+
+    fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+}
+
+impl Abbreviations {
+    /// True when `chunk` (a run of non-whitespace) may hold a token that this dictionary or
+    /// the `learned` definitions expand: two capitals (`UBND`, `ThS`, `TP.`), a capital
+    /// before `.`, `/`, `&`, `-` or a digit (`Q.`, `K/g`), a combining mark (NFD text), or a
+    /// run of letters found in a key that is not an ordinary syllable (`ubnd`, `Tp`, `v`,
+    /// `km`; a syllable such as `ha` only next to a number). Everything the scanner could
+    /// match passes, so skipping the rest changes nothing (tested against a full scan).
+    fn is_candidate(&self, chunk: &str, number_before: bool, learned: &RunSet, buf: &mut String) -> bool {
+        let mut upper = 0;
+        let mut prev_upper = false;
+        let mut digit = number_before;
+        for c in chunk.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+                if upper >= 2 {
+                    return true;
+                }
+                prev_upper = true;
+                continue;
+            }
+            if prev_upper && matches!(c, '.' | '/' | '&' | '-' | '0'..='9') {
+                return true;
+            }
+            prev_upper = false;
+            if ('\u{300}'..='\u{36f}').contains(&c) {
+                return true;
+            }
+            digit |= c.is_ascii_digit();
+        }
+        for run in chunk.split(|c: char| !c.is_alphabetic()) {
+            if run.is_empty() || run.len() > self.runs.longest.max(learned.longest) {
+                continue;
+            }
+            buf.clear();
+            buf.extend(run.chars().flat_map(char::to_lowercase));
+            if (self.runs.contains(buf) || learned.contains(buf))
+                && (digit || self.lower_syllable_forms || !is_syllable(run))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A set of letter runs with a fast hash, and a Bloom filter over the FNV-1a hashes of
+/// their bytes that the byte scanner tests without building strings.
+#[derive(Clone, Debug, Default)]
+struct RunSet {
+    set: std::collections::HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
+    longest: usize,
+    bloom: Vec<u64>,
+}
+
+const BLOOM_BITS: u64 = 1 << 16;
+
+/// A cheap fingerprint of a lower-case run of letters: its length and its first and last
+/// two bytes, mixed.
+#[inline]
+fn run_signature(run: &[u8]) -> u64 {
+    let n = run.len();
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else { return 0 };
+    let second = if n > 1 { run[1] } else { 0 };
+    let before_last = if n > 1 { run[n - 2] } else { 0 };
+    let word = u64::from_le_bytes([first, second, before_last, last, n as u8, 0, 0, 0]);
+    word.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+impl RunSet {
+    fn insert_runs(&mut self, key: &str) {
+        if self.bloom.is_empty() {
+            self.bloom = vec![0; (BLOOM_BITS / 64) as usize];
+        }
+        for run in key.split(|c: char| !c.is_alphabetic()).filter(|r| !r.is_empty()) {
+            self.longest = self.longest.max(run.len());
+            let hash = run_signature(run.as_bytes());
+            for bit in [hash % BLOOM_BITS, (hash >> 32) % BLOOM_BITS] {
+                self.bloom[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+            self.set.insert(run.into());
+        }
+    }
+
+    fn contains(&self, run: &str) -> bool {
+        self.set.contains(run)
+    }
+
+    /// A lower-case run with the signature `hash` may be in the set.
+    #[inline]
+    fn may_contain(&self, hash: u64) -> bool {
+        let probe =
+            |bit: u64| self.bloom.get((bit / 64) as usize).is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        probe(hash % BLOOM_BITS) && probe((hash >> 32) % BLOOM_BITS)
+    }
+}
+
+/// The multiply-rotate hash of rustc (`FxHasher`): fast on short keys; the keys come from the
+/// dictionary, not from an adversary.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Walks the document chunk by chunk (runs of bytes between ASCII whitespace, which no token
+/// crosses) looking for candidates.
+struct Chunks<'h> {
+    text: &'h str,
+    pos: usize,
+    /// The chunk before ended with a digit (`15 km`).
+    number_before: bool,
+    buf: String,
+}
+
+impl Chunks<'_> {
+    /// The next candidate chunk that starts before `limit`; stops at `limit` otherwise.
+    ///
+    /// One pass over the bytes: a chunk with two capitals, a capital before `.`, `/`, `&`,
+    /// `-` or a digit, or a combining mark is a candidate at once; a chunk with a run of
+    /// letters in title or mixed case, or a lower-case run whose signature is in a Bloom
+    /// filter of the key runs, goes to the exact test ([`Abbreviations::is_candidate`]);
+    /// every other chunk is skipped. Capitals of the Vietnamese alphabet are told from their
+    /// UTF-8 bytes.
+    fn next_candidate(&mut self, dict: &Abbreviations, learned: &RunSet, limit: usize) -> Option<Span> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = self.pos;
+        loop {
+            while i < n && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i >= n || i >= limit {
+                self.pos = i;
+                return None;
+            }
+            let start = i;
+            let mut upper = 0;
+            let mut prev_upper = false;
+            let mut check = false;
+            let mut run_start = usize::MAX;
+            let mut first_len = 0;
+            let mut first_upper = false;
+            let mut inner_upper = false;
+            let mut candidate = false;
+            while i < n {
+                let c = b[i];
+                // (length, is a letter, is a capital)
+                let (len, letter, is_upper) = if c < 0x80 {
+                    if c.is_ascii_whitespace() {
+                        break;
+                    }
+                    if c.is_ascii_lowercase() {
+                        (1, true, false)
+                    } else if c.is_ascii_uppercase() {
+                        (1, true, true)
+                    } else {
+                        if prev_upper && matches!(c, b'.' | b'/' | b'&' | b'-' | b'0'..=b'9') {
+                            candidate = true;
+                        }
+                        (1, false, false)
+                    }
+                } else {
+                    let next = b.get(i + 1).copied().unwrap_or(0);
+                    match c {
+                        0xC3 if next == 0x97 || next == 0xB7 => (2, false, false),
+                        0xC3 => (2, true, next <= 0x9E),
+                        0xC4 | 0xC5 => (2, true, next % 2 == 0),
+                        0xC6 => (2, true, next == 0xA0 || next == 0xAF),
+                        0xCC | 0xCD => {
+                            // Combining marks: NFD text, left to the exact test.
+                            candidate = true;
+                            (2, true, false)
+                        }
+                        0xE1 if matches!(next, 0xBA | 0xBB) => {
+                            (3, true, b.get(i + 2).is_some_and(|t| t % 2 == 0))
+                        }
+                        // U+2000..U+203F: spaces, dashes, quotes, `…`.
+                        0xE2 if next == 0x80 => (3, false, false),
+                        // U+0080..U+00BF: no-break space, `«`, `»`, `°`... (not `ª`, `µ`, `º`).
+                        0xC2 if !matches!(next, 0xAA | 0xB5 | 0xBA) => (2, false, false),
+                        _ => {
+                            let ch = text[i..].chars().next().unwrap_or(' ');
+                            (ch.len_utf8(), ch.is_alphabetic(), ch.is_uppercase())
+                        }
+                    }
+                };
+                if letter {
+                    if run_start == usize::MAX {
+                        run_start = i;
+                        first_len = len;
+                        inner_upper = false;
+                    }
+                    if is_upper {
+                        upper += 1;
+                        candidate |= upper >= 2;
+                        // A capital inside a run (`iPhone`) goes to the exact test; a first
+                        // capital is lowered for the signature.
+                        inner_upper |= run_start != i;
+                        first_upper = run_start == i;
+                    }
+                    prev_upper = is_upper;
+                    // Fast path: the ASCII lower-case letters that follow.
+                    let rest = i + len;
+                    i = rest + b[rest..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                    if i > rest {
+                        prev_upper = false;
+                    }
+                    continue;
+                } else {
+                    if run_start != usize::MAX {
+                        check |= inner_upper
+                            || run_hit(dict, learned, &b[run_start..i], first_upper.then_some(first_len));
+                        run_start = usize::MAX;
+                        first_upper = false;
+                    }
+                    prev_upper = false;
+                }
+                i += len;
+            }
+            let i_end = i.min(n);
+            if run_start != usize::MAX {
+                check |= inner_upper
+                    || run_hit(dict, learned, &b[run_start..i_end], first_upper.then_some(first_len));
+            }
+            i = i_end;
+            let number_before = self.number_before;
+            self.number_before = b[i - 1].is_ascii_digit();
+            if candidate
+                || (check && dict.is_candidate(&text[start..i], number_before, learned, &mut self.buf))
+            {
+                self.pos = i;
+                return Some(Span::new(start, i));
+            }
+        }
+    }
+}
+
+/// A run of letters, lower case but for its first letter of `upper_first` bytes when given,
+/// may be in a key.
+#[inline]
+fn run_hit(dict: &Abbreviations, learned: &RunSet, run: &[u8], upper_first: Option<usize>) -> bool {
+    let signature = match upper_first {
+        None => run_signature(run),
+        Some(len) => {
+            let mut lowered = [0u8; 32];
+            let Some(copy) = lowered.get_mut(..run.len()) else { return true };
+            copy.copy_from_slice(run);
+            if !lower_first(&mut copy[..len]) {
+                return true;
+            }
+            run_signature(copy)
+        }
+    };
+    dict.runs.may_contain(signature) || learned.may_contain(signature)
+}
+
+/// Lower-cases in place the UTF-8 bytes of one capital of the Vietnamese alphabet; false for
+/// other capitals (the exact test sees them).
+fn lower_first(c: &mut [u8]) -> bool {
+    match c {
+        [a] => *a = a.to_ascii_lowercase(),
+        [0xC3, b] => *b += 0x20,
+        [0xC4 | 0xC5, b] => *b += 1,
+        [0xC6, b] => *b = if *b == 0xAF { 0xB0 } else { *b + 1 },
+        [0xE1, 0xBA | 0xBB, t] => *t += 1,
+        _ => return false,
+    }
+    true
+}
+
+/// The start of the `n`-th chunk before `pos` (the chunk `pos` is in counts as the first).
+fn back_chunks(bytes: &[u8], pos: usize, n: usize) -> usize {
+    let mut p = pos;
+    for _ in 0..n {
+        while p > 0 && bytes[p - 1].is_ascii_whitespace() {
+            p -= 1;
+        }
+        while p > 0 && !bytes[p - 1].is_ascii_whitespace() {
+            p -= 1;
+        }
+    }
+    p
+}
+
+/// The end of the `n`-th chunk after `pos` (the chunk `pos` is in counts as the first).
+fn forward_chunks(bytes: &[u8], pos: usize, n: usize) -> usize {
+    let mut p = pos;
+    for _ in 0..n {
+        while p < bytes.len() && bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+        while p < bytes.len() && !bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+    }
+    p
+}
+
+/// True when `form` (without a final period for forms like `TP.`) is a single word token.
+fn is_one_token(form: &str) -> bool {
+    let mut tokens = tokenize(form);
+    let Some(first) = tokens.next() else { return false };
+    if first.kind().is_word() && first.span().end == form.len() {
+        return tokens.next().is_none();
+    }
+    // `TP.`: a word and its period.
+    first.kind().is_word()
+        && form[first.span().end..] == *"."
+        && tokens.next().is_some_and(|t| t.as_str() == ".")
+        && tokens.next().is_none()
+}
+
+/// The letter case of a token and whether it is a Vietnamese syllable.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    all_caps: bool,
+    /// Starts with a capital (`Tp`, `Ubnd`).
+    title: bool,
+    letters: usize,
+    syllable: bool,
+    caps_run: bool,
+}
+
+impl Shape {
+    fn of(surface: &str, syllable: bool, caps_run: bool) -> Shape {
+        let mut upper = false;
+        let mut lower = false;
+        let mut letters = 0;
+        for c in surface.chars() {
+            upper |= c.is_uppercase();
+            lower |= c.is_lowercase();
+            letters += usize::from(c.is_alphabetic());
+        }
+        let title = surface.chars().next().is_some_and(char::is_uppercase);
+        Shape { all_caps: upper && !lower, title, letters, syllable, caps_run }
+    }
+
+    /// The case policy of the [`Abbreviations`] docs, for a surface whose comparison key is the
+    /// entry's.
+    fn accepts(&self, surface: &str, e: &Entry) -> bool {
+        if self.all_caps && self.syllable && self.caps_run {
+            return false;
+        }
+        if same_case(surface, &e.abbreviation) {
+            return true;
+        }
+        // Units are case-sensitive: `M` is not `m`, `Mw` is not `MW`.
+        if e.is_unit() {
+            return false;
+        }
+        if e.has_upper {
+            return self.all_caps || (!self.syllable && (self.title || self.letters >= 3));
+        }
+        // A lower-case form: the same with at most the first letter capitalised.
+        !surface.chars().skip(1).any(char::is_uppercase)
+    }
+}
+
+/// True when `a` and `b`, which have the same comparison key, are written in the same
+/// letter case (`ThS` and `ThS`, not `THS`).
+fn same_case(a: &str, b: &str) -> bool {
+    a == b || {
+        let case_a = a.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase);
+        let case_b = b.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase);
+        case_a.eq(case_b)
+    }
+}
+
+/// Writes the comparison key of `surface` into `buf`, without allocating for the usual
+/// abbreviations.
+fn fill_key(surface: &str, buf: &mut String) {
+    if !simple_key(surface, buf) {
+        buf.clear();
+        buf.push_str(&normalize::key(surface));
+    }
+}
+
+/// Lower-cases `surface` into `buf` when that gives its comparison key without further
+/// normalization (ASCII and the toneless Vietnamese letters); false otherwise.
+fn simple_key(surface: &str, buf: &mut String) -> bool {
+    buf.clear();
+    for c in surface.chars() {
+        let l = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'a'..='z' | '0'..='9' | '-' | '/' | '.' | '&' | '_' => c,
+            'Đ' => 'đ',
+            'Ư' => 'ư',
+            'Ơ' => 'ơ',
+            'Â' => 'â',
+            'Ă' => 'ă',
+            'Ê' => 'ê',
+            'Ô' => 'ô',
+            'đ' | 'ư' | 'ơ' | 'â' | 'ă' | 'ê' | 'ô' => c,
+            _ => return false,
+        };
+        buf.push(l);
+    }
+    true
+}
+
+/// How an expansion is written into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Style {
+    case: Case,
+    /// The abbreviation's own final period also ended the sentence (`..., v.v.`): write it
+    /// after the expansion.
+    period: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    AsIs,
+    Capitalized,
+    Upper,
+}
+
+impl Style {
+    const AS_IS: Style = Style { case: Case::AsIs, period: false };
+
+    fn write(self, expansion: &str, out: &mut String) {
+        match self.case {
+            Case::AsIs => out.push_str(expansion),
+            Case::Upper => out.extend(expansion.chars().flat_map(char::to_uppercase)),
+            Case::Capitalized => {
+                let mut chars = expansion.chars();
+                if let Some(c) = chars.next() {
+                    out.extend(c.to_uppercase());
+                }
+                out.push_str(chars.as_str());
+            }
+        }
+        if self.period && !expansion.ends_with('.') {
+            out.push('.');
+        }
+    }
+}
+
+/// A resolved token: the rows it may stand for and the chosen one.
+struct Resolved<'a> {
+    expansion: Cow<'a, str>,
+    alternatives: Vec<&'a str>,
+    decision: Decision,
+    entry: Option<&'a Entry>,
+}
+
+/// A token with its span in the whole document (regions are tokenized separately).
+#[derive(Clone, Copy, Debug)]
+struct Tok<'h> {
+    text: &'h str,
+    span: Span,
+    kind: TokenKind,
+}
+
+impl<'h> Tok<'h> {
+    fn new(t: Token<'h>, offset: usize) -> Tok<'h> {
+        let s = t.span();
+        Tok { text: t.as_str(), span: Span::new(s.start + offset, s.end + offset), kind: t.kind() }
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+}
+
+/// Chunks (runs of non-whitespace) of context kept on each side of a candidate word; enough
+/// for the neighbours the rules look at (a number before a unit, the period after `TP`, the
+/// words around a headline, the start of a sentence).
+const MARGIN: usize = 1;
+
+/// State of one expansion run over a document.
+struct Scan<'a, 'h> {
+    dict: &'a Abbreviations,
+    text: &'h str,
+    /// The tokens of the region being scanned, with document spans.
+    tokens: Vec<Tok<'h>>,
+    /// Definitions the document gave: abbreviation key → long form.
+    learned: FxMap<String, Cow<'a, str>>,
+    /// The letter runs of the learned abbreviations, for the candidate test.
+    learned_runs: RunSet,
+    /// Rows chosen by cue words: abbreviation key → row.
+    resolved: FxMap<String, u32>,
+    domain_counts: Vec<u32>,
+    matches: Vec<(Match<'a, 'h>, Style)>,
+    key_buf: String,
+}
+
+impl<'a, 'h> Scan<'a, 'h> {
+    fn new(dict: &'a Abbreviations, text: &'h str) -> Self {
+        Scan {
+            dict,
+            text,
+            tokens: Vec::new(),
+            learned: FxMap::default(),
+            learned_runs: RunSet::default(),
+            resolved: FxMap::default(),
+            domain_counts: vec![0; dict.domains.len()],
+            matches: Vec::new(),
+            key_buf: String::new(),
+        }
+    }
+
+    /// Scans the document. With `prefilter`, only regions around candidate words (see
+    /// [`Abbreviations::is_candidate`]) are tokenized; the rest cannot hold a match.
+    fn run_document(&mut self, prefilter: bool) {
+        let text = self.text;
+        if !prefilter {
+            self.run_region(0, text.len(), 0);
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
+        let mut done = 0;
+        while let Some(first) = chunks.next_candidate(self.dict, &self.learned_runs, usize::MAX) {
+            let start = back_chunks(bytes, first.start, MARGIN);
+            let mut end = forward_chunks(bytes, first.end, MARGIN);
+            while let Some(next) = chunks.next_candidate(self.dict, &self.learned_runs, end) {
+                end = forward_chunks(bytes, next.end, MARGIN);
+            }
+            self.run_region(start, end, done);
+            done = end;
+            chunks.pos = chunks.pos.max(end);
+        }
+    }
+
+    /// Tokenizes `start..end` and scans its tokens from byte `from` on (the tokens before
+    /// are context only).
+    fn run_region(&mut self, start: usize, end: usize, from: usize) {
+        self.tokens.clear();
+        self.tokens.extend(tokenize(&self.text[start..end]).map(|t| Tok::new(t, start)));
+        let mut i = self.tokens.partition_point(|t| t.span.start < from);
+        while i < self.tokens.len() {
+            i = self.token(i);
+        }
+    }
+
+    /// The tokens from `back` chunks before `span` to `forward` chunks after it, and the
+    /// index of the token that starts at `span.start`.
+    fn tokens_around(&self, span: Span, back: usize, forward: usize) -> (Vec<Tok<'h>>, usize) {
+        let bytes = self.text.as_bytes();
+        let start = back_chunks(bytes, span.start, back + 1);
+        let end = forward_chunks(bytes, span.end, forward);
+        let toks: Vec<Tok<'h>> = tokenize(&self.text[start..end]).map(|t| Tok::new(t, start)).collect();
+        let at = toks.partition_point(|t| t.span.start < span.start);
+        (toks, at)
+    }
+
+    /// Handles token `i`; returns the index of the next token to look at.
+    fn token(&mut self, i: usize) -> usize {
+        let mut key = std::mem::take(&mut self.key_buf);
+        let next = self.token_with(i, &mut key);
+        self.key_buf = key;
+        next
+    }
+
+    fn token_with(&mut self, i: usize, key: &mut String) -> usize {
+        let t = self.tokens[i];
+        let kind = t.kind();
+        if !kind.is_word() {
+            return i + 1;
+        }
+        let s = t.as_str();
+        let after_number = self.after_number(i);
+        // Fast path: ordinary lower-case or title-case syllables are never abbreviations
+        // unless the dictionary has lower-case syllable forms or a unit follows a number.
+        let plain_syllable = kind == TokenKind::Syllable && !all_caps(s);
+        if plain_syllable && !after_number && !self.dict.lower_syllable_forms {
+            return i + 1;
+        }
+        if let Some(next) = self.definition(i) {
+            return next;
+        }
+        fill_key(s, key);
+        let key = key.as_str();
+        if let Some(long) = self.learned.get(key) {
+            if !plain_syllable {
+                let m = Match {
+                    span: t.span(),
+                    surface: s,
+                    expansion: long.clone(),
+                    alternatives: Vec::new(),
+                    source: Source::Document,
+                    decision: Decision::Definition,
+                    ambiguous: false,
+                    defining: false,
+                    entry: None,
+                };
+                let style = self.style(i, i);
+                self.matches.push((m, style));
+                return i + 1;
+            }
+        }
+        // Forms with a final period: `TP. Hồ Chí Minh`, `Q. 1`.
+        if let Some(dot_end) = self.abbreviation_dot(i) {
+            let mut dotted = String::with_capacity(key.len() + 1);
+            dotted.push_str(key);
+            dotted.push('.');
+            let surface = &self.text[t.span().start..dot_end];
+            if let Some(r) = self.resolve_key(&dotted, surface, i, after_number) {
+                self.push(i, Span::new(t.span().start, dot_end), r, Source::Dictionary);
+                return i + 2;
+            }
+        }
+        if let Some(r) = self.resolve_key(key, s, i, after_number) {
+            self.push(i, t.span(), r, Source::Dictionary);
+            return i + 1;
+        }
+        if kind != TokenKind::Syllable {
+            if let Some(expansion) = self.parts(i, s) {
+                let r = Resolved {
+                    expansion: Cow::Owned(expansion),
+                    alternatives: Vec::new(),
+                    decision: Decision::Only,
+                    entry: None,
+                };
+                self.push(i, t.span(), r, Source::Parts);
+            }
+        }
+        i + 1
+    }
+
+    fn lookup_key(&self, s: &str) -> String {
+        let mut key = String::new();
+        fill_key(s, &mut key);
+        key
+    }
+
+    /// The previous token is a number right before this one (`15 km`, `10km`).
+    fn after_number(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.tokens[i - 1].kind(), TokenKind::Number | TokenKind::Range)
+            && self.text[self.tokens[i - 1].span().end..self.tokens[i].span().start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// For `TP. Hồ`, `Q. 1`: the end of the period after token `i` when a word or number
+    /// follows on the same line.
+    fn abbreviation_dot(&self, i: usize) -> Option<usize> {
+        let t = self.tokens[i];
+        let dot = self.tokens.get(i + 1)?;
+        if dot.as_str() != "." || dot.span().start != t.span().end {
+            return None;
+        }
+        let next = self.tokens.get(i + 2)?;
+        let gap = &self.text[dot.span().end..next.span().start];
+        let follows = next.kind().is_word() || matches!(next.kind(), TokenKind::Number);
+        if !follows || gap.contains(['\n', '\r']) {
+            return None;
+        }
+        // A single capital and a period is an initial in `George H. Bush` and part of a
+        // standard's name in `H.264`, `X.400`: not `huyện`, `xã`.
+        if t.as_str().chars().nth(1).is_none() {
+            let after_name = i > 0
+                && self.tokens[i - 1].kind().is_word()
+                && self.tokens[i - 1].as_str().starts_with(char::is_uppercase);
+            let standard = gap.is_empty() && next.kind() == TokenKind::Number && next.as_str().len() > 2;
+            // `H. P. Lovecraft`, `J. P. Morgan`: a run of initials.
+            let single = |t: &Tok<'_>| t.kind().is_word() && t.as_str().chars().nth(1).is_none();
+            let initials =
+                single(next) || (i >= 2 && self.tokens[i - 1].as_str() == "." && single(&self.tokens[i - 2]));
+            if after_name || standard || initials {
+                return None;
+            }
+        }
+        Some(dot.span().end)
+    }
+
+    /// Looks `key` up and applies the case policy and context rules, then chooses among the
+    /// rows left.
+    fn resolve_key(
+        &mut self,
+        key: &str,
+        surface: &str,
+        i: usize,
+        after_number: bool,
+    ) -> Option<Resolved<'a>> {
+        let dict = self.dict;
+        let ids = dict.index.get(key)?;
+        let t = self.tokens[i];
+        let syllable = t.kind() == TokenKind::Syllable
+            || (t.kind() != TokenKind::Abbreviation && is_syllable(surface.trim_end_matches('.')));
+        let shape = Shape::of(surface, syllable, self.caps_run(i));
+        let candidates = dict.accepted(ids, surface, shape, after_number);
+        if candidates.is_empty() {
+            return None;
+        }
+        Some(self.choose(key, &candidates, i))
+    }
+
+    /// Chooses among the rows `ids` for the abbreviation `key` at token `i`.
+    fn choose(&mut self, key: &str, ids: &[u32], i: usize) -> Resolved<'a> {
+        let dict = self.dict;
+        let alternatives = |chosen: u32| -> Vec<&'a str> {
+            ids.iter().filter(|&&id| id != chosen).map(|&id| &*dict.entry(id).expansion).collect()
+        };
+        if let [only] = ids {
+            let e = dict.entry(*only);
+            self.domain_counts[usize::from(e.domain_id)] += 1;
+            return Resolved {
+                expansion: Cow::Borrowed(&e.expansion),
+                alternatives: Vec::new(),
+                decision: Decision::Only,
+                entry: Some(e),
+            };
+        }
+        let (chosen, decision) = if let Some(id) = self.by_cues(ids, i) {
+            self.resolved.insert(key.to_owned(), id);
+            (id, Decision::Cue)
+        } else if let Some(&id) = self.resolved.get(key).filter(|id| ids.contains(id)) {
+            (id, Decision::Earlier)
+        } else if let Some(id) = self.by_domain(ids) {
+            (id, Decision::Domain)
+        } else {
+            (ids[0], Decision::MostFrequent)
+        };
+        let e = dict.entry(chosen);
+        Resolved {
+            expansion: Cow::Borrowed(&e.expansion),
+            alternatives: alternatives(chosen),
+            decision,
+            entry: Some(e),
+        }
+    }
+
+    /// The row whose cue words score best near token `i`, if one leads. A cue found `d`
+    /// tokens away scores `CUE_WINDOW + 1 - d`, so that near cues outweigh far ones
+    /// (`BCHQS tỉnh và BCHQS huyện`).
+    fn by_cues(&self, ids: &[u32], i: usize) -> Option<u32> {
+        if ids.iter().all(|&id| self.dict.entry(id).cues.is_empty()) {
+            return None;
+        }
+        let window = self.window(i);
+        let mut best = None;
+        let mut best_score = 0;
+        let mut tie = false;
+        for &id in ids {
+            let score: usize = self.dict.entry(id).cues.iter().map(|c| cue_score(&window, c)).sum();
+            if score > best_score {
+                best = Some(id);
+                best_score = score;
+                tie = false;
+            } else if score == best_score && score > 0 {
+                tie = true;
+            }
+        }
+        if tie { None } else { best }
+    }
+
+    /// The words around token `i` in its sentence, at most [`CUE_WINDOW`] on each side, as
+    /// comparison keys with their distance to it in words (the token itself is an empty
+    /// entry). Words are runs of letters read straight from the text, which is much cheaper
+    /// than tokenizing the neighbourhood.
+    fn window(&self, i: usize) -> Vec<(Cow<'h, str>, usize)> {
+        let span = self.tokens[i].span();
+        let bytes = self.text.as_bytes();
+        let start = back_chunks(bytes, span.start, CUE_WINDOW + 1);
+        let end = forward_chunks(bytes, span.end, CUE_WINDOW);
+        let before = &self.text[start..span.start];
+        let before = &before[sentence_cut_before(before)..];
+        let after = &self.text[span.end..end];
+        let after = &after[..sentence_cut_after(after)];
+        let words = |s: &'h str| s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+        let mut window: Vec<(Cow<'h, str>, usize)> = Vec::with_capacity(2 * CUE_WINDOW + 1);
+        let left: Vec<&'h str> = words(before).collect();
+        let n = left.len();
+        for (k, w) in left.into_iter().enumerate().skip(n.saturating_sub(CUE_WINDOW)) {
+            window.push((normalize::key(w), n - k));
+        }
+        window.push((Cow::Borrowed(""), 0));
+        for (k, w) in words(after).take(CUE_WINDOW).enumerate() {
+            window.push((normalize::key(w), k + 1));
+        }
+        window
+    }
+
+    /// The row whose domain is the document's majority domain, if exactly one has it.
+    fn by_domain(&self, ids: &[u32]) -> Option<u32> {
+        let max = *self.domain_counts.iter().max()?;
+        if max == 0 {
+            return None;
+        }
+        let mut leaders = self.domain_counts.iter().enumerate().filter(|&(_, &c)| c == max);
+        let (domain, _) = leaders.next()?;
+        if leaders.next().is_some() {
+            return None;
+        }
+        let mut with = ids.iter().filter(|&&id| usize::from(self.dict.entry(id).domain_id) == domain);
+        let id = *with.next()?;
+        with.next().is_none().then_some(id)
+    }
+
+    /// Records a match for token `i` covering `span`.
+    fn push(&mut self, i: usize, span: Span, r: Resolved<'a>, source: Source) {
+        let ambiguous = r.decision == Decision::MostFrequent;
+        let m = Match {
+            span,
+            surface: &self.text[span.range()],
+            expansion: r.expansion,
+            alternatives: r.alternatives,
+            source,
+            decision: r.decision,
+            ambiguous,
+            defining: false,
+            entry: r.entry,
+        };
+        let last = if span.end > self.tokens[i].span().end { i + 1 } else { i };
+        let style = self.style(i, last);
+        self.matches.push((m, style));
+    }
+
+    /// Expands a compound token part by part (`QP-AN`, `HĐND-UBND`, `QK5`).
+    fn parts(&mut self, i: usize, s: &str) -> Option<String> {
+        let separated = s.contains(['-', '/', '&', '.']);
+        if !separated {
+            // Letters then digits: `QK5` → `Quân khu 5`.
+            let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits == s.len() {
+                return None;
+            }
+            let (letters, number) = s.split_at(s.len() - digits);
+            let key = self.lookup_key(letters);
+            if !NUMBERED.contains(&key.as_str()) || !all_caps(letters) {
+                return None;
+            }
+            let r = self.resolve_key(&key, letters, i, false)?;
+            let mut out = r.expansion.into_owned();
+            out.push(' ');
+            out.push_str(number);
+            return Some(out);
+        }
+        let mut out = String::new();
+        let mut rest = s;
+        loop {
+            let cut = rest.find(['-', '/', '&', '.']).unwrap_or(rest.len());
+            let part = &rest[..cut];
+            if part.is_empty() {
+                return None;
+            }
+            // Every part must be a known abbreviation: `HQ-182`, `SL-1`, `COVID-19` are
+            // names and model numbers.
+            let key = self.lookup_key(part);
+            let r = self.resolve_key(&key, part, i, false)?;
+            out.push_str(&r.expansion);
+            let Some(sep) = rest[cut..].chars().next() else { break };
+            out.push_str(match sep {
+                '-' => " - ",
+                '/' => "/",
+                '&' => " và ",
+                _ => " ",
+            });
+            rest = &rest[cut + 1..];
+        }
+        Some(out)
+    }
+
+    /// Learns a definition at token `i` (`Ủy ban nhân dân (UBND)` or `UBND (Ủy ban nhân
+    /// dân)`); returns the next token index when token `i` was the defining mention.
+    fn definition(&mut self, i: usize) -> Option<usize> {
+        let t = self.tokens[i];
+        if !abbreviation_like(&t) {
+            return None;
+        }
+        let paren_before = i >= 1 && self.tokens[i - 1].as_str() == "(";
+        let paren_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == ")");
+        let opens_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == "(");
+        let defining_shape = (paren_before && paren_after) || opens_after;
+        if !defining_shape {
+            return None;
+        }
+        let letters = initials_of(t.as_str())?;
+        let max_words = letters.len() + SKIPPABLE.len();
+        // Every word and dash of the long form is at least one chunk.
+        let (toks, k) = self.tokens_around(t.span(), 2 * max_words + 2, 2 * max_words + 2);
+        // Long form first: `... (ABBR)`.
+        if paren_before && paren_after && k >= 1 {
+            let words = self.long_form_before(&toks, k - 1, max_words);
+            for n in 1..=words.len() {
+                let form = &words[words.len() - n..];
+                if initials_match(&letters, form.iter().map(|&j| toks[j].as_str())) {
+                    let long = self.long_form_text(&toks, form);
+                    self.learn(i, long);
+                    return Some(i + 1);
+                }
+            }
+        }
+        // Abbreviation first: `ABBR (long form)`.
+        if opens_after && !self.line_break(t.span().end, toks.get(k + 1)?.span().start) {
+            let mut words = Vec::new();
+            let mut j = k + 2;
+            while let Some(n) = toks.get(j) {
+                if n.as_str() == ")" {
+                    break;
+                }
+                if !(n.kind().is_word() || is_dash(n)) || words.len() > max_words {
+                    return None;
+                }
+                if n.kind().is_word() {
+                    words.push(j);
+                }
+                j += 1;
+            }
+            toks.get(j)?;
+            if !words.is_empty() && initials_match(&letters, words.iter().map(|&w| toks[w].as_str())) {
+                let long = self.long_form_text(&toks, &words);
+                self.learn(i, long);
+                return Some(i + 1);
+            }
+        }
+        None
+    }
+
+    /// The word tokens right before `toks[end]` (a `(`), at most `max`, on the same line,
+    /// across dashes; in text order.
+    fn long_form_before(&self, toks: &[Tok<'h>], end: usize, max: usize) -> Vec<usize> {
+        let mut words = Vec::new();
+        let mut j = end;
+        let mut right = toks[end].span().start;
+        while j > 0 && words.len() < max {
+            j -= 1;
+            let t = toks[j];
+            if self.line_break(t.span().end, right) || !(t.kind().is_word() || is_dash(&t)) {
+                break;
+            }
+            if t.kind().is_word() {
+                words.push(j);
+            }
+            right = t.span().start;
+        }
+        words.reverse();
+        words
+    }
+
+    /// The long form made of the word tokens `words` of `toks` (dashes between them kept as
+    /// ` - `).
+    fn long_form_text(&self, toks: &[Tok<'h>], words: &[usize]) -> String {
+        let mut out = String::new();
+        for (n, &j) in words.iter().enumerate() {
+            if n > 0 {
+                let between = &toks[words[n - 1] + 1..j];
+                out.push_str(if between.iter().any(is_dash) { " - " } else { " " });
+            }
+            out.push_str(toks[j].as_str());
+        }
+        // A long form that opens a sentence is capitalised only for that reason when the
+        // rest of it is in lower case.
+        if let Some(&first) = words.first() {
+            let rest_lower = words[1..].iter().all(|&j| !toks[j].as_str().chars().any(char::is_uppercase));
+            if words.len() > 1 && rest_lower && self.sentence_start(toks, first) {
+                let mut chars = out.chars();
+                if let Some(c) = chars.next() {
+                    out = c.to_lowercase().chain(chars).collect();
+                }
+            }
+        }
+        out
+    }
+
+    /// Records the definition of token `i`'s abbreviation and its defining match.
+    fn learn(&mut self, i: usize, long: String) {
+        let t = self.tokens[i];
+        let key = self.lookup_key(t.as_str());
+        let long_key = normalize::key(&long).into_owned();
+        // Prefer the dictionary's spelling when it has this very expansion.
+        let dict = self.dict;
+        let entry = dict.index.get(key.as_str()).and_then(|ids| {
+            ids.iter().map(|&id| dict.entry(id)).find(|e| normalize::key(&e.expansion) == long_key)
+        });
+        let expansion: Cow<'a, str> = match entry {
+            Some(e) => Cow::Borrowed(&e.expansion),
+            None => Cow::Owned(long),
+        };
+        let alternatives = dict
+            .index
+            .get(key.as_str())
+            .map(|ids| {
+                ids.iter()
+                    .map(|&id| &*dict.entry(id).expansion)
+                    .filter(|x| normalize::key(x) != long_key)
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.learned_runs.insert_runs(&key);
+        self.learned.insert(key, expansion.clone());
+        let m = Match {
+            span: t.span(),
+            surface: t.as_str(),
+            expansion,
+            alternatives,
+            source: Source::Document,
+            decision: Decision::Definition,
+            ambiguous: false,
+            defining: true,
+            entry,
+        };
+        self.matches.push((m, Style::AS_IS));
+    }
+
+    /// How to write the expansion of the match covering tokens `first..=last`.
+    fn style(&self, first: usize, last: usize) -> Style {
+        let t = self.tokens[first];
+        let case = if all_caps(t.as_str())
+            && (self.caps_word(first.checked_sub(1)) || self.caps_word(Some(last + 1)))
+        {
+            Case::Upper
+        } else if self.sentence_start(&self.tokens, first) {
+            Case::Capitalized
+        } else {
+            Case::AsIs
+        };
+        let period = first == last
+            && t.as_str().ends_with('.')
+            && match self.tokens.get(last + 1) {
+                None => true,
+                Some(n) => {
+                    self.line_break(t.span().end, n.span().start)
+                        || (n.kind().is_word() && n.as_str().starts_with(char::is_uppercase))
+                }
+            };
+        Style { case, period }
+    }
+
+    /// Token `i` is a Vietnamese syllable in capitals next to another one (a headline).
+    fn caps_run(&self, i: usize) -> bool {
+        self.caps_word(i.checked_sub(1)) || self.caps_word(Some(i + 1))
+    }
+
+    fn caps_word(&self, i: Option<usize>) -> bool {
+        let Some(t) = i.and_then(|i| self.tokens.get(i)) else { return false };
+        t.kind() == TokenKind::Syllable && t.as_str().chars().nth(1).is_some() && all_caps(t.as_str())
+    }
+
+    /// `toks[i]` starts a sentence: the first token of the text, after a line break, or
+    /// after `.`, `!`, `?`, `…` (opening quotes and brackets in between).
+    fn sentence_start(&self, toks: &[Tok<'h>], i: usize) -> bool {
+        let mut right = toks[i].span().start;
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let p = toks[j];
+            if self.line_break(p.span().end, right) {
+                return true;
+            }
+            let s = p.as_str();
+            if p.kind() == TokenKind::Punctuation
+                && matches!(s, "(" | "[" | "\"" | "“" | "'" | "‘" | "«" | "-" | "–" | "—")
+            {
+                right = p.span().start;
+                continue;
+            }
+            return p.kind() == TokenKind::Punctuation
+                && s.starts_with(['.', '!', '?', '…'])
+                && !self.is_abbreviation_dot(p.span());
+        }
+        // Before the tokens at hand: the raw text.
+        let before = &self.text[..right];
+        let kept = before.trim_end();
+        kept.is_empty() || before[kept.len()..].contains(['\n', '\r']) || kept.ends_with(['.', '!', '?', '…'])
+    }
+
+    /// The period `dot` belongs to an abbreviation matched with it (`TP.`).
+    fn is_abbreviation_dot(&self, dot: Span) -> bool {
+        self.matches.last().is_some_and(|(m, _)| m.span.end == dot.end && m.span.start < dot.start)
+    }
+
+    fn line_break(&self, a: usize, b: usize) -> bool {
+        a < b && self.text.as_bytes()[a..b].iter().any(|&c| c == b'\n' || c == b'\r')
+    }
+}
+
+/// A letter of a word (combining marks included).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A sentence ends at byte `at` of `s`: a line break, or `.`, `!`, `?`, `;`, `…` followed by
+/// a space or the end.
+fn ends_sentence(s: &str, at: usize, c: char) -> bool {
+    c == '\n'
+        || c == '\r'
+        || (matches!(c, '.' | '!' | '?' | ';' | '…')
+            && s[at + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace))
+}
+
+/// Where the sentence that `s` ends in starts (just after its last sentence end).
+fn sentence_cut_before(s: &str) -> usize {
+    s.char_indices().rfind(|&(at, c)| ends_sentence(s, at, c)).map_or(0, |(at, c)| at + c.len_utf8())
+}
+
+/// Where the sentence that `s` starts in ends (at its first sentence end).
+fn sentence_cut_after(s: &str) -> usize {
+    s.char_indices().find(|&(at, c)| ends_sentence(s, at, c)).map_or(s.len(), |(at, _)| at)
+}
+
+fn all_caps(s: &str) -> bool {
+    let mut upper = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper |= c.is_uppercase();
+    }
+    upper
+}
+
+fn is_dash(t: &Tok<'_>) -> bool {
+    t.kind() == TokenKind::Punctuation && matches!(t.as_str(), "-" | "–")
+}
+
+/// A token that may be an abbreviation being defined: two capitals or more, no digits.
+fn abbreviation_like(t: &Tok<'_>) -> bool {
+    t.kind().is_word()
+        && t.as_str().chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !t.as_str().bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The letters of an abbreviation, folded to ASCII lower case (`QP-QSĐP` → `qpqsdp`), with
+/// `&` kept; `None` when it has other characters.
+fn initials_of(abbreviation: &str) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    for c in abbreviation.chars() {
+        match c {
+            '-' | '/' | '.' => {}
+            '&' => out.push('&'),
+            c if c.is_alphabetic() => out.push(fold_lower(c)),
+            _ => return None,
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+fn fold_lower(c: char) -> char {
+    let folded = crate::chars::fold_char(c);
+    folded.to_lowercase().next().unwrap_or(folded)
+}
+
+/// Onsets that an abbreviation may spell out (`ThS` = `thạc sĩ`).
+const ONSETS: [&str; 11] = ["ngh", "ng", "nh", "ch", "tr", "th", "kh", "ph", "gh", "gi", "qu"];
+
+/// True when `letters` are the initials of `words` (see the docs of [`Abbreviations`]).
+fn initials_match<'w>(letters: &[char], words: impl Iterator<Item = &'w str>) -> bool {
+    let words: Vec<String> = words.map(|w| w.chars().map(fold_lower).collect()).collect();
+    if words.len() > 32 || letters.len() > 32 {
+        return false;
+    }
+    // Memoized search over (letter, word) positions.
+    let mut failed = vec![false; (letters.len() + 1) * (words.len() + 1)];
+    fn go(letters: &[char], words: &[String], i: usize, j: usize, failed: &mut [bool]) -> bool {
+        let slot = i * (words.len() + 1) + j;
+        if failed[slot] {
+            return false;
+        }
+        let ok = step(letters, words, i, j, failed);
+        if !ok {
+            failed[slot] = true;
+        }
+        ok
+    }
+    fn step(letters: &[char], words: &[String], i: usize, j: usize, failed: &mut [bool]) -> bool {
+        let Some(w) = words.get(j) else { return i == letters.len() };
+        // `&` reads `và`, or stands for nothing.
+        if letters.get(i) == Some(&'&') {
+            if w == "va" && go(letters, words, i + 1, j + 1, failed) {
+                return true;
+            }
+            return go(letters, words, i + 1, j, failed);
+        }
+        if j > 0 && SKIPPABLE.contains(&w.as_str()) && go(letters, words, i, j + 1, failed) {
+            return true;
+        }
+        let Some(&l) = letters.get(i) else { return false };
+        let first = w.chars().next().unwrap_or(' ');
+        if (l == first || (l == 'w' && first == 'u')) && go(letters, words, i + 1, j + 1, failed) {
+            return true;
+        }
+        for onset in ONSETS {
+            let n = onset.len();
+            if w.starts_with(onset)
+                && letters.len() >= i + n
+                && letters[i..i + n].iter().copied().eq(onset.chars())
+                && go(letters, words, i + n, j + 1, failed)
+            {
+                return true;
+            }
+        }
+        false
+    }
+    !words.is_empty() && go(letters, &words, 0, 0, &mut failed)
+}
+
+/// The score of `cue` (one or more words) in `window`: `CUE_WINDOW + 1 - d` for its nearest
+/// occurrence `d` tokens away, 0 when absent.
+fn cue_score(window: &[(Cow<'_, str>, usize)], cue: &str) -> usize {
+    let words: Vec<&str> = cue.split(' ').collect();
+    let n = words.len();
+    let nearest = (0..window.len().saturating_sub(n - 1))
+        .filter(|&p| window[p..p + n].iter().zip(&words).all(|((k, _), w)| k == w))
+        .map(|p| window[p..p + n].iter().map(|&(_, d)| d).min().unwrap_or(usize::MAX))
+        .min();
+    nearest.map_or(0, |d| (CUE_WINDOW + 1).saturating_sub(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letters(s: &str) -> Vec<char> {
+        initials_of(s).unwrap()
+    }
+
+    #[test]
+    fn initials() {
+        assert!(initials_match(&letters("UBND"), "Ủy ban nhân dân".split(' ')));
+        assert!(initials_match(&letters("QP-QSĐP"), "quốc phòng quân sự địa phương".split(' ')));
+        assert!(initials_match(&letters("ThS"), "thạc sĩ".split(' ')));
+        assert!(initials_match(&letters("TW"), "Trung ương".split(' ')));
+        assert!(initials_match(&letters("GD&ĐT"), "Giáo dục và Đào tạo".split(' ')));
+        assert!(initials_match(&letters("BGDĐT"), "Bộ Giáo dục và Đào tạo".split(' ')));
+        assert!(initials_match(&letters("ƯBKT"), "ưu bình khá tốt".split(' ')));
+        assert!(!initials_match(&letters("UBND"), "Ủy ban nhân".split(' ')));
+        assert!(!initials_match(&letters("UBND"), "và Ủy ban nhân dân".split(' ')));
+        assert!(!initials_match(&letters("QP"), "quốc phòng an ninh".split(' ')));
+    }
+
+    #[test]
+    fn cue_scores_favour_near_whole_words() {
+        let window: Vec<(Cow<'_, str>, usize)> = ["công", "ty", "", "x", "nhà", "đầu", "tư", "tyx"]
+            .iter()
+            .enumerate()
+            .map(|(p, w)| (Cow::Borrowed(*w), p.abs_diff(2)))
+            .collect();
+        assert_eq!(cue_score(&window, "công ty"), CUE_WINDOW);
+        assert_eq!(cue_score(&window, "nhà đầu tư"), CUE_WINDOW - 1);
+        assert_eq!(cue_score(&window, "ty x"), 0);
+        assert_eq!(cue_score(&window, "tyx"), CUE_WINDOW + 1 - 5);
+        assert_eq!(cue_score(&window, "cổ phần"), 0);
+    }
+
+    /// The candidate prefilter skips only text that a full scan finds nothing in.
+    #[test]
+    fn the_prefilter_changes_nothing() {
+        let dict = Abbreviations::builtin();
+        let mut texts: Vec<String> = vec![
+            include_str!("../benches/texts/sample.txt").to_owned(),
+            "UBND, Ubnd, ubnd; 15 km, 10km, 2 ha; TP. Hồ Chí Minh, Q. 1; v.v. Sau đó k/g ông. CA SĨ. \
+             Tp.HCM, tp, Ths A, ĐH, đ/c B. khu vực phòng thủ then chốt (KVPTTC) rồi kvpttc và KVPTTC. \
+             NSU\u{31B}T A; \"QP\" là; (UBND) (Ủy ban nhân dân) UBND (Ủy ban nhân dân)."
+                .to_owned(),
+        ];
+        for path in ["seed/article.txt", "data/news-sample/demo-full.txt", "data/laws/corpus/hien-phap.txt"] {
+            let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+            match std::fs::read_to_string(&full) {
+                Ok(t) => texts.push(t),
+                Err(_) => eprintln!("skipped: {full} is absent"),
+            }
+        }
+        for text in &texts {
+            let fast = dict.expand_with(text, true);
+            let full = dict.expand_with(text, false);
+            assert_eq!(fast.matches().len(), full.matches().len());
+            for (a, b) in fast.matches().iter().zip(full.matches()) {
+                assert_eq!(a, b);
+            }
+            assert_eq!(fast.as_str(), full.as_str());
+        }
+    }
+
+    #[test]
+    fn simple_keys_agree_with_the_comparison_key() {
+        let mut buf = String::new();
+        for s in ["UBND", "QP-QSĐP", "v.v.", "NĐ-CP", "ƯCV", "k/g", "TP.HCM", "GD&ĐT", "Ubnd"] {
+            assert!(simple_key(s, &mut buf), "{s}");
+            assert_eq!(buf, normalize::key(s), "{s}");
+        }
+        assert!(!simple_key("ĐỒNG", &mut buf));
+    }
+}

@@ -1,0 +1,253 @@
+//! Reading CoNLL-style NER files, tagging their tokens with the [`Recognizer`] and scoring
+//! the result (exact span match, as conlleval does).
+//!
+//! ```
+//! use vntext::{NerScores, Recognizer, read_conll};
+//!
+//! let gold = read_conll("Ông\tO\nHồ_Văn_Mười\tB-PER\nđến\tO\nĐắk\tB-LOC\nNông\tI-LOC\n");
+//! let predicted = Recognizer::builtin().tag_tokens(&gold[0].tokens);
+//! assert_eq!(predicted, ["O", "B-PER", "O", "B-LOC", "I-LOC"]);
+//! let mut scores = NerScores::default();
+//! scores.add(&gold[0].tags, &predicted);
+//! assert_eq!(scores.total().f1(), 1.0);
+//! ```
+
+use std::collections::BTreeMap;
+
+use crate::ner::{EntityKind, Recognizer};
+
+/// The entity types [`Recognizer::tag_tokens`] writes.
+pub const CONLL_TYPES: [&str; 5] = ["PER", "LOC", "ORG", "DATE", "TIME"];
+
+/// Words after which a military region is a place (`địa bàn Quân khu 5`), not a body.
+const PLACE_WORDS: [&str; 10] = ["bàn", "tại", "ở", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
+
+/// One sentence of a CoNLL file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConllSentence {
+    /// Its tokens (first column).
+    pub tokens: Vec<String>,
+    /// Their BIO tags (last column; `O` when there is only one column).
+    pub tags: Vec<String>,
+}
+
+/// Reads a CoNLL-style file: one token per line (`TOKEN<TAB>TAG`, or more columns of
+/// which the first is the token and the last the tag), a blank line between sentences,
+/// `#` comment lines and `-DOCSTART-` skipped.
+pub fn read_conll(text: &str) -> Vec<ConllSentence> {
+    let mut out = Vec::new();
+    let mut cur = ConllSentence::default();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if line.starts_with('#') || line.starts_with("-DOCSTART-") {
+            continue;
+        }
+        let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
+        let Some(token) = cols.next() else { continue };
+        let tag = cols.next_back().unwrap_or("O");
+        cur.tokens.push(token.to_owned());
+        cur.tags.push(tag.to_owned());
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The spans `(start, end, type)` of a BIO tag sequence, in tokens; an `I-` tag that does
+/// not continue a span of its type starts one (conlleval's reading).
+pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, &str)> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let (bio, typ) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
+        let continues = bio == "I" && cur.is_some_and(|(_, t)| t == typ);
+        if !continues {
+            if let Some((s, t)) = cur.take() {
+                out.push((s, i, t.to_owned()));
+            }
+            if bio == "B" || bio == "I" {
+                cur = Some((i, typ));
+            }
+        }
+    }
+    if let Some((s, t)) = cur {
+        out.push((s, tags.len(), t.to_owned()));
+    }
+    out
+}
+
+impl Recognizer {
+    /// BIO tags for pre-split tokens: they are joined with single spaces (`_` inside a token
+    /// counts as a space, for word-segmented sets like `Hồ_Văn_Mười`), recognized, and a
+    /// token is tagged when a (non-nested) entity covers it. Types: PER (Person), LOC
+    /// (Province, Location, MilitaryRegion after a place word such as `địa bàn`, `tại`),
+    /// ORG (Organization, other MilitaryRegion mentions such as `thuộc Quân khu 5`), DATE, TIME.
+    pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<String> {
+        self.tag_document(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// [`tag_tokens`](Self::tag_tokens) for many sentences at once, recognized as one text
+    /// with a line per sentence.
+    pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<String>> {
+        let mut text = String::new();
+        let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let mut b = Vec::with_capacity(sentence.as_ref().len());
+            for (k, t) in sentence.as_ref().iter().enumerate() {
+                if k > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.extend(t.as_ref().chars().map(|c| if c == '_' { ' ' } else { c }));
+                b.push((start, text.len()));
+            }
+            bounds.push(b);
+        }
+        let mut tags: Vec<Vec<String>> = bounds.iter().map(|b| vec!["O".to_owned(); b.len()]).collect();
+        for e in self.recognize(&text).iter().filter(|e| !e.nested) {
+            let typ = match e.kind {
+                EntityKind::Person => "PER",
+                EntityKind::Province | EntityKind::Location => "LOC",
+                EntityKind::Organization => "ORG",
+                EntityKind::MilitaryRegion => {
+                    let before =
+                        text[..e.span.start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+                    if PLACE_WORDS.contains(&before.as_str()) { "LOC" } else { "ORG" }
+                }
+                EntityKind::Date => "DATE",
+                EntityKind::Time => "TIME",
+            };
+            // The sentence holding the entity: the last one starting at or before it.
+            let s = bounds.partition_point(|b| b.first().is_none_or(|&(start, _)| start <= e.span.start));
+            let Some(s) = s.checked_sub(1) else { continue };
+            let mut first = true;
+            for (k, &(start, end)) in bounds[s].iter().enumerate() {
+                if end > e.span.start && start < e.span.end && tags[s][k] == "O" {
+                    tags[s][k] = format!("{}-{typ}", if first { "B" } else { "I" });
+                    first = false;
+                }
+            }
+        }
+        tags
+    }
+}
+
+/// Counts for one entity type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NerCounts {
+    /// Predicted spans that match a gold span exactly (same tokens, same type).
+    pub correct: usize,
+    /// Predicted spans.
+    pub predicted: usize,
+    /// Gold spans.
+    pub gold: usize,
+}
+
+impl NerCounts {
+    /// Precision in 0..=1.
+    pub fn precision(&self) -> f64 {
+        if self.predicted == 0 { 0.0 } else { self.correct as f64 / self.predicted as f64 }
+    }
+
+    /// Recall in 0..=1.
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 { 0.0 } else { self.correct as f64 / self.gold as f64 }
+    }
+
+    /// F1 in 0..=1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+/// Per-type span counts over a test set, for [`CONLL_TYPES`]; gold spans of other types
+/// (MISC...) are counted apart and left out of the scores.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NerScores {
+    /// Counts per type.
+    pub by_type: BTreeMap<String, NerCounts>,
+    /// Gold spans of types the recognizer does not produce, per type.
+    pub ignored: BTreeMap<String, usize>,
+}
+
+impl NerScores {
+    /// Adds one sentence's gold and predicted tags.
+    pub fn add(&mut self, gold: &[String], predicted: &[String]) {
+        let gold = bio_spans(gold);
+        let predicted = bio_spans(predicted);
+        for g in &gold {
+            if CONLL_TYPES.contains(&g.2.as_str()) {
+                let c = self.by_type.entry(g.2.clone()).or_default();
+                c.gold += 1;
+                c.correct += usize::from(predicted.contains(g));
+            } else {
+                *self.ignored.entry(g.2.clone()).or_default() += 1;
+            }
+        }
+        for p in &predicted {
+            self.by_type.entry(p.2.clone()).or_default().predicted += 1;
+        }
+    }
+
+    /// Counts over all scored types (micro average).
+    pub fn total(&self) -> NerCounts {
+        self.by_type.values().fold(NerCounts::default(), |a, c| NerCounts {
+            correct: a.correct + c.correct,
+            predicted: a.predicted + c.predicted,
+            gold: a.gold + c.gold,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn spans_follow_conlleval() {
+        assert_eq!(
+            bio_spans(&tags("B-PER I-PER O I-LOC B-ORG B-ORG")),
+            [
+                (0, 2, "PER".to_owned()),
+                (3, 4, "LOC".to_owned()),
+                (4, 5, "ORG".to_owned()),
+                (5, 6, "ORG".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_count_exact_spans_and_ignore_other_types() {
+        let mut s = NerScores::default();
+        s.add(&tags("B-PER I-PER O B-MISC B-LOC"), &tags("B-PER O O O B-LOC"));
+        let per = s.by_type["PER"];
+        assert_eq!((per.correct, per.predicted, per.gold), (0, 1, 1));
+        assert_eq!(s.total().correct, 1);
+        assert_eq!(s.ignored["MISC"], 1);
+        assert!((s.by_type["LOC"].f1() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn reads_columns_comments_and_docstart() {
+        let s = read_conll("-DOCSTART- O\n\n# c\nHà\tNNP\tB-LOC\nNội\tNNP\tI-LOC\n\nx\n");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].tokens, ["Hà", "Nội"]);
+        assert_eq!(s[0].tags, ["B-LOC", "I-LOC"]);
+        assert_eq!(s[1].tags, ["O"]);
+    }
+}
