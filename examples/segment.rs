@@ -30,6 +30,7 @@ fn run() -> Result<(), String> {
             "--eval" => eval = Some(args.next().ok_or("--eval needs a file")?),
             "--model" => model = Some(args.next().ok_or("--model needs a file")?),
             "--errors" => errors = true,
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ if input.is_none() => input = Some(a),
             _ => return Err(format!("unexpected argument {a}")),
         }

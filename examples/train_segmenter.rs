@@ -3,8 +3,8 @@
 //! ```text
 //! cargo run --release --example train_segmenter -- [--out data/segmenter.bin]
 //!     [--train FILE]... [--heldout FILE] [--raw FILE_OR_DIR]... [--no-raw]
-//!     [--abbreviations FILE] [--no-abbreviations] [--lexicon FILE]... [--bits N] [--epochs N]
-//!     [--min-pair N] [--self-train MIN_COUNT]
+//!     [--abbreviations FILE] [--no-abbreviations] [--no-gazetteers] [--lexicon FILE]...
+//!     [--bits N] [--epochs N] [--min-pair N] [--self-train MIN_COUNT] [--rounds N]
 //! ```
 //!
 //! Defaults (paths relative to the crate root): `--train` the UD Vietnamese-VTB train and dev
@@ -12,10 +12,13 @@
 //! `../shared/data/`, `--abbreviations` the soe-vinorm list (its long forms become lexicon
 //! words). `--heldout` scores the new model on a gold file (CoNLL-U or `_` convention); use
 //! `--train` with the train file only and `--heldout` dev to tune without touching test.
-//! `--lexicon` adds a word list (one word per line) as its own lexicon source.
+//! Unless `--no-gazetteers`, the crate's own lists are lexicon sources too: place names
+//! (provinces, districts, places), organisation names and the long forms of
+//! `data/abbreviations.tsv`. `--lexicon` adds a word list (one word per line), with the
+//! organisation names' source.
 //! `--self-train N` (default 5; 0 turns it off) segments the unlabelled text with a first
 //! model, takes the multi-syllable words found at least N times as a lexicon source, and
-//! trains again.
+//! trains again (`--rounds` times).
 
 #[path = "support/gold.rs"]
 mod gold;
@@ -33,6 +36,7 @@ struct Options {
     raw: Vec<PathBuf>,
     abbreviations: Option<PathBuf>,
     lexicons: Vec<PathBuf>,
+    gazetteers: bool,
     bits: u32,
     epochs: usize,
     min_pair: u32,
@@ -50,6 +54,7 @@ fn parse_args() -> Result<Options, String> {
         raw: Vec::new(),
         abbreviations: Some(shared.join("abbreviations/soe-vinorm/abbreviations.txt")),
         lexicons: Vec::new(),
+        gazetteers: true,
         bits: 18,
         epochs: 12,
         min_pair: 3,
@@ -69,6 +74,7 @@ fn parse_args() -> Result<Options, String> {
             "--abbreviations" => o.abbreviations = Some(value()?.into()),
             "--no-abbreviations" => o.abbreviations = None,
             "--lexicon" => o.lexicons.push(value()?.into()),
+            "--no-gazetteers" => o.gazetteers = false,
             "--bits" => o.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--epochs" => o.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--rounds" => o.rounds = value()?.parse().map_err(|e| format!("--rounds: {e}"))?,
@@ -132,10 +138,32 @@ fn run() -> Result<(), String> {
             }
         }
     }
-    for (k, path) in o.lexicons.iter().enumerate() {
+    if o.gazetteers {
+        // The crate's own word lists, each kind its own lexicon source: place names,
+        // organisation names, abbreviation long forms.
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let columns: [(&str, usize, u8); 5] = [
+            ("gazetteer/provinces.tsv", 3, 1),
+            ("gazetteer/districts.tsv", 1, 1),
+            ("gazetteer/places.tsv", 0, 1),
+            ("gazetteer/organizations.tsv", 0, 2),
+            ("abbreviations.tsv", 1, 3),
+        ];
+        for (file, column, source) in columns {
+            let src = read(&data.join(file))?;
+            for line in src.lines().skip(1).filter(|l| !l.starts_with('#')) {
+                if let Some(word) = line.split('\t').nth(column) {
+                    trainer.add_lexicon_word(source, word.trim());
+                }
+            }
+        }
+    }
+    for path in &o.lexicons {
+        // One word per line (the first tab-separated field), `#` comments; the same source
+        // as the organisation names.
         let src = read(path)?;
         for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            trainer.add_lexicon_word(1 + k.min(2) as u8, line.split('\t').next().unwrap_or("").trim());
+            trainer.add_lexicon_word(2, line.split('\t').next().unwrap_or("").trim());
         }
     }
     for dir in &o.raw {
