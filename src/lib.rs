@@ -51,6 +51,7 @@ mod error;
 mod gazetteer;
 mod ner;
 mod normalize;
+mod segment;
 mod sentence;
 mod span;
 mod syllable;
@@ -69,6 +70,9 @@ pub use ner::{Entity, EntityKind, MatchKind, Recognizer};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,
+};
+pub use segment::{
+    SegmentWorker, SegmenterTrainer, TrainingStats, Word, WordSegmenter, WordSegmenterBuilder, Words,
 };
 pub use sentence::{Sentence, Sentences, sentences};
 pub use span::Span;

@@ -8,6 +8,7 @@ mod ner;
 mod ner_eval_data;
 mod normalize;
 mod regressions;
+mod segment;
 mod sentences;
 mod stages;
 mod syllables;

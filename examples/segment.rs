@@ -1,0 +1,113 @@
+//! Word segmentation. Prints one line per input line, the syllables of each word joined by
+//! `_` and words separated by spaces (the VLSP convention).
+//!
+//! ```text
+//! cargo run --release --example segment -- [--model FILE] [FILE]
+//! cargo run --release --example segment -- [--model FILE] --eval GOLD [--errors]
+//! ```
+//!
+//! With `--eval`, GOLD is a CoNLL-U file or a file in the `_` convention; its raw text is
+//! segmented and word precision, recall and F1 are printed (words match by exact span).
+//! `--errors` also lists the sentences with a wrong word. `--model` reads a model written by
+//! `train_segmenter` instead of the built-in one.
+
+#[path = "support/gold.rs"]
+mod gold;
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use vntext::WordSegmenter;
+
+fn run() -> Result<(), String> {
+    let mut input = None;
+    let mut eval = None;
+    let mut model = None;
+    let mut errors = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--eval" => eval = Some(args.next().ok_or("--eval needs a file")?),
+            "--model" => model = Some(args.next().ok_or("--model needs a file")?),
+            "--errors" => errors = true,
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ if input.is_none() => input = Some(a),
+            _ => return Err(format!("unexpected argument {a}")),
+        }
+    }
+    let segmenter = match &model {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+            WordSegmenter::from_model_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => WordSegmenter::builtin().clone(),
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let io = |e: std::io::Error| e.to_string();
+    if let Some(path) = eval {
+        let src = vntext::read_text(Some(&path)).map_err(|e| format!("{path}: {e}"))?;
+        let sentences = gold::read_gold(&src);
+        let score = gold::evaluate(&segmenter, &sentences);
+        if errors {
+            let mut worker = segmenter.worker();
+            for s in &sentences {
+                let predicted: Vec<_> = worker.segment(&s.text).map(|w| w.span()).collect();
+                if predicted != s.words {
+                    let show = |spans: &[vntext::Span]| {
+                        spans
+                            .iter()
+                            .map(|w| s.text[w.range()].replace(' ', "_"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    writeln!(out, "gold: {}\nours: {}\n", show(&s.words), show(&predicted)).map_err(io)?;
+                }
+            }
+        }
+        writeln!(
+            out,
+            "{path}: sentences {} words {} predicted {} matched {}  P {:.2}  R {:.2}  F1 {:.2}",
+            sentences.len(),
+            score.gold,
+            score.predicted,
+            score.matched,
+            score.precision(),
+            score.recall(),
+            score.f1()
+        )
+        .map_err(io)?;
+    } else {
+        let text = vntext::read_text(input.as_deref())
+            .map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;
+        let mut worker = segmenter.worker();
+        for line in text.lines() {
+            let mut first = true;
+            for w in worker.segment(line) {
+                if !first {
+                    out.write_all(b" ").map_err(io)?;
+                }
+                first = false;
+                let mut parts = w.as_str().split_whitespace();
+                if let Some(p) = parts.next() {
+                    out.write_all(p.as_bytes()).map_err(io)?;
+                }
+                for p in parts {
+                    out.write_all(b"_").map_err(io)?;
+                    out.write_all(p.as_bytes()).map_err(io)?;
+                }
+            }
+            out.write_all(b"\n").map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("segment: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

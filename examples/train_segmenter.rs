@@ -1,0 +1,249 @@
+//! Trains the word segmentation model and writes it (the built-in one is `data/segmenter.bin`).
+//!
+//! ```text
+//! cargo run --release --example train_segmenter -- [--out data/segmenter.bin]
+//!     [--train FILE]... [--heldout FILE] [--raw FILE_OR_DIR]... [--no-raw]
+//!     [--abbreviations FILE] [--no-abbreviations] [--no-gazetteers] [--lexicon FILE]...
+//!     [--bits N] [--epochs N] [--min-pair N] [--self-train MIN_COUNT] [--rounds N]
+//! ```
+//!
+//! Defaults (paths relative to the crate root): `--train` the UD Vietnamese-VTB train and dev
+//! files of `../shared/data/ud-vtb/`, `--raw` the Wikipedia and law corpora of
+//! `../shared/data/`, `--abbreviations` the soe-vinorm list (its long forms become lexicon
+//! words). `--heldout` scores the new model on a gold file (CoNLL-U or `_` convention); use
+//! `--train` with the train file only and `--heldout` dev to tune without touching test.
+//! Unless `--no-gazetteers`, the crate's own lists are lexicon sources too: place names
+//! (provinces, districts, places), organisation names and the long forms of
+//! `data/abbreviations.tsv`. `--lexicon` adds a word list (one word per line), with the
+//! organisation names' source.
+//! `--self-train N` (default 5; 0 turns it off) segments the unlabelled text with a first
+//! model, takes the multi-syllable words found at least N times as a lexicon source, and
+//! trains again (`--rounds` times).
+
+#[path = "support/gold.rs"]
+mod gold;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use vntext::{SegmenterTrainer, WordSegmenter};
+
+struct Options {
+    out: PathBuf,
+    train: Vec<PathBuf>,
+    heldout: Option<PathBuf>,
+    raw: Vec<PathBuf>,
+    abbreviations: Option<PathBuf>,
+    lexicons: Vec<PathBuf>,
+    gazetteers: bool,
+    bits: u32,
+    epochs: usize,
+    min_pair: u32,
+    self_train: u32,
+    rounds: u32,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/data");
+    let mut o = Options {
+        out: root.join("data/segmenter.bin"),
+        train: Vec::new(),
+        heldout: None,
+        raw: Vec::new(),
+        abbreviations: Some(shared.join("abbreviations/soe-vinorm/abbreviations.txt")),
+        lexicons: Vec::new(),
+        gazetteers: true,
+        bits: 18,
+        epochs: 12,
+        min_pair: 3,
+        self_train: 5,
+        rounds: 1,
+    };
+    let mut no_raw = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--out" => o.out = value()?.into(),
+            "--train" => o.train.push(value()?.into()),
+            "--heldout" => o.heldout = Some(value()?.into()),
+            "--raw" => o.raw.push(value()?.into()),
+            "--no-raw" => no_raw = true,
+            "--abbreviations" => o.abbreviations = Some(value()?.into()),
+            "--no-abbreviations" => o.abbreviations = None,
+            "--lexicon" => o.lexicons.push(value()?.into()),
+            "--no-gazetteers" => o.gazetteers = false,
+            "--bits" => o.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--epochs" => o.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--rounds" => o.rounds = value()?.parse().map_err(|e| format!("--rounds: {e}"))?,
+            "--self-train" => o.self_train = value()?.parse().map_err(|e| format!("--self-train: {e}"))?,
+            "--min-pair" => o.min_pair = value()?.parse().map_err(|e| format!("--min-pair: {e}"))?,
+            _ => return Err(format!("unknown argument {a}")),
+        }
+    }
+    if o.train.is_empty() {
+        o.train =
+            vec![shared.join("ud-vtb/vi_vtb-ud-train.conllu"), shared.join("ud-vtb/vi_vtb-ud-dev.conllu")];
+    }
+    if o.train.iter().any(|p| p.to_string_lossy().contains("-test")) {
+        return Err("refusing to train on a test file".into());
+    }
+    if no_raw {
+        o.raw.clear();
+    } else if o.raw.is_empty() {
+        o.raw = vec![shared.join("viwiki"), shared.join("laws/corpus")];
+    }
+    Ok(o)
+}
+
+/// The `.txt` files of a directory in name order, or the file itself.
+fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let rd = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    vntext::read_text(path.to_str()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run() -> Result<(), String> {
+    let o = parse_args()?;
+    let started = Instant::now();
+    let mut trainer = SegmenterTrainer::new();
+    trainer.hash_bits(o.bits).epochs(o.epochs).min_pair_count(o.min_pair);
+    for path in &o.train {
+        let src = read(path)?;
+        for s in gold::read_gold(&src) {
+            trainer.add_sentence(&s.text, &s.words);
+            // The labelled text is also unlabelled text for the pair statistics.
+            trainer.add_raw_text(&s.text);
+        }
+    }
+    if let Some(path) = &o.abbreviations {
+        // Lines are `ABBR:long form`; the long forms are the lexicon words.
+        let src = read(path)?;
+        for line in src.lines() {
+            if let Some((_, long)) = line.split_once(':') {
+                trainer.add_lexicon_word(0, long.trim());
+            }
+        }
+    }
+    if o.gazetteers {
+        // The crate's own word lists, each kind its own lexicon source: place names,
+        // organisation names, abbreviation long forms.
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let columns: [(&str, usize, u8); 5] = [
+            ("gazetteer/provinces.tsv", 3, 1),
+            ("gazetteer/districts.tsv", 1, 1),
+            ("gazetteer/places.tsv", 0, 1),
+            ("gazetteer/organizations.tsv", 0, 2),
+            ("abbreviations.tsv", 1, 3),
+        ];
+        for (file, column, source) in columns {
+            let src = read(&data.join(file))?;
+            for line in src.lines().skip(1).filter(|l| !l.starts_with('#')) {
+                if let Some(word) = line.split('\t').nth(column) {
+                    trainer.add_lexicon_word(source, word.trim());
+                }
+            }
+        }
+    }
+    for path in &o.lexicons {
+        // One word per line (the first tab-separated field), `#` comments; the same source
+        // as the organisation names.
+        let src = read(path)?;
+        for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            trainer.add_lexicon_word(2, line.split('\t').next().unwrap_or("").trim());
+        }
+    }
+    for dir in &o.raw {
+        for path in files(dir)? {
+            let text = read(&path)?;
+            trainer.add_raw_text(&text);
+        }
+    }
+    let stats = trainer.stats();
+    eprintln!(
+        "train_segmenter: {} sentences, {} tokens, {} unreachable boundaries, {} raw syllables, {} distinct pairs, {} lexicon words ({:.1}s)",
+        stats.sentences,
+        stats.tokens,
+        stats.unreachable,
+        stats.raw_tokens,
+        stats.raw_pairs,
+        stats.lexicon_words,
+        started.elapsed().as_secs_f64()
+    );
+    let mut model = trainer.train().map_err(|e| e.to_string())?;
+    for _ in 0..if o.self_train > 0 { o.rounds } else { 0 } {
+        // Self-training: the words the first model finds at least `self_train` times in the
+        // unlabelled text become a lexicon of their own, and the model is trained again.
+        let first = WordSegmenter::from_model_bytes(&model).map_err(|e| e.to_string())?;
+        let mut worker = first.worker();
+        let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for dir in &o.raw {
+            for path in files(dir)? {
+                let text = read(&path)?;
+                for line in text.lines() {
+                    for w in worker.segment(line).filter(|w| w.token_count() > 1) {
+                        *counts.entry(vntext::key(w.as_str()).into_owned()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let mut words: Vec<(&String, &u32)> = counts.iter().filter(|(_, c)| **c >= o.self_train).collect();
+        words.sort();
+        trainer.clear_lexicon_source(4);
+        trainer.clear_lexicon_source(5);
+        for &(w, &c) in &words {
+            trainer.add_lexicon_word(if c >= o.self_train * 10 { 5 } else { 4 }, w);
+        }
+        eprintln!(
+            "train_segmenter: self-training lexicon of {} words ({:.1}s)",
+            words.len(),
+            started.elapsed().as_secs_f64()
+        );
+        model = trainer.train().map_err(|e| e.to_string())?;
+    }
+    eprintln!(
+        "train_segmenter: trained in {:.1}s total, model {} bytes",
+        started.elapsed().as_secs_f64(),
+        model.len()
+    );
+    std::fs::write(&o.out, &model).map_err(|e| format!("{}: {e}", o.out.display()))?;
+    eprintln!("train_segmenter: wrote {}", o.out.display());
+    if let Some(path) = &o.heldout {
+        let segmenter = WordSegmenter::from_model_bytes(&model).map_err(|e| e.to_string())?;
+        let score = gold::evaluate(&segmenter, &gold::read_gold(&read(path)?));
+        println!(
+            "{}: words {} predicted {} matched {}  P {:.2}  R {:.2}  F1 {:.2}",
+            path.display(),
+            score.gold,
+            score.predicted,
+            score.matched,
+            score.precision(),
+            score.recall(),
+            score.f1()
+        );
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train_segmenter: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Word segmentation: which syllables form one word (`quốc phòng`, `Ủy ban nhân dân`).
+//!
+//! ```
+//! let segmenter = vntext::WordSegmenter::builtin();
+//! let text = "Bộ Quốc phòng họp báo.";
+//! let words: Vec<&str> = segmenter.segment(text).iter().map(|w| w.as_str()).collect();
+//! assert_eq!(words, ["Bộ", "Quốc phòng", "họp báo", "."]);
+//! ```
+//!
+//! A word is a run of syllable (or foreign-word) tokens from [`crate::tokenize`] that the
+//! model joins; every other token (numbers, dates, punctuation, abbreviations) is a word of
+//! its own. Words never span a line break. Each word is a [`Span`] over the caller's text.
+//!
+//! The model is an averaged structured perceptron over "joined to the previous token"
+//! decisions with exact (Viterbi) decoding. Its features are the hashed syllable n-grams
+//! around each place, their shapes and case, matches of a lexicon of multi-syllable words
+//! (forward and backward longest match too), how strongly two syllables go together in
+//! unlabelled text (PMI and conditional probabilities from Wikipedia and Vietnamese laws),
+//! and whether two syllables share their onset or rhyme (reduplicative words such as
+//! `tấp nập`). [`SegmenterTrainer`] builds it;
+//! `examples/train_segmenter.rs` shows how the built-in model is made.
+
+mod features;
+mod model;
+mod train;
+
+use std::sync::{Arc, OnceLock};
+
+use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, hash_bytes, mix, seq_hash, slot};
+use self::model::{HashKeyed, Model};
+use crate::error::Result;
+use crate::span::Span;
+
+pub use self::train::{SegmenterTrainer, TrainingStats};
+
+/// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
+/// Vietnamese Wikipedia and laws; see `data/SOURCES.md`.
+static MODEL: &[u8] = include_bytes!("../../data/segmenter.bin");
+
+/// A word: a slice of the caller's text made of one or more tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Word<'h> {
+    text: &'h str,
+    span: Span,
+    tokens: u32,
+}
+
+impl<'h> Word<'h> {
+    /// The word's text, borrowed from the input, with the caller's spaces between its
+    /// syllables (`"quốc phòng"`).
+    pub fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    /// Where the word is in the input, in bytes.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// How many tokens (syllables) the word has.
+    pub fn token_count(&self) -> usize {
+        self.tokens as usize
+    }
+}
+
+/// Words that the user requires to stay whole, by the hash of their tokens' keys.
+#[derive(Clone, Debug, Default)]
+struct UserDictionary {
+    max_len: usize,
+    words: HashKeyed<()>,
+}
+
+/// Splits Vietnamese text into words.
+///
+/// Immutable, `Send + Sync`, used through `&self`; cloning is cheap (the model is shared).
+/// Build it once: [`WordSegmenter::builtin`] for the shipped model, [`WordSegmenter::builder`]
+/// to add a user dictionary, [`WordSegmenter::from_model_bytes`] for a model you trained.
+#[derive(Clone, Debug)]
+pub struct WordSegmenter {
+    model: Arc<Model>,
+    user: Arc<UserDictionary>,
+}
+
+/// Configures a [`WordSegmenter`]: its model and a user dictionary.
+#[derive(Clone, Debug)]
+pub struct WordSegmenterBuilder {
+    model: Arc<Model>,
+    words: Vec<String>,
+}
+
+impl WordSegmenterBuilder {
+    /// Uses the model of `segmenter` (e.g. one read by [`WordSegmenter::from_model_bytes`])
+    /// instead of the built-in one.
+    pub fn model_of(&mut self, segmenter: &WordSegmenter) -> &mut Self {
+        self.model = Arc::clone(&segmenter.model);
+        self
+    }
+
+    /// Adds a word that must stay whole wherever it occurs, e.g. an organisation's name
+    /// (`"Ban Chỉ huy Quân sự"`). Matching ignores case, tone-mark placement and spacing;
+    /// where user words overlap, the leftmost and then the longest wins. A word of one
+    /// token changes nothing (every token is inside one word anyway).
+    pub fn word(&mut self, word: &str) -> &mut Self {
+        self.words.push(word.to_owned());
+        self
+    }
+
+    /// Adds several words, as [`WordSegmenterBuilder::word`] does.
+    pub fn words<I, S>(&mut self, words: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for w in words {
+            self.word(w.as_ref());
+        }
+        self
+    }
+
+    /// Builds the segmenter.
+    pub fn build(&self) -> WordSegmenter {
+        let mut user = UserDictionary::default();
+        let mut toks = Vec::new();
+        for w in &self.words {
+            analyze(w, &mut toks);
+            if toks.len() < 2 {
+                continue;
+            }
+            let h = seq_hash(toks.iter().map(|t| exact_key(w, t)));
+            user.words.insert(h, ());
+            user.max_len = user.max_len.max(toks.len());
+        }
+        WordSegmenter { model: Arc::clone(&self.model), user: Arc::new(user) }
+    }
+}
+
+/// The key that user words match on: the comparison key for words, the text otherwise.
+fn exact_key(text: &str, t: &Tok) -> u64 {
+    if t.word { t.key } else { hash_bytes(&text[t.span.range()]) }
+}
+
+impl WordSegmenter {
+    /// The segmenter with the built-in model and no user dictionary, built on first use.
+    pub fn builtin() -> &'static WordSegmenter {
+        static BUILTIN: OnceLock<WordSegmenter> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The shipped model is checked by the tests, so this cannot fail.
+            WordSegmenter::from_model_bytes(MODEL).expect("the built-in segmentation model is valid")
+        })
+    }
+
+    /// A builder starting from the built-in model.
+    pub fn builder() -> WordSegmenterBuilder {
+        WordSegmenterBuilder { model: Arc::clone(&WordSegmenter::builtin().model), words: Vec::new() }
+    }
+
+    /// Reads a model written by [`SegmenterTrainer::train`].
+    ///
+    /// # Errors
+    /// [`crate::Error::Model`] when the bytes are not such a model, are of another format
+    /// version, or are corrupt or truncated (checked by a checksum).
+    pub fn from_model_bytes(bytes: &[u8]) -> Result<WordSegmenter> {
+        Ok(WordSegmenter { model: Arc::new(Model::from_bytes(bytes)?), user: Arc::default() })
+    }
+
+    /// The words of `text`, in order. Every token of the text is in exactly one word.
+    ///
+    /// For many texts, [`WordSegmenter::worker`] reuses its buffers instead.
+    pub fn segment<'h>(&self, text: &'h str) -> Vec<Word<'h>> {
+        self.worker().segment(text).collect()
+    }
+
+    /// A worker that segments text after text, reusing its buffers, so that a loop
+    /// allocates nothing once the buffers have grown to the longest text (except for the
+    /// rare syllable whose comparison key needs the full normalizer: decomposed marks,
+    /// look-alike letters, `hoà`-style tone marks).
+    pub fn worker(&self) -> SegmentWorker<'_> {
+        SegmentWorker {
+            segmenter: self,
+            toks: Vec::new(),
+            scratch: Scratch::default(),
+            emission: Vec::new(),
+            allowed: Vec::new(),
+            back: Vec::new(),
+            tags: Vec::new(),
+            keys: Vec::new(),
+            words: Vec::new(),
+        }
+    }
+}
+
+impl Default for WordSegmenter {
+    /// The built-in segmenter.
+    fn default() -> WordSegmenter {
+        WordSegmenter::builtin().clone()
+    }
+}
+
+/// Reusable buffers for segmenting many texts with one [`WordSegmenter`].
+///
+/// ```
+/// let segmenter = vntext::WordSegmenter::builtin();
+/// let mut worker = segmenter.worker();
+/// for line in ["Ủy ban nhân dân tỉnh", "quốc phòng toàn dân"] {
+///     let n = worker.segment(line).count();
+///     assert!(n >= 2);
+/// }
+/// ```
+#[derive(Debug)]
+pub struct SegmentWorker<'s> {
+    segmenter: &'s WordSegmenter,
+    toks: Vec<Tok>,
+    scratch: Scratch,
+    emission: Vec<i64>,
+    allowed: Vec<u8>,
+    back: Vec<u8>,
+    tags: Vec<u8>,
+    keys: Vec<u64>,
+    words: Vec<(Span, u32)>,
+}
+
+/// Tag sets allowed at a token: may start a word, may continue the previous token's word.
+pub(crate) const MAY_START: u8 = 1;
+pub(crate) const MAY_JOIN: u8 = 2;
+
+impl<'s> SegmentWorker<'s> {
+    /// The words of `text`, in order, as an iterator over the worker's buffer.
+    pub fn segment<'w, 'h>(&'w mut self, text: &'h str) -> Words<'w, 'h> {
+        let model = &*self.segmenter.model;
+        analyze(text, &mut self.toks);
+        let n = self.toks.len();
+        self.allowed.clear();
+        let toks = &self.toks;
+        self.allowed.extend((0..n).map(|i| toks[i].allowed(i.checked_sub(1).map(|p| toks[p]))));
+        self.apply_user_dictionary(text);
+        let toks = &self.toks;
+        self.scratch.prepare(toks, &model.lexicon, &model.pairs);
+        self.emission.clear();
+        self.emission.resize(n, 0);
+        let mut feats = [0u64; FEATURES_PER_POSITION];
+        for i in 1..n {
+            if self.allowed[i] == MAY_START | MAY_JOIN {
+                self.scratch.features(toks, i, &mut feats);
+                self.emission[i] =
+                    feats.iter().map(|&h| i64::from(model.weights[slot(h, model.bits) as usize])).sum();
+            }
+        }
+        let t = model.transitions.map(i64::from);
+        viterbi(&self.emission, &self.allowed, t, i64::MIN / 4, &mut self.back, &mut self.tags);
+        self.words.clear();
+        for (i, tok) in toks.iter().enumerate() {
+            if self.tags[i] == 1 {
+                if let Some(last) = self.words.last_mut() {
+                    last.0.end = tok.span.end;
+                    last.1 += 1;
+                    continue;
+                }
+            }
+            self.words.push((tok.span, 1));
+        }
+        Words { text, words: self.words.iter() }
+    }
+
+    /// Forces the user's words: leftmost-longest matches, never across a line break.
+    fn apply_user_dictionary(&mut self, text: &str) {
+        let user = &*self.segmenter.user;
+        if user.words.is_empty() {
+            return;
+        }
+        let toks = &self.toks;
+        let n = toks.len();
+        self.keys.clear();
+        self.keys.extend(toks.iter().map(|t| exact_key(text, t)));
+        let mut j = 0;
+        while j < n {
+            let mut longest = 0;
+            let mut h = seq_hash([self.keys[j]]);
+            let mut len = 1;
+            while len < user.max_len && j + len < n && toks[j + len].gap_ok {
+                h = mix(h, self.keys[j + len]);
+                len += 1;
+                if user.words.contains_key(&h) {
+                    longest = len;
+                }
+            }
+            if longest == 0 {
+                j += 1;
+                continue;
+            }
+            self.allowed[j] = MAY_START;
+            for a in &mut self.allowed[j + 1..j + longest] {
+                *a = MAY_JOIN;
+            }
+            if let Some(a) = self.allowed.get_mut(j + longest) {
+                *a = MAY_START;
+            }
+            j += longest;
+        }
+    }
+}
+
+/// Best tags (0 = starts a word, 1 = joins the previous token) under the allowed sets, by
+/// Viterbi over two states.
+pub(crate) fn viterbi<T>(
+    emission: &[T],
+    allowed: &[u8],
+    trans: [T; 4],
+    neg: T,
+    back: &mut Vec<u8>,
+    tags: &mut Vec<u8>,
+) where
+    T: Copy + PartialOrd + core::ops::Add<Output = T> + Default,
+{
+    let n = emission.len();
+    back.clear();
+    back.resize(n * 2, 0);
+    tags.clear();
+    tags.resize(n, 0);
+    if n == 0 {
+        return;
+    }
+    let zero = T::default();
+    // Scores of ending the prefix with a word start (B) or a join (I).
+    let (mut b, mut i_) = (zero, neg);
+    for k in 1..n {
+        let from_b = |prev_b: T, prev_i: T, tb: T, ti: T| -> (T, u8) {
+            let (x, y) = (prev_b + tb, prev_i + ti);
+            if y > x { (y, 1) } else { (x, 0) }
+        };
+        let (nb, bb) = from_b(b, i_, trans[0], trans[2]);
+        let (ni, bi) = from_b(b, i_, trans[1], trans[3]);
+        back[2 * k] = bb;
+        back[2 * k + 1] = bi;
+        b = if allowed[k] & MAY_START != 0 { nb } else { neg };
+        i_ = if allowed[k] & MAY_JOIN != 0 { ni + emission[k] } else { neg };
+    }
+    let mut state = u8::from(i_ > b);
+    for k in (0..n).rev() {
+        tags[k] = state;
+        if k > 0 {
+            state = back[2 * k + usize::from(state)];
+        }
+    }
+}
+
+/// The words of one text; returned by [`SegmentWorker::segment`].
+#[derive(Clone, Debug)]
+pub struct Words<'w, 'h> {
+    text: &'h str,
+    words: core::slice::Iter<'w, (Span, u32)>,
+}
+
+impl<'h> Iterator for Words<'_, 'h> {
+    type Item = Word<'h>;
+
+    fn next(&mut self) -> Option<Word<'h>> {
+        let &(span, tokens) = self.words.next()?;
+        Some(Word { text: &self.text[span.range()], span, tokens })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.words.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Words<'_, '_> {}
+impl core::iter::FusedIterator for Words<'_, '_> {}

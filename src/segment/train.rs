@@ -1,0 +1,431 @@
+//! Training the segmentation model: an averaged structured perceptron.
+
+use super::features::{
+    FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash,
+    slot,
+};
+use super::model::{HashKeyed, LexTable, Model, PairTable};
+use super::{MAY_JOIN, MAY_START, viterbi};
+use crate::error::{Error, Result};
+use crate::span::Span;
+
+/// Counts of what a [`SegmenterTrainer`] was given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrainingStats {
+    /// Labelled sentences.
+    pub sentences: usize,
+    /// Tokens in them.
+    pub tokens: usize,
+    /// Gold word boundaries the model cannot reproduce: a gold word that joins tokens the
+    /// segmenter never joins (punctuation, numbers, a line break) or that splits a token.
+    pub unreachable: usize,
+    /// Syllables of unlabelled text counted for pair statistics.
+    pub raw_tokens: u64,
+    /// Distinct syllable pairs seen in unlabelled text.
+    pub raw_pairs: usize,
+    /// Multi-token words in the lexicon.
+    pub lexicon_words: usize,
+}
+
+struct Sentence {
+    toks: Vec<Tok>,
+    /// 1 where the token joins the previous one.
+    gold: Vec<u8>,
+    /// Lexicon hashes of this sentence's own multi-token gold words.
+    own_words: Vec<u64>,
+}
+
+/// Trains a [`super::WordSegmenter`] model from labelled sentences, word lists and
+/// unlabelled text. Deterministic: the same inputs in the same order give the same bytes.
+///
+/// A feature found in a single training sentence is left out when training on that
+/// sentence (it is what an unseen feature is at run time), and so is each sentence's own
+/// words from the lexicon; a model therefore needs at least two sentences that share
+/// features to learn anything.
+///
+/// ```
+/// use vntext::{SegmenterTrainer, Span, WordSegmenter};
+///
+/// let mut trainer = SegmenterTrainer::new();
+/// trainer.hash_bits(12).epochs(3);
+/// trainer.add_raw_text("quốc phòng toàn dân, an ninh quốc phòng");
+/// let text = "bộ quốc phòng";
+/// trainer.add_sentence(text, &[Span::new(0, 4), Span::new(5, text.len())]);
+/// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+/// let model = trainer.train().unwrap();
+/// let segmenter = WordSegmenter::from_model_bytes(&model).unwrap();
+/// let words: Vec<_> = segmenter.segment(text).iter().map(|w| w.as_str()).collect();
+/// assert_eq!(words, ["bộ", "quốc phòng"]);
+/// ```
+pub struct SegmenterTrainer {
+    bits: u32,
+    epochs: usize,
+    min_pair_count: u32,
+    seed: u64,
+    sentences: Vec<Sentence>,
+    /// Occurrences of multi-token gold words.
+    gold_words: HashKeyed<u32>,
+    /// Words of added lists, with their source bits.
+    listed_words: HashKeyed<u8>,
+    max_len: usize,
+    /// Hashes of the first 2.. tokens of longer lexicon words.
+    prefixes: HashKeyed<()>,
+    unigrams: HashKeyed<u32>,
+    pairs: HashKeyed<(u32, u64, u64)>,
+    stats: TrainingStats,
+    toks: Vec<Tok>,
+}
+
+impl Default for SegmenterTrainer {
+    fn default() -> Self {
+        SegmenterTrainer::new()
+    }
+}
+
+impl core::fmt::Debug for SegmenterTrainer {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SegmenterTrainer").field("stats", &self.stats).finish_non_exhaustive()
+    }
+}
+
+/// Source bit of the words gathered from the labelled sentences.
+const GOLD_SOURCE: u8 = 1;
+
+impl SegmenterTrainer {
+    /// A trainer with the defaults of the built-in model: 2^18 weights, 12 epochs, pairs
+    /// seen at least 3 times.
+    pub fn new() -> SegmenterTrainer {
+        SegmenterTrainer {
+            bits: 18,
+            epochs: 12,
+            min_pair_count: 3,
+            seed: 0x5e9_2024,
+            sentences: Vec::new(),
+            gold_words: HashKeyed::default(),
+            listed_words: HashKeyed::default(),
+            max_len: 2,
+            prefixes: HashKeyed::default(),
+            unigrams: HashKeyed::default(),
+            pairs: HashKeyed::default(),
+            stats: TrainingStats::default(),
+            toks: Vec::new(),
+        }
+    }
+
+    /// The weight table has `1 << bits` entries (clamped to 8..=24); two bytes each.
+    pub fn hash_bits(&mut self, bits: u32) -> &mut Self {
+        self.bits = bits.clamp(8, 24);
+        self
+    }
+
+    /// Passes over the labelled sentences.
+    pub fn epochs(&mut self, epochs: usize) -> &mut Self {
+        self.epochs = epochs;
+        self
+    }
+
+    /// Syllable pairs seen fewer times in unlabelled text are not stored in the model.
+    pub fn min_pair_count(&mut self, count: u32) -> &mut Self {
+        self.min_pair_count = count.max(1);
+        self
+    }
+
+    /// Seed of the order in which sentences are visited.
+    pub fn seed(&mut self, seed: u64) -> &mut Self {
+        self.seed = seed;
+        self
+    }
+
+    /// What the trainer has been given so far.
+    pub fn stats(&self) -> TrainingStats {
+        TrainingStats {
+            lexicon_words: self.gold_words.len() + self.listed_words.len(),
+            raw_pairs: self.pairs.len(),
+            ..self.stats
+        }
+    }
+
+    /// Counts adjacent syllables of unlabelled text for the pair statistics.
+    pub fn add_raw_text(&mut self, text: &str) {
+        analyze(text, &mut self.toks);
+        for (i, t) in self.toks.iter().enumerate() {
+            if !t.word {
+                continue;
+            }
+            self.stats.raw_tokens += 1;
+            *self.unigrams.entry(t.key).or_insert(0) += 1;
+            if i > 0 && t.joinable(self.toks[i - 1]) {
+                let left = self.toks[i - 1].key;
+                let e = self.pairs.entry(pair_hash(left, t.key)).or_insert((0, left, t.key));
+                e.0 += 1;
+            }
+        }
+    }
+
+    /// Adds a word of a word list (gazetteer, abbreviation long forms...) as a lexicon
+    /// feature. `source` (0..=5) tells the lists apart, so the model learns how far to
+    /// trust each. Words of fewer than two syllables are ignored.
+    pub fn add_lexicon_word(&mut self, source: u8, word: &str) {
+        analyze(word, &mut self.toks);
+        let toks = &self.toks;
+        if toks.len() < 2 || (1..toks.len()).any(|i| !toks[i].joinable(toks[i - 1])) {
+            return;
+        }
+        let h = seq_hash(toks.iter().map(|t| t.key));
+        *self.listed_words.entry(h).or_insert(0) |= 2 << source.min(5);
+        self.max_len = self.max_len.max(toks.len());
+        let keys: Vec<u64> = toks.iter().map(|t| t.key).collect();
+        self.add_prefixes(&keys);
+    }
+
+    fn add_prefixes(&mut self, keys: &[u64]) {
+        for len in 2..keys.len() {
+            self.prefixes.insert(seq_hash(keys[..len].iter().copied()), ());
+        }
+    }
+
+    /// Removes the words of one lexicon source (as given to
+    /// [`SegmenterTrainer::add_lexicon_word`]), e.g. to replace a self-training lexicon.
+    pub fn clear_lexicon_source(&mut self, source: u8) {
+        let bit = 2 << source.min(5);
+        self.listed_words.retain(|_, mask| {
+            *mask &= !bit;
+            *mask != 0
+        });
+    }
+
+    /// Adds a labelled sentence: `words` are the gold words' spans in `text`, in order.
+    /// Returns how many gold boundaries the segmenter cannot reproduce (see
+    /// [`TrainingStats::unreachable`]).
+    pub fn add_sentence(&mut self, text: &str, words: &[Span]) -> usize {
+        let mut toks = Vec::new();
+        analyze(text, &mut toks);
+        let mut gold = vec![0u8; toks.len()];
+        let mut unreachable = 0;
+        let mut own_words = Vec::new();
+        let mut w = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while w < words.len() && words[w].end <= t.span.start {
+                w += 1;
+            }
+            let inside = w < words.len() && words[w].start < t.span.start;
+            if words.get(w).is_some_and(|s| s.start > t.span.start && s.start < t.span.end) {
+                unreachable += 1;
+            }
+            if !inside && t.glued {
+                unreachable += 1;
+            }
+            if inside {
+                if t.allowed(i.checked_sub(1).map(|p| toks[p])) & MAY_JOIN != 0 {
+                    gold[i] = 1;
+                } else {
+                    unreachable += 1;
+                }
+            }
+        }
+        // The sentence's multi-token words, for the lexicon.
+        let mut i = 0;
+        while i < toks.len() {
+            let mut j = i + 1;
+            while j < toks.len() && gold[j] == 1 {
+                j += 1;
+            }
+            if j - i >= 2 && toks[i..j].iter().all(|t| t.word) {
+                let h = seq_hash(toks[i..j].iter().map(|t| t.key));
+                own_words.push(h);
+                *self.gold_words.entry(h).or_insert(0) += 1;
+                self.max_len = self.max_len.max(j - i);
+                let keys: Vec<u64> = toks[i..j].iter().map(|t| t.key).collect();
+                self.add_prefixes(&keys);
+            }
+            i = j;
+        }
+        self.stats.sentences += 1;
+        self.stats.tokens += toks.len();
+        self.stats.unreachable += unreachable;
+        self.sentences.push(Sentence { toks, gold, own_words });
+        unreachable
+    }
+
+    /// Trains and returns the model's bytes, for [`super::WordSegmenter::from_model_bytes`].
+    ///
+    /// # Errors
+    /// [`Error::Model`] when no labelled sentence was added.
+    pub fn train(&self) -> Result<Vec<u8>> {
+        if self.sentences.is_empty() {
+            return Err(Error::model("no labelled sentences to train on"));
+        }
+        let pairs = self.pair_table();
+        let bits = self.bits;
+
+        // Features of every joinable position, computed once. The lexicon leaves out each
+        // sentence's own words, so that the model learns how much a match is worth on
+        // words it has not seen.
+        let mut scratch = Scratch::default();
+        let mut feats = [0u64; FEATURES_PER_POSITION];
+        let mut hashes: Vec<Vec<u64>> = Vec::with_capacity(self.sentences.len());
+        let mut allowed: Vec<Vec<u8>> = Vec::with_capacity(self.sentences.len());
+        let mut seen: HashKeyed<u32> = HashKeyed::default();
+        for s in &self.sentences {
+            let view = LeaveOneOut { trainer: self, own: &s.own_words };
+            scratch.prepare(&s.toks, &view, &pairs);
+            let mut hs = Vec::new();
+            let mut al = Vec::with_capacity(s.toks.len());
+            for i in 0..s.toks.len() {
+                let a = s.toks[i].allowed(i.checked_sub(1).map(|p| s.toks[p]));
+                al.push(a);
+                if a == MAY_START | MAY_JOIN {
+                    scratch.features(&s.toks, i, &mut feats);
+                    hs.extend_from_slice(&feats);
+                }
+            }
+            let mut own = hs.clone();
+            own.sort_unstable();
+            own.dedup();
+            for h in own {
+                *seen.entry(h).or_insert(0) += 1;
+            }
+            hashes.push(hs);
+            allowed.push(al);
+        }
+        // A feature found in one sentence only is, for that sentence, what an unseen
+        // feature is at run time: nothing. Without this the perceptron memorizes syllable
+        // n-grams and learns too little from the features that generalize.
+        let unseen = 1u32 << bits;
+        let slots: Vec<Vec<u32>> = hashes
+            .iter()
+            .map(|hs| {
+                hs.iter()
+                    .map(|h| if seen.get(h).copied().unwrap_or(0) > 1 { slot(*h, bits) } else { unseen })
+                    .collect()
+            })
+            .collect();
+        drop(hashes);
+
+        let size = 1usize << bits;
+        // One more weight, for the unseen features, that stays 0.
+        let mut w = vec![0f32; size + 1];
+        let mut acc = vec![0f32; size + 1];
+        let mut tw = [0f64; 4];
+        let mut tacc = [0f64; 4];
+        let mut c: f64 = 1.0;
+        let mut order: Vec<usize> = (0..self.sentences.len()).collect();
+        let mut rng = self.seed | 1;
+        let (mut emission, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..self.epochs {
+            for k in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(k, (rng % (k as u64 + 1)) as usize);
+            }
+            for &si in &order {
+                let s = &self.sentences[si];
+                let (sl, al) = (&slots[si], &allowed[si]);
+                emission.clear();
+                emission.resize(s.toks.len(), 0f64);
+                let mut p = 0;
+                for i in 0..s.toks.len() {
+                    if al[i] == MAY_START | MAY_JOIN {
+                        let fs = &sl[p..p + FEATURES_PER_POSITION];
+                        p += FEATURES_PER_POSITION;
+                        emission[i] = fs.iter().map(|&x| f64::from(w[x as usize])).sum();
+                    }
+                }
+                let trans = tw;
+                viterbi(&emission, al, trans, -1e30, &mut back, &mut tags);
+                if tags != s.gold {
+                    let cf = c as f32;
+                    let mut p = 0;
+                    for i in 0..s.toks.len() {
+                        if al[i] != MAY_START | MAY_JOIN {
+                            continue;
+                        }
+                        let fs = &sl[p..p + FEATURES_PER_POSITION];
+                        p += FEATURES_PER_POSITION;
+                        let delta = f32::from(s.gold[i]) - f32::from(tags[i]);
+                        if delta != 0.0 {
+                            for &x in fs.iter().filter(|&&x| x != unseen) {
+                                w[x as usize] += delta;
+                                acc[x as usize] += cf * delta;
+                            }
+                        }
+                    }
+                    for i in 1..s.toks.len() {
+                        let g = usize::from(s.gold[i - 1]) * 2 + usize::from(s.gold[i]);
+                        let t = usize::from(tags[i - 1]) * 2 + usize::from(tags[i]);
+                        tw[g] += 1.0;
+                        tacc[g] += c;
+                        tw[t] -= 1.0;
+                        tacc[t] -= c;
+                    }
+                }
+                c += 1.0;
+            }
+        }
+        let cf = c as f32;
+        let avg: Vec<f32> = w[..size].iter().zip(&acc).map(|(&w, &a)| w - a / cf).collect();
+        let tavg: Vec<f64> = tw.iter().zip(&tacc).map(|(&w, &a)| w - a / c).collect();
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+        let scale = 32000.0 / f64::from(max);
+        let weights = avg.iter().map(|&x| (f64::from(x) * scale).round() as i16).collect();
+        let mut transitions = [0i32; 4];
+        for (t, &v) in transitions.iter_mut().zip(&tavg) {
+            *t = (v * scale).round().clamp(-1e9, 1e9) as i32;
+        }
+        let mut words = self.listed_words.clone();
+        for &h in self.gold_words.keys() {
+            *words.entry(h).or_insert(0) |= GOLD_SOURCE;
+        }
+        for &h in self.prefixes.keys() {
+            *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
+        }
+        let model =
+            Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
+        Ok(model.to_bytes())
+    }
+
+    /// The pair statistics to store: pairs seen at least `min_pair_count` times.
+    fn pair_table(&self) -> PairTable {
+        let total: u64 = self.unigrams.values().map(|&c| u64::from(c)).sum();
+        let unigram = |k: u64| u64::from(self.unigrams.get(&k).copied().unwrap_or(0));
+        let mut entries: Vec<(u32, u16)> = self
+            .pairs
+            .iter()
+            .filter(|(_, v)| v.0 >= self.min_pair_count)
+            .map(|(&h, &(count, left, right))| {
+                ((h >> 32) as u32, pack_pair(u64::from(count), unigram(left), unigram(right), total))
+            })
+            .collect();
+        entries.sort_unstable();
+        // Two pairs with one fingerprint cannot be told apart at run time: keep one.
+        entries.dedup_by_key(|e| e.0);
+        PairTable::new(entries.iter().map(|e| e.0).collect(), entries.iter().map(|e| e.1).collect())
+    }
+}
+
+/// The lexicon as a training sentence sees it: without its own gold words.
+struct LeaveOneOut<'a> {
+    trainer: &'a SegmenterTrainer,
+    own: &'a [u64],
+}
+
+impl Lexicon for LeaveOneOut<'_> {
+    fn max_len(&self) -> usize {
+        self.trainer.max_len
+    }
+
+    fn lookup(&self, hash: u64) -> u8 {
+        let mut mask = self.trainer.listed_words.get(&hash).copied().unwrap_or(0);
+        if self.trainer.prefixes.contains_key(&hash) {
+            mask |= LEXICON_PREFIX;
+        }
+        if let Some(&n) = self.trainer.gold_words.get(&hash) {
+            let own = self.own.iter().filter(|&&h| h == hash).count() as u32;
+            if n > own {
+                mask |= GOLD_SOURCE;
+            }
+        }
+        mask
+    }
+}
