@@ -597,4 +597,23 @@ mod tests {
         let provinces = r.stats.entities.unwrap().into_iter().filter(|e| e.0 == "province").count();
         assert_eq!(provinces, 1);
     }
+
+    #[test]
+    fn words_of_several_syllables_are_counted_and_listed() {
+        let opts = args("--json --tokens").unwrap();
+        let text = "Chính phủ ban hành nghị định mới.";
+        let doc = Doc { source: Arc::from("s"), id: "x".into(), line: 1, offset: 0, text: text.into() };
+        let r = analyze(&Pipeline::new(), &doc, &opts);
+        let v: Value = serde_json::from_str(r.json.as_deref().unwrap()).unwrap();
+        let words: Vec<&str> = v["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| &text[w[0].as_u64().unwrap() as usize..w[1].as_u64().unwrap() as usize])
+            .collect();
+        assert_eq!(words, ["Chính phủ", "ban hành", "nghị định", "mới", "."]);
+        let (total, multi) = r.stats.words.unwrap();
+        assert_eq!(total as usize, words.len());
+        assert_eq!(multi, 3);
+    }
 }

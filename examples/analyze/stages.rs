@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use vntext::{Abbreviations, Normalizer, Recognizer, Span, TokenKind};
+use vntext::{Abbreviations, Normalizer, Recognizer, Span, TokenKind, WordSegmenter};
 
 /// Every optional stage, wired or not, in pipeline order.
 pub const OPTIONAL: &[&str] = &["expand", "ner", "segment"];
@@ -65,6 +65,7 @@ pub struct Pipeline {
     normalizer: Normalizer,
     abbreviations: &'static Abbreviations,
     recognizer: &'static Recognizer,
+    segmenter: &'static WordSegmenter,
 }
 
 impl Default for Pipeline {
@@ -81,6 +82,7 @@ impl Pipeline {
             normalizer: Normalizer::new(),
             abbreviations: Abbreviations::builtin(),
             recognizer: Recognizer::builtin(),
+            segmenter: WordSegmenter::builtin(),
         };
         // Touch every wired stage once: built-ins are lazily constructed.
         let warm = "UBND tỉnh Đắk Nông.";
@@ -151,7 +153,7 @@ impl Pipeline {
     /// The words of `text` (a multi-syllable word is one), or `None` when this build has
     /// no segmenter.
     pub fn segment(&self, text: &str) -> Option<Vec<Word>> {
-        let _ = text;
-        None
+        let words = self.segmenter.segment(text);
+        Some(words.iter().map(|w| Word { span: w.span(), tokens: w.token_count() }).collect())
     }
 }
