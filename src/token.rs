@@ -494,6 +494,23 @@ impl<'h> Tokens<'_, 'h> {
                 }
                 break;
             }
+            // Precomposed Vietnamese letters straight from their bytes.
+            if let Some((p, len)) = chars::utf8_letter(bytes, i) {
+                key = (key << 6) | u64::from(p & 63);
+                letters += 1;
+                let up = (p >> 6) & 1 != 0;
+                upper += u32::from(up);
+                vowels += u32::from((p >> 10) & 1);
+                let t = chars::packed_tone(p);
+                if t != Tone::Level {
+                    tone = t;
+                    toned += 1;
+                }
+                last_tone = t;
+                last_upper = up;
+                i += len;
+                continue;
+            }
             let Some(c) = decode(bytes, i) else { break };
             if let Some(l) = chars::letter(c) {
                 key = (key << 6) | syllable::letter_code(l.base);
