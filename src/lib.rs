@@ -81,6 +81,7 @@ mod span;
 mod syllable;
 mod token;
 mod tsv;
+mod user_entities;
 
 pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use chars::Tone;
@@ -90,7 +91,7 @@ pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
-pub use ner::{Entity, EntityKind, MatchKind, Recognizer};
+pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,

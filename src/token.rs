@@ -211,8 +211,11 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             }
             // Words first: most tokens start with an ASCII letter, and this branch predicts
             // better than the class table's jump.
-            let (mut end, kind) =
-                if ASCII_LETTER_CODE[usize::from(bytes[start])] != 0 { self.word(start) } else { self.scan(start) };
+            let (mut end, kind) = if ASCII_LETTER_CODE[usize::from(bytes[start])] != 0 {
+                self.word(start)
+            } else {
+                self.scan(start)
+            };
             if matches!(kind, TokenKind::Symbol | TokenKind::Punctuation) && self.byte(end) >= 0x80 {
                 // Combining marks belong to the character before them (`=` + U+0338 is `≠`).
                 end = self.combining_end(end);
