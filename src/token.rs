@@ -639,6 +639,11 @@ impl<'h> Tokens<'_, 'h> {
             }
         }
         let first = self.part(start);
+        if first.syllable && !matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&') {
+            // The common case, a syllable followed by a space or punctuation that joins
+            // nothing: no address or compound to look for.
+            return (first.end, TokenKind::Syllable);
+        }
         if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
@@ -713,8 +718,12 @@ impl<'h> Tokens<'_, 'h> {
             let kind = if wordlike_parts == parts { TokenKind::Foreign } else { TokenKind::Abbreviation };
             return (end, kind);
         }
-        let p = first;
-        let kind = if self.is_syllable_part(&p) {
+        Self::single_part_kind(&first, end)
+    }
+
+    /// The kind of a word of one part.
+    fn single_part_kind(p: &Part, end: usize) -> (usize, TokenKind) {
+        let kind = if p.syllable {
             TokenKind::Syllable
         } else if p.vowels == 0 && p.letters > 0 {
             // No vowel: not a word but a contraction or unit (`Tp`, `Cty`, `ThS`, `km`, `m2`).
