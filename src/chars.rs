@@ -406,10 +406,13 @@ pub(crate) fn utf8_letter(bytes: &[u8], i: usize) -> Option<(PackedLetter, usize
     let lead = *bytes.get(i)?;
     let second = *bytes.get(i + 1)?;
     let (packed, len) = match lead {
-        0xC3..=0xC6 => (UTF8_LETTERS.0[usize::from(lead - 0xC3) * 64 + usize::from(second & 0x3F)], 2),
+        // The masks keep the indices provably in range (no bounds checks in the hot loop).
+        0xC3..=0xC6 => {
+            (UTF8_LETTERS.0[(usize::from(lead - 0xC3) * 64 + usize::from(second & 0x3F)) & 255], 2)
+        }
         0xE1 if matches!(second, 0xBA | 0xBB) => {
             let third = *bytes.get(i + 2)?;
-            (UTF8_LETTERS.1[usize::from(second - 0xBA) * 64 + usize::from(third & 0x3F)], 3)
+            (UTF8_LETTERS.1[(usize::from(second - 0xBA) * 64 + usize::from(third & 0x3F)) & 127], 3)
         }
         _ => return None,
     };

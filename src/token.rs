@@ -211,15 +211,11 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             }
             // Words first: most tokens start with an ASCII letter, and this branch predicts
             // better than the class table's jump.
-            let (mut end, kind) = if ASCII_LETTER_CODE[usize::from(bytes[start])] != 0 {
+            let (end, kind) = if ASCII_LETTER_CODE[usize::from(bytes[start])] != 0 {
                 self.word(start)
             } else {
                 self.scan(start)
             };
-            if matches!(kind, TokenKind::Symbol | TokenKind::Punctuation) && self.byte(end) >= 0x80 {
-                // Combining marks belong to the character before them (`=` + U+0338 is `≠`).
-                end = self.combining_end(end);
-            }
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.keep_whitespace {
@@ -388,8 +384,8 @@ impl<'h> Tokens<'_, 'h> {
                 SP => (self.space_end(i), TokenKind::Whitespace),
                 LE => self.word(i),
                 DI => self.number(i),
-                PU => self.punct(i),
-                _ => self.symbol(i),
+                PU => self.with_marks(self.punct(i)),
+                _ => self.with_marks(self.symbol(i)),
             }
         } else {
             let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -398,12 +394,16 @@ impl<'h> Tokens<'_, 'h> {
             } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
                 self.word(i)
             } else if is_punctuation(c) {
-                let end = i + c.len_utf8();
-                (end, TokenKind::Punctuation)
+                self.with_marks((i + c.len_utf8(), TokenKind::Punctuation))
             } else {
-                (i + c.len_utf8(), TokenKind::Symbol)
+                self.with_marks((i + c.len_utf8(), TokenKind::Symbol))
             }
         }
+    }
+
+    /// Combining marks belong to the character before them (`=` + U+0338 is `≠`).
+    fn with_marks(&self, (end, kind): (usize, TokenKind)) -> (usize, TokenKind) {
+        if self.byte(end) >= 0x80 { (self.combining_end(end), kind) } else { (end, kind) }
     }
 
     fn combining_end(&self, mut i: usize) -> usize {
@@ -639,7 +639,9 @@ impl<'h> Tokens<'_, 'h> {
             }
         }
         let first = self.part(start);
-        if first.syllable && !matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&') {
+        if first.syllable
+            && !matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&')
+        {
             // The common case, a syllable followed by a space or punctuation that joins
             // nothing: no address or compound to look for.
             return (first.end, TokenKind::Syllable);
