@@ -1,34 +1,61 @@
-//! Expands the abbreviations of a text with the built-in dictionary.
+//! Expands the abbreviations of a text, with the built-in dictionary or your own.
 //!
 //! `cargo run --release --example expand -- FILE` prints the expanded text;
 //! `cargo run --release --example expand -- --matches FILE` prints one match per line:
-//! `START<TAB>END<TAB>SURFACE<TAB>EXPANSION<TAB>SOURCE` (byte offsets into the input).
-//! Without FILE (or with `-`) the text is read from standard input.
+//! `START<TAB>END<TAB>SURFACE<TAB>EXPANSION<TAB>SOURCE` (byte offsets into the input);
+//! `--dict DICT.tsv` uses a dictionary in the format of `data/abbreviations.tsv` instead of
+//! the built-in one. Without FILE (or with `-`) the text is read from standard input.
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+use vntext::Abbreviations;
+
+fn fail(msg: &str) -> ExitCode {
+    eprintln!("expand: {msg}");
+    ExitCode::FAILURE
+}
+
 fn main() -> ExitCode {
     let mut matches = false;
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut dict_path = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         if arg == "--matches" {
             matches = true;
+        } else if arg == "--dict" {
+            match args.next() {
+                Some(p) => dict_path = Some(p),
+                None => {
+                    return fail("--dict needs a file (usage: expand [--matches] [--dict DICT.tsv] [FILE])");
+                }
+            }
         } else if path.is_none() && (arg == "-" || !arg.starts_with('-')) {
             path = Some(arg);
         } else {
-            eprintln!("expand: usage: expand [--matches] [FILE]");
-            return ExitCode::FAILURE;
+            return fail("usage: expand [--matches] [--dict DICT.tsv] [FILE]");
         }
     }
-    let text = match vntext::read_text(path.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("expand: {}: {e}", path.as_deref().unwrap_or("-"));
-            return ExitCode::FAILURE;
+    let own;
+    let dict = match &dict_path {
+        None => Abbreviations::builtin(),
+        Some(p) => {
+            let loaded = vntext::read_text(Some(p)).and_then(|src| Abbreviations::from_tsv(p, &src));
+            match loaded {
+                Ok(d) => {
+                    own = d;
+                    &own
+                }
+                Err(e) => return fail(&e.to_string()),
+            }
         }
     };
-    let expanded = vntext::Abbreviations::builtin().expand(&text);
+    let text = match vntext::read_text(path.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return fail(&format!("{}: {e}", path.as_deref().unwrap_or("-"))),
+    };
+    let expanded = dict.expand(&text);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let written = if matches {
         expanded.matches().iter().try_for_each(|m| {

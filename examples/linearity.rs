@@ -40,6 +40,7 @@ fn main() {
         ("key", Box::new(|t: &str| vntext::key(t).len())),
         ("expand", Box::new(|t: &str| vntext::Abbreviations::builtin().expand(t).as_str().len())),
         ("ner", Box::new(|t: &str| vntext::Recognizer::builtin().recognize(t).len())),
+        ("segment", Box::new(|t: &str| vntext::WordSegmenter::builtin().segment(t).len())),
     ];
     println!("input\tstage\tN bytes\ttime(N) s\ttime(2N)/time(N)");
     let mut worst: f64 = 0.0;

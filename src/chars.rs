@@ -344,3 +344,110 @@ mod tests {
         assert_eq!(folded, "Dak Nong UOC");
     }
 }
+
+/// A Vietnamese letter read straight from its UTF-8 bytes, for the tokenizer's hot loop:
+/// bits 0–5 the letter's code in a packed syllable key, bit 6 capital, bits 7–9 the tone,
+/// bit 10 vowel, bit 15 set for every letter (0 means "not a Vietnamese letter").
+pub(crate) type PackedLetter = u16;
+
+/// Two-byte letters (lead bytes C3–C6: `à`, `đ`, `ơ`, `ư`...), indexed by
+/// `(lead - 0xC3) * 64 + (second & 0x3F)`, and three-byte letters (`E1 BA/BB xx`: `ạ`, `ấ`,
+/// `ữ`...), indexed by `(second - 0xBA) * 64 + (third & 0x3F)`.
+pub(crate) static UTF8_LETTERS: ([PackedLetter; 256], [PackedLetter; 128]) = build_utf8_letters();
+
+const fn pack(base: char, tone: usize, upper: bool) -> PackedLetter {
+    let vowel = !matches!(base, 'đ');
+    (crate::syllable::letter_code(base) as u16)
+        | ((upper as u16) << 6)
+        | ((tone as u16) << 7)
+        | ((vowel as u16) << 10)
+        | 0x8000
+}
+
+const fn put(tables: &mut ([PackedLetter; 256], [PackedLetter; 128]), c: char, packed: PackedLetter) {
+    let code = c as u32;
+    if code >= 0xC0 && code < 0x200 {
+        let lead = 0xC0 | (code >> 6);
+        let index = (lead - 0xC3) * 64 + (code & 0x3F);
+        tables.0[index as usize] = packed;
+    } else if code >= 0x1E80 && code < 0x1F00 {
+        let second = 0x80 | ((code >> 6) & 0x3F);
+        let index = (second - 0xBA) * 64 + (code & 0x3F);
+        tables.1[index as usize] = packed;
+    }
+}
+
+const fn build_utf8_letters() -> ([PackedLetter; 256], [PackedLetter; 128]) {
+    let mut t = ([0; 256], [0; 128]);
+    let mut row = 0;
+    while row < 12 {
+        let mut col = 0;
+        while col < 12 {
+            let c = VOWEL_TABLE[row][col];
+            if !c.is_ascii() {
+                put(&mut t, c, pack(VOWEL_BASES[row], col / 2, col % 2 == 1));
+            }
+            col += 1;
+        }
+        row += 1;
+    }
+    put(&mut t, 'đ', pack('đ', 0, false));
+    put(&mut t, 'ð', pack('đ', 0, false));
+    put(&mut t, 'Đ', pack('đ', 0, true));
+    put(&mut t, 'Ð', pack('đ', 0, true));
+    put(&mut t, 'Ɖ', pack('đ', 0, true));
+    t
+}
+
+/// Reads the Vietnamese letter at `bytes[i..]` from its UTF-8 bytes: the packed letter and
+/// its length, or `None` for anything else.
+#[inline]
+pub(crate) fn utf8_letter(bytes: &[u8], i: usize) -> Option<(PackedLetter, usize)> {
+    let lead = *bytes.get(i)?;
+    let second = *bytes.get(i + 1)?;
+    let (packed, len) = match lead {
+        // The masks keep the indices provably in range (no bounds checks in the hot loop).
+        0xC3..=0xC6 => {
+            (UTF8_LETTERS.0[(usize::from(lead - 0xC3) * 64 + usize::from(second & 0x3F)) & 255], 2)
+        }
+        0xE1 if matches!(second, 0xBA | 0xBB) => {
+            let third = *bytes.get(i + 2)?;
+            (UTF8_LETTERS.1[(usize::from(second - 0xBA) * 64 + usize::from(third & 0x3F)) & 127], 3)
+        }
+        _ => return None,
+    };
+    (packed != 0).then_some((packed, len))
+}
+
+/// The tone of a packed letter.
+pub(crate) fn packed_tone(p: PackedLetter) -> Tone {
+    Tone::from_index(((p >> 7) & 7) as u8)
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    use super::*;
+
+    #[test]
+    fn utf8_table_agrees_with_letter() {
+        for code in 0x80u32..0x2000 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let from_table = utf8_letter(bytes, 0);
+            match letter(c) {
+                // Letters outside the table's lead bytes (`ɖ`) take the decoding path.
+                Some(_) if !matches!(bytes[0], 0xC3..=0xC6 | 0xE1) => assert!(from_table.is_none()),
+                Some(l) => {
+                    let (p, len) = from_table.unwrap_or_else(|| panic!("{c:?} missing"));
+                    assert_eq!(len, c.len_utf8());
+                    assert_eq!(p & 63, crate::syllable::letter_code(l.base) as u16, "{c:?}");
+                    assert_eq!(p & 64 != 0, l.upper, "{c:?}");
+                    assert_eq!(packed_tone(p), l.tone, "{c:?}");
+                    assert_eq!(p & 1024 != 0, l.is_vowel(), "{c:?}");
+                }
+                None => assert!(from_table.is_none(), "{c:?} should not be a letter"),
+            }
+        }
+    }
+}

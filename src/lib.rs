@@ -12,7 +12,14 @@
 //!   (`TP.HCM`, `QP-QSĐP`), numbers (`1.234,5`), dates (`08/12/2022`, day first), times,
 //!   URLs, e-mails, phone numbers, plates, punctuation; each a zero-copy slice with its
 //!   byte [`Span`];
-//! - **sentences** ([`sentences`]).
+//! - **sentences** ([`sentences`]);
+//! - **words** ([`WordSegmenter`]): multi-syllable words (`quốc phòng`, `Ủy ban nhân dân`) from a
+//!   model trained in Rust, with a user dictionary and a reusable [`SegmentWorker`];
+//! - **abbreviations** ([`Abbreviations`]): `UBND` → `Ủy ban nhân dân`, `QP-QSĐP` →
+//!   `quốc phòng - quân sự địa phương`, with context, in-document definitions and an offset map;
+//! - **named entities** ([`Recognizer`], [`Gazetteer`]): people, provinces (with the 2025 merger
+//!   of 63 provincial units into 34), military regions, organisations, places, dates and times,
+//!   each with its gazetteer record.
 //!
 //! ```
 //! use vntext::TokenKind;
@@ -26,6 +33,23 @@
 //!
 //! let date = vntext::tokenize(text).nth(1).unwrap();
 //! assert_eq!((date.kind(), date.span().range()), (TokenKind::Date, 8..12));
+//! ```
+//!
+//! The stages share the tokenizer, so their spans agree:
+//!
+//! ```
+//! use vntext::{Abbreviations, EntityKind, Recognizer, WordSegmenter};
+//!
+//! let text = "Chủ tịch UBND tỉnh Đắk Nông Hồ Văn Mười dự hội nghị quốc phòng.";
+//! let expanded = Abbreviations::builtin().expand(text);
+//! assert!(expanded.as_str().starts_with("Chủ tịch Ủy ban nhân dân tỉnh Đắk Nông"));
+//!
+//! let entities = Recognizer::builtin().recognize(text);
+//! let person = entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+//! assert_eq!(person.text, "Hồ Văn Mười");
+//!
+//! let words = WordSegmenter::builtin().segment(text);
+//! assert!(words.iter().any(|w| w.as_str() == "quốc phòng"));
 //! ```
 //!
 //! ## Offsets
@@ -57,6 +81,7 @@ mod span;
 mod syllable;
 mod token;
 mod tsv;
+mod user_entities;
 
 pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use chars::Tone;
@@ -66,7 +91,7 @@ pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
-pub use ner::{Entity, EntityKind, MatchKind, Recognizer};
+pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,

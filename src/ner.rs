@@ -44,6 +44,7 @@
 use crate::gazetteer::{Cue, Gazetteer, Hit, NO_SYM, OrganizationKind, Record, Target, sym};
 use crate::span::Span;
 use crate::token::{TokenKind, tokenize};
+use crate::user_entities::UserEntities;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -167,6 +168,56 @@ struct Words {
 pub struct Recognizer {
     gazetteer: &'static Gazetteer,
     words: Words,
+    /// Names the caller added with [`RecognizerBuilder`].
+    user: std::sync::Arc<UserEntities>,
+}
+
+/// Builds a [`Recognizer`] with names of your own: names that must be recognised as a
+/// person, organisation or place whatever the rules say (a company, a local unit, a new
+/// ward). They are matched whatever their case, NFC/NFD form, tone placement or spacing.
+///
+/// ```
+/// use vntext::{EntityKind, Recognizer};
+///
+/// let recognizer = Recognizer::builder()
+///     .entities_tsv("mine.tsv", "name\tkind\nBan Chỉ huy Phòng thủ khu vực 5\torganization\n")?
+///     .entity("Thủy điện Đồng Nai 3", EntityKind::Location)
+///     .build();
+/// let found = recognizer.recognize("BAN CHỈ HUY PHÒNG THỦ KHU VỰC 5 thăm Thủy điện Đồng Nai 3.");
+/// assert_eq!((found[0].kind, found[0].text), (EntityKind::Organization, "BAN CHỈ HUY PHÒNG THỦ KHU VỰC 5"));
+/// assert_eq!((found[1].kind, found[1].text), (EntityKind::Location, "Thủy điện Đồng Nai 3"));
+/// # Ok::<(), vntext::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct RecognizerBuilder {
+    user: UserEntities,
+}
+
+impl RecognizerBuilder {
+    /// Adds one name. A name already added is kept with its first kind.
+    pub fn entity(&mut self, name: &str, kind: EntityKind) -> &mut Self {
+        let _ = self.user.add(name, kind, 0);
+        self
+    }
+
+    /// Adds the names of a TSV file (header `name<TAB>kind`, kind `person`, `organization`
+    /// or `location`).
+    ///
+    /// # Errors
+    /// [`Error::Data`](crate::Error::Data) naming the line of a row with a wrong column
+    /// count, an empty name, an unknown kind or a name already listed.
+    pub fn entities_tsv(&mut self, file: &str, src: &str) -> crate::Result<&mut Self> {
+        self.user.parse_into(file, src)?;
+        Ok(self)
+    }
+
+    /// The recognizer: the built-in gazetteer and rules, then these names, which win over
+    /// any built-in entity they overlap.
+    pub fn build(&self) -> Recognizer {
+        let mut r = Recognizer::new();
+        r.user = std::sync::Arc::new(self.user.clone());
+        r
+    }
 }
 
 impl Default for Recognizer {
@@ -218,7 +269,12 @@ impl Recognizer {
             dash: id("-"),
             en_dash: id("–"),
         };
-        Recognizer { gazetteer, words }
+        Recognizer { gazetteer, words, user: std::sync::Arc::default() }
+    }
+
+    /// A builder, to add names of your own (see [`RecognizerBuilder`]).
+    pub fn builder() -> RecognizerBuilder {
+        RecognizerBuilder::default()
     }
 
     /// The shared built-in recognizer.
@@ -272,7 +328,10 @@ impl Recognizer {
                 })
             }));
         }
-        entities
+        if self.user.is_empty() {
+            return entities;
+        }
+        crate::user_entities::merge(entities, self.user.find(text))
     }
 
     /// Appends the tokens of `text[range]` (spans into `text`) to `toks`.

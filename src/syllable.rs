@@ -407,15 +407,19 @@ pub(crate) fn code_letter(code: u64) -> char {
 /// occur; a bit matrix says which onsets take which rhymes. Everything fits in a few KB,
 /// so the check runs from the L1 cache without the parser's branches.
 pub(crate) struct SyllableSet {
-    /// Rhyme keys by slot (0 = empty), open addressing.
-    rhyme_keys: Box<[u32]>,
+    /// Rhyme keys by slot (0 = empty), open addressing. Fixed-size arrays and masked
+    /// indices keep the look-up free of bounds checks.
+    rhyme_keys: Box<[u32; RHYME_SLOTS]>,
     /// The rhyme's index for each slot.
-    rhyme_ids: Box<[u16]>,
+    rhyme_ids: Box<[u16; RHYME_SLOTS]>,
     /// `compatible[onset][rhyme / 64]` bit `rhyme % 64`.
-    compatible: Vec<[u64; RHYME_WORDS]>,
+    compatible: Box<[[u64; RHYME_WORDS]; ONSET_SLOTS]>,
 }
 
 const RHYME_BITS: u32 = 10;
+const RHYME_SLOTS: usize = 1 << RHYME_BITS;
+/// The onsets, rounded up to a power of two for masking.
+const ONSET_SLOTS: usize = 32;
 const RHYME_WORDS: usize = 8;
 const ONSET_COUNT: usize = 28;
 
@@ -518,9 +522,9 @@ impl SyllableSet {
         const CODAS: [&str; 15] =
             ["", "ch", "nh", "ng", "c", "k", "m", "n", "p", "t", "i", "y", "o", "u", "a"];
         let mut set = SyllableSet {
-            rhyme_keys: vec![0u32; 1 << RHYME_BITS].into_boxed_slice(),
-            rhyme_ids: vec![0u16; 1 << RHYME_BITS].into_boxed_slice(),
-            compatible: vec![[0u64; RHYME_WORDS]; ONSET_COUNT],
+            rhyme_keys: Box::new([0u32; RHYME_SLOTS]),
+            rhyme_ids: Box::new([0u16; RHYME_SLOTS]),
+            compatible: Box::new([[0u64; RHYME_WORDS]; ONSET_SLOTS]),
         };
         let mut rhymes = 0usize;
         let mut bases = ['\0'; MAX_LETTERS];
@@ -586,15 +590,15 @@ impl SyllableSet {
             return false;
         }
         let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
-        let mut i = SyllableSet::slot(rhyme);
+        let mut i = SyllableSet::slot(rhyme) & (RHYME_SLOTS - 1);
         loop {
             match self.rhyme_keys[i] {
                 0 => return false,
                 k if k == rhyme => {
-                    let id = usize::from(self.rhyme_ids[i]);
-                    return self.compatible[onset][id / 64] & (1 << (id % 64)) != 0;
+                    let id = usize::from(self.rhyme_ids[i]) & (RHYME_WORDS * 64 - 1);
+                    return self.compatible[onset & (ONSET_SLOTS - 1)][id / 64] & (1 << (id % 64)) != 0;
                 }
-                _ => i = (i + 1) & ((1 << RHYME_BITS) - 1),
+                _ => i = (i + 1) & (RHYME_SLOTS - 1),
             }
         }
     }

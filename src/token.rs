@@ -209,11 +209,13 @@ impl<'h> Iterator for Tokens<'_, 'h> {
             if start >= self.text.len() {
                 return None;
             }
-            let (mut end, kind) = self.scan(start);
-            if matches!(kind, TokenKind::Symbol | TokenKind::Punctuation) && self.byte(end) >= 0x80 {
-                // Combining marks belong to the character before them (`=` + U+0338 is `≠`).
-                end = self.combining_end(end);
-            }
+            // Words first: most tokens start with an ASCII letter, and this branch predicts
+            // better than the class table's jump.
+            let (end, kind) = if ASCII_LETTER_CODE[usize::from(bytes[start])] != 0 {
+                self.word(start)
+            } else {
+                self.scan(start)
+            };
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.keep_whitespace {
@@ -382,8 +384,8 @@ impl<'h> Tokens<'_, 'h> {
                 SP => (self.space_end(i), TokenKind::Whitespace),
                 LE => self.word(i),
                 DI => self.number(i),
-                PU => self.punct(i),
-                _ => self.symbol(i),
+                PU => self.with_marks(self.punct(i)),
+                _ => self.with_marks(self.symbol(i)),
             }
         } else {
             let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
@@ -392,12 +394,16 @@ impl<'h> Tokens<'_, 'h> {
             } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
                 self.word(i)
             } else if is_punctuation(c) {
-                let end = i + c.len_utf8();
-                (end, TokenKind::Punctuation)
+                self.with_marks((i + c.len_utf8(), TokenKind::Punctuation))
             } else {
-                (i + c.len_utf8(), TokenKind::Symbol)
+                self.with_marks((i + c.len_utf8(), TokenKind::Symbol))
             }
         }
+    }
+
+    /// Combining marks belong to the character before them (`=` + U+0338 is `≠`).
+    fn with_marks(&self, (end, kind): (usize, TokenKind)) -> (usize, TokenKind) {
+        if self.byte(end) >= 0x80 { (self.combining_end(end), kind) } else { (end, kind) }
     }
 
     fn combining_end(&self, mut i: usize) -> usize {
@@ -493,6 +499,23 @@ impl<'h> Tokens<'_, 'h> {
                     continue;
                 }
                 break;
+            }
+            // Precomposed Vietnamese letters straight from their bytes.
+            if let Some((p, len)) = chars::utf8_letter(bytes, i) {
+                key = (key << 6) | u64::from(p & 63);
+                letters += 1;
+                let up = (p >> 6) & 1 != 0;
+                upper += u32::from(up);
+                vowels += u32::from((p >> 10) & 1);
+                let t = chars::packed_tone(p);
+                if t != Tone::Level {
+                    tone = t;
+                    toned += 1;
+                }
+                last_tone = t;
+                last_upper = up;
+                i += len;
+                continue;
             }
             let Some(c) = decode(bytes, i) else { break };
             if let Some(l) = chars::letter(c) {
@@ -616,6 +639,13 @@ impl<'h> Tokens<'_, 'h> {
             }
         }
         let first = self.part(start);
+        if first.syllable
+            && !matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&')
+        {
+            // The common case, a syllable followed by a space or punctuation that joins
+            // nothing: no address or compound to look for.
+            return (first.end, TokenKind::Syllable);
+        }
         if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
@@ -690,8 +720,12 @@ impl<'h> Tokens<'_, 'h> {
             let kind = if wordlike_parts == parts { TokenKind::Foreign } else { TokenKind::Abbreviation };
             return (end, kind);
         }
-        let p = first;
-        let kind = if self.is_syllable_part(&p) {
+        Self::single_part_kind(&first, end)
+    }
+
+    /// The kind of a word of one part.
+    fn single_part_kind(p: &Part, end: usize) -> (usize, TokenKind) {
+        let kind = if p.syllable {
             TokenKind::Syllable
         } else if p.vowels == 0 && p.letters > 0 {
             // No vowel: not a word but a contraction or unit (`Tp`, `Cty`, `ThS`, `km`, `m2`).

@@ -48,5 +48,7 @@ fn every_stage_survives_adversarial_input() {
         assert!(expansion.matches().iter().all(|m| m.span.end <= text.len()), "{name}");
         let entities = vntext::Recognizer::builtin().recognize(&text);
         assert!(entities.iter().all(|e| &text[e.span.range()] == e.text), "{name}");
+        let words = vntext::WordSegmenter::builtin().segment(&text);
+        assert!(words.iter().all(|w| &text[w.span().range()] == w.as_str()), "{name}");
     }
 }

@@ -316,3 +316,62 @@ fn evaluation_set_f1() {
 }
 
 const EVAL_F1_FLOOR: f64 = 0.86;
+
+// ---------------------------------------------------------------- user entities
+
+fn user_error(src: &str) -> (usize, String) {
+    match vntext::Recognizer::builder().entities_tsv("mine.tsv", src) {
+        Err(vntext::Error::Data { file, line, message }) => {
+            assert_eq!(file, "mine.tsv");
+            (line, message)
+        }
+        Err(other) => panic!("expected a data error, got {other:?}"),
+        Ok(_) => panic!("expected a data error, got a builder"),
+    }
+}
+
+#[test]
+fn user_entity_files_with_bad_rows_name_the_line() {
+    const H: &str = "name\tkind\n";
+    let (line, msg) = user_error(&format!("{H}Công ty ABC\torganization\nXYZ\tcompany\n"));
+    assert_eq!(line, 3);
+    assert!(msg.contains("unknown kind"), "{msg}");
+    let (line, msg) = user_error(&format!("{H}Công ty ABC\torganization\textra\n"));
+    assert_eq!(line, 2);
+    assert!(msg.contains("columns"), "{msg}");
+    let (line, msg) = user_error(&format!("{H}\torganization\n"));
+    assert_eq!(line, 2);
+    assert!(msg.contains("name"), "{msg}");
+    let (line, msg) = user_error(&format!("{H}Công ty ABC\torganization\n\nCÔNG TY  abc\tlocation\n"));
+    assert_eq!(line, 4);
+    assert!(msg.contains("line 2"), "{msg}");
+    let (line, _) = user_error("name\ttype\nX\tperson\n");
+    assert_eq!(line, 1);
+    let (line, msg) = user_error(&format!("{H}   \tperson\n"));
+    assert_eq!(line, 2);
+    assert!(msg.contains("name"), "{msg}");
+}
+
+#[test]
+fn user_entities_win_over_the_rules_they_overlap() {
+    let text = "Đoàn công tác của Ban Chỉ huy Phòng thủ khu vực 1 - Gia Nghĩa làm việc tại Đắk Nông.";
+    let plain = Recognizer::builtin().recognize(text);
+    let recognizer = Recognizer::builder()
+        .entity("Ban Chỉ huy Phòng thủ khu vực 1 - Gia Nghĩa", EntityKind::Organization)
+        .build();
+    let found = recognizer.recognize(text);
+    let unit =
+        found.iter().find(|e| e.text == "Ban Chỉ huy Phòng thủ khu vực 1 - Gia Nghĩa").expect("user entity");
+    assert_eq!((unit.kind, unit.nested, unit.record), (EntityKind::Organization, false, None));
+    assert_eq!(unit.matched, vntext::MatchKind::Exact);
+    // Nothing else inside the user's span; the province after it is still found.
+    assert!(found.iter().filter(|e| e.span != unit.span).all(|e| !unit.span.contains(e.span)));
+    assert!(found.iter().any(|e| e.kind == EntityKind::Province && e.text == "Đắk Nông"));
+    assert!(plain.iter().any(|e| e.kind == EntityKind::Province && e.text == "Đắk Nông"));
+    // Top-level entities still never overlap and stay in order.
+    let top: Vec<_> = found.iter().filter(|e| !e.nested).collect();
+    assert!(top.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    // Names never cross a line break.
+    let broken = recognizer.recognize("Ban Chỉ huy Phòng thủ khu vực 1\n- Gia Nghĩa");
+    assert!(broken.iter().all(|e| e.text != "Ban Chỉ huy Phòng thủ khu vực 1\n- Gia Nghĩa"));
+}

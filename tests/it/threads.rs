@@ -17,6 +17,7 @@ fn engines_are_send_and_sync() {
     assert_send_sync::<vntext::Abbreviations>();
     assert_send_sync::<vntext::Recognizer>();
     assert_send_sync::<vntext::Gazetteer>();
+    assert_send_sync::<vntext::WordSegmenter>();
 }
 
 fn corpus() -> Vec<String> {
@@ -24,7 +25,8 @@ fn corpus() -> Vec<String> {
     (0..64).map(|i| format!("{i}. {base}").replace("2024", &(2000 + i).to_string())).collect()
 }
 
-type Output = (Vec<(usize, usize, &'static str)>, String, String, Vec<(usize, usize, String)>);
+type Output =
+    (Vec<(usize, usize, &'static str)>, String, String, Vec<(usize, usize, String)>, Vec<(usize, usize)>);
 
 fn run(tokenizer: &Tokenizer, normalizer: &Normalizer, doc: &str) -> Output {
     let tokens = tokenizer.tokenize(doc).map(|t| (t.span().start, t.span().end, t.kind().as_str())).collect();
@@ -34,7 +36,12 @@ fn run(tokenizer: &Tokenizer, normalizer: &Normalizer, doc: &str) -> Output {
         .into_iter()
         .map(|e| (e.span.start, e.span.end, format!("{:?}", e.kind)))
         .collect();
-    (tokens, normalizer.normalize(doc).into_owned(), expanded, entities)
+    let words = vntext::WordSegmenter::builtin()
+        .segment(doc)
+        .iter()
+        .map(|w| (w.span().start, w.span().end))
+        .collect();
+    (tokens, normalizer.normalize(doc).into_owned(), expanded, entities, words)
 }
 
 #[test]
