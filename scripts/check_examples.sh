@@ -24,7 +24,7 @@ check_ok() { # name, args...
   if ! "$bin/$name" "$@" > "$tmp/out" 2> "$tmp/err"; then echo "FAIL $name $*: exit non-zero"; cat "$tmp/err"; fail=1; fi
   if [ ! -s "$tmp/out" ]; then echo "FAIL $name $*: no output"; fail=1; fi
 }
-for ex in ${EXAMPLES:-tokenize sentences normalize expand expand_repeat ner ner_conll segment}; do
+for ex in ${EXAMPLES:-tokenize sentences normalize expand expand_repeat ner ner_conll segment analyze}; do
   check_error "$ex" "$tmp/does-not-exist.txt" < /dev/null
   check_error "$ex" "$tmp/bad.txt" < /dev/null
   check_error "$ex" - < "$tmp/bad.txt"
