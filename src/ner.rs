@@ -689,9 +689,14 @@ impl Parser<'_, '_> {
             if let Some(end) = person {
                 let place_len = place.map_or(0, |(e, _, _)| e - i);
                 // A person beats a place name at the same word only after a title, or when
-                // a common surname starts a longer name (`Hạ Long Uông` is no person).
+                // a common surname starts a longer name (`Hạ Long Uông` is no person). A
+                // country that is the whole name stays a country after a title of office
+                // (`Tổng thống Hoa Kỳ`), not after `ông`/`bà`; `Chủ tịch Hồ Chí Minh` is a
+                // person.
                 let common = self.flags(i) & sym::COMMON_SURNAME != 0;
-                if place_len == 0 || title_before || (common && end - i > place_len) {
+                let country = place.is_some_and(|(_, hit, _)| self.is_country(hit));
+                let title_wins = title_before && (address_before || place_len < end - i || !country);
+                if place_len == 0 || title_wins || (common && end - i > place_len) {
                     self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
                     i = end;
                     title_before = false;
@@ -794,6 +799,17 @@ impl Parser<'_, '_> {
 
     /// Whether a standalone place name at `i..end` stands: a one-word place (`Mỹ`, `Đức`,
     /// `Nhật`) that is part of a longer capitalized run or follows a title is a name.
+    /// The hit is a country (or a foreign place of the same standing: no person is named
+    /// `Hoa Kỳ` or `Nhật Bản`).
+    fn is_country(&self, hit: Hit) -> bool {
+        match hit.target {
+            Target::Record(Record::Place(id)) => {
+                self.g.place_by_id(id).is_some_and(|p| matches!(p.kind, "country" | "region"))
+            }
+            _ => false,
+        }
+    }
+
     fn place_ok(&self, i: usize, end: usize, hit: Hit) -> bool {
         if end - i > 1 {
             return true;

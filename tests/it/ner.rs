@@ -375,3 +375,16 @@ fn user_entities_win_over_the_rules_they_overlap() {
     let broken = recognizer.recognize("Ban Chỉ huy Phòng thủ khu vực 1\n- Gia Nghĩa");
     assert!(broken.iter().all(|e| e.text != "Ban Chỉ huy Phòng thủ khu vực 1\n- Gia Nghĩa"));
 }
+
+#[test]
+fn a_country_after_a_title_of_office_is_no_person() {
+    // Seen on Wikipedia: `Tổng thống Hoa Kỳ` came out as a person 504 times.
+    let found =
+        Recognizer::builtin().recognize("Tổng thống Hoa Kỳ gặp Thủ tướng Nhật Bản và Chủ tịch Hồ Chí Minh.");
+    let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).collect();
+    assert!(kinds.contains(&(EntityKind::Location, "Hoa Kỳ")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Location, "Nhật Bản")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Person, "Hồ Chí Minh")), "{kinds:?}");
+    let old = Recognizer::builtin().recognize("Tỉnh Hà Bắc được chia thành Bắc Giang và Bắc Ninh.");
+    assert!(old.iter().all(|e| e.kind != EntityKind::Person), "{old:?}");
+}
