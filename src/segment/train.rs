@@ -61,6 +61,7 @@ pub struct SegmenterTrainer {
     bits: u32,
     epochs: usize,
     min_pair_count: u32,
+    min_feature_sentences: u32,
     seed: u64,
     sentences: Vec<Sentence>,
     /// Occurrences of multi-token gold words.
@@ -92,13 +93,14 @@ impl core::fmt::Debug for SegmenterTrainer {
 const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
-    /// A trainer with the defaults of the built-in model: 2^18 weights, 12 epochs, pairs
+    /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, pairs
     /// seen at least 3 times.
     pub fn new() -> SegmenterTrainer {
         SegmenterTrainer {
-            bits: 18,
+            bits: 20,
             epochs: 12,
             min_pair_count: 3,
+            min_feature_sentences: 2,
             seed: 0x5e9_2024,
             sentences: Vec::new(),
             gold_words: HashKeyed::default(),
@@ -127,6 +129,13 @@ impl SegmenterTrainer {
     /// Syllable pairs seen fewer times in unlabelled text are not stored in the model.
     pub fn min_pair_count(&mut self, count: u32) -> &mut Self {
         self.min_pair_count = count.max(1);
+        self
+    }
+
+    /// A feature is learned only from sentences when it occurs in at least this many
+    /// training sentences (default 2: see the type's documentation).
+    pub fn min_feature_sentences(&mut self, count: u32) -> &mut Self {
+        self.min_feature_sentences = count.max(1);
         self
     }
 
@@ -212,7 +221,7 @@ impl SegmenterTrainer {
             if words.get(w).is_some_and(|s| s.start > t.span.start && s.start < t.span.end) {
                 unreachable += 1;
             }
-            if !inside && t.glued {
+            if !inside && t.joins_prev {
                 unreachable += 1;
             }
             if inside {
@@ -243,6 +252,7 @@ impl SegmenterTrainer {
         self.stats.sentences += 1;
         self.stats.tokens += toks.len();
         self.stats.unreachable += unreachable;
+
         self.sentences.push(Sentence { toks, gold, own_words });
         unreachable
     }
@@ -296,7 +306,13 @@ impl SegmenterTrainer {
             .iter()
             .map(|hs| {
                 hs.iter()
-                    .map(|h| if seen.get(h).copied().unwrap_or(0) > 1 { slot(*h, bits) } else { unseen })
+                    .map(|h| {
+                        if seen.get(h).copied().unwrap_or(0) >= self.min_feature_sentences {
+                            slot(*h, bits)
+                        } else {
+                            unseen
+                        }
+                    })
                     .collect()
             })
             .collect();
