@@ -41,7 +41,7 @@ impl Tok {
     /// May this token be joined to the previous one by the model?
     #[inline]
     pub fn joinable(self, prev: Tok) -> bool {
-        self.gap_ok && (self.word && prev.word || self.word && prev.number || self.number && prev.word)
+        self.gap_ok && (self.word && (prev.word || prev.number) || self.number && prev.word)
     }
 
     /// How the token may relate to the previous one (`prev` is `None` for the first
@@ -508,7 +508,7 @@ mod tests {
             ]
         );
         let joins: Vec<bool> = (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
-        assert_eq!(joins, [false, true, true, true, false, false, false, true, false]);
+        assert_eq!(joins, [false, true, true, true, false, false, false, true, true]);
     }
 
     #[test]

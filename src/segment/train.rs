@@ -62,6 +62,7 @@ pub struct SegmenterTrainer {
     epochs: usize,
     min_pair_count: u32,
     min_feature_sentences: u32,
+    runs: usize,
     seed: u64,
     sentences: Vec<Sentence>,
     /// Occurrences of multi-token gold words.
@@ -93,7 +94,7 @@ impl core::fmt::Debug for SegmenterTrainer {
 const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
-    /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, pairs
+    /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
     /// seen at least 3 times.
     pub fn new() -> SegmenterTrainer {
         SegmenterTrainer {
@@ -101,6 +102,7 @@ impl SegmenterTrainer {
             epochs: 12,
             min_pair_count: 3,
             min_feature_sentences: 2,
+            runs: 10,
             seed: 0x5e9_2024,
             sentences: Vec::new(),
             gold_words: HashKeyed::default(),
@@ -136,6 +138,13 @@ impl SegmenterTrainer {
     /// training sentences (default 2: see the type's documentation).
     pub fn min_feature_sentences(&mut self, count: u32) -> &mut Self {
         self.min_feature_sentences = count.max(1);
+        self
+    }
+
+    /// Trains this many perceptrons, each visiting the sentences in its own order, and
+    /// averages them (default 10).
+    pub fn runs(&mut self, runs: usize) -> &mut Self {
+        self.runs = runs.max(1);
         self
     }
 
@@ -319,6 +328,50 @@ impl SegmenterTrainer {
         drop(hashes);
 
         let size = 1usize << bits;
+        // Averaged perceptrons trained on several visiting orders, averaged again: one
+        // order's luck weighs less.
+        let mut avg = vec![0f32; size];
+        let mut tavg = [0f64; 4];
+        for run in 0..self.runs {
+            let seed = self.seed.wrapping_add((run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let (w, t) = self.perceptron(&slots, &allowed, unseen, seed);
+            for (a, x) in avg.iter_mut().zip(&w) {
+                *a += x / self.runs as f32;
+            }
+            for (a, x) in tavg.iter_mut().zip(&t) {
+                *a += x / self.runs as f64;
+            }
+        }
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+        let scale = 32000.0 / f64::from(max);
+        let weights = avg.iter().map(|&x| (f64::from(x) * scale).round() as i16).collect();
+        let mut transitions = [0i32; 4];
+        for (t, &v) in transitions.iter_mut().zip(&tavg) {
+            *t = (v * scale).round().clamp(-1e9, 1e9) as i32;
+        }
+        let mut words = self.listed_words.clone();
+        for &h in self.gold_words.keys() {
+            *words.entry(h).or_insert(0) |= GOLD_SOURCE;
+        }
+        for &h in self.prefixes.keys() {
+            *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
+        }
+        let model =
+            Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
+        Ok(model.to_bytes())
+    }
+
+    /// One averaged perceptron over the sentences' feature slots, visiting them in the order
+    /// `seed` draws: the averaged weights and transitions.
+    fn perceptron(
+        &self,
+        slots: &[Vec<u32>],
+        allowed: &[Vec<u8>],
+        unseen: u32,
+        seed: u64,
+    ) -> (Vec<f32>, [f64; 4]) {
+        let bits = self.bits;
+        let size = 1usize << bits;
         // One more weight, for the unseen features, that stays 0.
         let mut w = vec![0f32; size + 1];
         let mut acc = vec![0f32; size + 1];
@@ -326,7 +379,7 @@ impl SegmenterTrainer {
         let mut tacc = [0f64; 4];
         let mut c: f64 = 1.0;
         let mut order: Vec<usize> = (0..self.sentences.len()).collect();
-        let mut rng = self.seed | 1;
+        let mut rng = seed | 1;
         let (mut emission, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..self.epochs {
             for k in (1..order.len()).rev() {
@@ -381,24 +434,11 @@ impl SegmenterTrainer {
         }
         let cf = c as f32;
         let avg: Vec<f32> = w[..size].iter().zip(&acc).map(|(&w, &a)| w - a / cf).collect();
-        let tavg: Vec<f64> = tw.iter().zip(&tacc).map(|(&w, &a)| w - a / c).collect();
-        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-        let scale = 32000.0 / f64::from(max);
-        let weights = avg.iter().map(|&x| (f64::from(x) * scale).round() as i16).collect();
-        let mut transitions = [0i32; 4];
-        for (t, &v) in transitions.iter_mut().zip(&tavg) {
-            *t = (v * scale).round().clamp(-1e9, 1e9) as i32;
+        let mut tavg = [0f64; 4];
+        for (t, (&w, &a)) in tavg.iter_mut().zip(tw.iter().zip(&tacc)) {
+            *t = w - a / c;
         }
-        let mut words = self.listed_words.clone();
-        for &h in self.gold_words.keys() {
-            *words.entry(h).or_insert(0) |= GOLD_SOURCE;
-        }
-        for &h in self.prefixes.keys() {
-            *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
-        }
-        let model =
-            Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
-        Ok(model.to_bytes())
+        (avg, tavg)
     }
 
     /// The pair statistics to store: pairs seen at least `min_pair_count` times.
