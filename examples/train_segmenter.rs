@@ -18,8 +18,8 @@
 //! `data/abbreviations.tsv`. `--lexicon` adds a word list (one word per line), with the
 //! organisation names' source.
 //! `--titles` takes the titles of the Wikipedia articles (`### title` lines of the `--raw`
-//! files, 2 to 4 syllables) as lexicon words too; off by default because they lowered
-//! dev F1 (92.56 against 92.66 with a train-only model). `--runs N` averages N perceptrons
+//! files, 2 to 4 syllables) as lexicon words too; off by default because they did not raise
+//! dev F1 (92.69 against 92.72 with a train-only model). `--runs N` averages N perceptrons
 //! trained on different sentence orders; `--min-feature N` learns a feature only from
 //! sentences when N training sentences have it (default 2).
 //! `--self-train N` (default 5; 0 turns it off) segments the unlabelled text with a first
