@@ -26,16 +26,22 @@ pub(crate) struct Tok {
     pub onset: u32,
     pub rhyme: u32,
     pub tone: u8,
-    /// A full stop glued to an initial or `TP` (`H. Anh`, `TP. HCM`): always part of the
-    /// word before it.
-    pub glued: bool,
+    /// A full stop glued to an initial or `TP` (`H. Anh`, `TP. HCM`), before the next token
+    /// confirms it.
+    glued: bool,
+    /// Always part of the word before it: a confirmed glued full stop, or a number and
+    /// letters written without a space between them (`1A`, `10km`).
+    pub joins_prev: bool,
+    /// A plain number: the model may join it to a syllable next to it (`tháng 10`,
+    /// `10 triệu`), never to another number.
+    pub number: bool,
 }
 
 impl Tok {
     /// May this token be joined to the previous one by the model?
     #[inline]
     pub fn joinable(self, prev: Tok) -> bool {
-        self.gap_ok && self.word && prev.word
+        self.gap_ok && (self.word && (prev.word || prev.number) || self.number && prev.word)
     }
 
     /// How the token may relate to the previous one (`prev` is `None` for the first
@@ -43,7 +49,7 @@ impl Tok {
     #[inline]
     pub fn allowed(self, prev: Option<Tok>) -> u8 {
         match prev {
-            _ if self.glued => MAY_JOIN,
+            _ if self.joins_prev => MAY_JOIN,
             Some(p) if self.joinable(p) => MAY_START | MAY_JOIN,
             _ => MAY_START,
         }
@@ -188,18 +194,33 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
                     && (letters == 1 && prev.chars().all(char::is_uppercase)
                         || prev.eq_ignore_ascii_case("tp"))
             });
+        // A number written against letters (`1A`, `3G`, `10km`, `H5`+`N1`) is one word
+        // as the writer wrote it: the tokenizer splits it, the segmenter puts it back.
+        let glued_alnum = gap.is_empty()
+            && out.last().is_some_and(|p: &Tok| {
+                let letters = |word: bool, shape: u8| word || shape == SHAPE_ABBREVIATION;
+                (p.shape == SHAPE_NUMBER && letters(word, shape))
+                    || (letters(p.word, p.shape) && kind == TokenKind::Number)
+            });
+        // `ông H. cúi xuống`: after an initial, a lowercase word shows that the full stop
+        // ends no sentence.
+        let after_initial = out.len() >= 2 && {
+            let initial = &text[out[out.len() - 2].span.range()];
+            initial.chars().count() == 1 && initial.chars().all(char::is_uppercase)
+        };
         if let Some(last) = out.last_mut() {
             // The token before this one was a glued candidate: confirm it now.
             if last.glued
-                && !(gap_ok
-                    && matches!(
-                        shape,
-                        SHAPE_TITLE
-                            | SHAPE_TITLE_START
-                            | SHAPE_UPPER
-                            | SHAPE_ABBREVIATION
-                            | SHAPE_FOREIGN_TITLE
-                    ))
+                && !(gap_ok && (after_initial && matches!(shape, SHAPE_LOWER | SHAPE_FOREIGN))
+                    || gap_ok
+                        && matches!(
+                            shape,
+                            SHAPE_TITLE
+                                | SHAPE_TITLE_START
+                                | SHAPE_UPPER
+                                | SHAPE_ABBREVIATION
+                                | SHAPE_FOREIGN_TITLE
+                        ))
             {
                 last.glued = false;
             }
@@ -209,10 +230,26 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
             TokenKind::Syllable => sounds(s),
             _ => (0, 0, 0),
         };
-        out.push(Tok { span, key, shape, word, gap_ok, glued: glued_candidate, onset, rhyme, tone });
+        out.push(Tok {
+            span,
+            key,
+            shape,
+            word,
+            gap_ok,
+            glued: glued_candidate,
+            onset,
+            rhyme,
+            tone,
+            joins_prev: glued_alnum,
+            number: kind == TokenKind::Number,
+        });
     }
     if let Some(last) = out.last_mut() {
         last.glued = false;
+    }
+    // A confirmed full stop joins the word before it.
+    for t in out.iter_mut() {
+        t.joins_prev |= t.glued;
     }
 }
 
@@ -471,7 +508,7 @@ mod tests {
             ]
         );
         let joins: Vec<bool> = (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
-        assert_eq!(joins, [false, true, true, true, false, false, false, true, false]);
+        assert_eq!(joins, [false, true, true, true, false, false, false, true, true]);
     }
 
     #[test]

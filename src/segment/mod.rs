@@ -7,9 +7,13 @@
 //! assert_eq!(words, ["Bộ", "Quốc phòng", "họp báo", "."]);
 //! ```
 //!
-//! A word is a run of syllable (or foreign-word) tokens from [`crate::tokenize`] that the
-//! model joins; every other token (numbers, dates, punctuation, abbreviations) is a word of
-//! its own. Words never span a line break. Each word is a [`Span`] over the caller's text.
+//! A word is a run of tokens from [`crate::tokenize`] that the model joins: syllables and
+//! foreign words, and a plain number next to a syllable where the model learned that
+//! UD-VTB writes one word (`10 triệu`, `tháng 10`; never two numbers). A number written
+//! against letters (`1A`, `10km`) is always one word, and so is an initial or `TP` with its
+//! full stop (`H.`, `TP.`) when a word follows on the line. Every other token (dates,
+//! punctuation, abbreviations...) is a word of its own, and no token is ever split. Words
+//! never span a line break. Each word is a [`Span`] over the caller's text.
 //!
 //! The model is an averaged structured perceptron over "joined to the previous token"
 //! decisions with exact (Viterbi) decoding. Its features are the hashed syllable n-grams

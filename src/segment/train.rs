@@ -61,6 +61,8 @@ pub struct SegmenterTrainer {
     bits: u32,
     epochs: usize,
     min_pair_count: u32,
+    min_feature_sentences: u32,
+    runs: usize,
     seed: u64,
     sentences: Vec<Sentence>,
     /// Occurrences of multi-token gold words.
@@ -92,13 +94,15 @@ impl core::fmt::Debug for SegmenterTrainer {
 const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
-    /// A trainer with the defaults of the built-in model: 2^18 weights, 12 epochs, pairs
+    /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
     /// seen at least 3 times.
     pub fn new() -> SegmenterTrainer {
         SegmenterTrainer {
-            bits: 18,
+            bits: 20,
             epochs: 12,
             min_pair_count: 3,
+            min_feature_sentences: 2,
+            runs: 10,
             seed: 0x5e9_2024,
             sentences: Vec::new(),
             gold_words: HashKeyed::default(),
@@ -127,6 +131,20 @@ impl SegmenterTrainer {
     /// Syllable pairs seen fewer times in unlabelled text are not stored in the model.
     pub fn min_pair_count(&mut self, count: u32) -> &mut Self {
         self.min_pair_count = count.max(1);
+        self
+    }
+
+    /// A feature is learned only from sentences when it occurs in at least this many
+    /// training sentences (default 2: see the type's documentation).
+    pub fn min_feature_sentences(&mut self, count: u32) -> &mut Self {
+        self.min_feature_sentences = count.max(1);
+        self
+    }
+
+    /// Trains this many perceptrons, each visiting the sentences in its own order, and
+    /// averages them (default 10).
+    pub fn runs(&mut self, runs: usize) -> &mut Self {
+        self.runs = runs.max(1);
         self
     }
 
@@ -212,7 +230,7 @@ impl SegmenterTrainer {
             if words.get(w).is_some_and(|s| s.start > t.span.start && s.start < t.span.end) {
                 unreachable += 1;
             }
-            if !inside && t.glued {
+            if !inside && t.joins_prev {
                 unreachable += 1;
             }
             if inside {
@@ -243,6 +261,7 @@ impl SegmenterTrainer {
         self.stats.sentences += 1;
         self.stats.tokens += toks.len();
         self.stats.unreachable += unreachable;
+
         self.sentences.push(Sentence { toks, gold, own_words });
         unreachable
     }
@@ -296,12 +315,62 @@ impl SegmenterTrainer {
             .iter()
             .map(|hs| {
                 hs.iter()
-                    .map(|h| if seen.get(h).copied().unwrap_or(0) > 1 { slot(*h, bits) } else { unseen })
+                    .map(|h| {
+                        if seen.get(h).copied().unwrap_or(0) >= self.min_feature_sentences {
+                            slot(*h, bits)
+                        } else {
+                            unseen
+                        }
+                    })
                     .collect()
             })
             .collect();
         drop(hashes);
 
+        let size = 1usize << bits;
+        // Averaged perceptrons trained on several visiting orders, averaged again: one
+        // order's luck weighs less.
+        let mut avg = vec![0f32; size];
+        let mut tavg = [0f64; 4];
+        for run in 0..self.runs {
+            let seed = self.seed.wrapping_add((run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let (w, t) = self.perceptron(&slots, &allowed, unseen, seed);
+            for (a, x) in avg.iter_mut().zip(&w) {
+                *a += x / self.runs as f32;
+            }
+            for (a, x) in tavg.iter_mut().zip(&t) {
+                *a += x / self.runs as f64;
+            }
+        }
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+        let scale = 32000.0 / f64::from(max);
+        let weights = avg.iter().map(|&x| (f64::from(x) * scale).round() as i16).collect();
+        let mut transitions = [0i32; 4];
+        for (t, &v) in transitions.iter_mut().zip(&tavg) {
+            *t = (v * scale).round().clamp(-1e9, 1e9) as i32;
+        }
+        let mut words = self.listed_words.clone();
+        for &h in self.gold_words.keys() {
+            *words.entry(h).or_insert(0) |= GOLD_SOURCE;
+        }
+        for &h in self.prefixes.keys() {
+            *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
+        }
+        let model =
+            Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
+        Ok(model.to_bytes())
+    }
+
+    /// One averaged perceptron over the sentences' feature slots, visiting them in the order
+    /// `seed` draws: the averaged weights and transitions.
+    fn perceptron(
+        &self,
+        slots: &[Vec<u32>],
+        allowed: &[Vec<u8>],
+        unseen: u32,
+        seed: u64,
+    ) -> (Vec<f32>, [f64; 4]) {
+        let bits = self.bits;
         let size = 1usize << bits;
         // One more weight, for the unseen features, that stays 0.
         let mut w = vec![0f32; size + 1];
@@ -310,7 +379,7 @@ impl SegmenterTrainer {
         let mut tacc = [0f64; 4];
         let mut c: f64 = 1.0;
         let mut order: Vec<usize> = (0..self.sentences.len()).collect();
-        let mut rng = self.seed | 1;
+        let mut rng = seed | 1;
         let (mut emission, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..self.epochs {
             for k in (1..order.len()).rev() {
@@ -365,24 +434,11 @@ impl SegmenterTrainer {
         }
         let cf = c as f32;
         let avg: Vec<f32> = w[..size].iter().zip(&acc).map(|(&w, &a)| w - a / cf).collect();
-        let tavg: Vec<f64> = tw.iter().zip(&tacc).map(|(&w, &a)| w - a / c).collect();
-        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-        let scale = 32000.0 / f64::from(max);
-        let weights = avg.iter().map(|&x| (f64::from(x) * scale).round() as i16).collect();
-        let mut transitions = [0i32; 4];
-        for (t, &v) in transitions.iter_mut().zip(&tavg) {
-            *t = (v * scale).round().clamp(-1e9, 1e9) as i32;
+        let mut tavg = [0f64; 4];
+        for (t, (&w, &a)) in tavg.iter_mut().zip(tw.iter().zip(&tacc)) {
+            *t = w - a / c;
         }
-        let mut words = self.listed_words.clone();
-        for &h in self.gold_words.keys() {
-            *words.entry(h).or_insert(0) |= GOLD_SOURCE;
-        }
-        for &h in self.prefixes.keys() {
-            *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
-        }
-        let model =
-            Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
-        Ok(model.to_bytes())
+        (avg, tavg)
     }
 
     /// The pair statistics to store: pairs seen at least `min_pair_count` times.
