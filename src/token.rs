@@ -84,6 +84,7 @@ impl TokenKind {
 
     /// True for the kinds that are written with letters: syllables, foreign words and
     /// abbreviations.
+    #[inline]
     pub const fn is_word(self) -> bool {
         matches!(self, TokenKind::Syllable | TokenKind::Foreign | TokenKind::Abbreviation)
     }
@@ -105,16 +106,19 @@ pub struct Token<'h> {
 
 impl<'h> Token<'h> {
     /// The token's text, borrowed from the input (`&input[token.span().range()]`).
+    #[inline]
     pub fn as_str(&self) -> &'h str {
         self.text
     }
 
     /// Where the token is in the input, in bytes.
+    #[inline]
     pub fn span(&self) -> Span {
         self.span
     }
 
     /// What the token is.
+    #[inline]
     pub fn kind(&self) -> TokenKind {
         self.kind
     }
@@ -196,6 +200,7 @@ pub struct Tokens<'t, 'h> {
 impl<'h> Iterator for Tokens<'_, 'h> {
     type Item = Token<'h>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'h>> {
         let bytes = self.text.as_bytes();
         loop {
