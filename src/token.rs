@@ -204,23 +204,21 @@ impl<'h> Iterator for Tokens<'_, 'h> {
     fn next(&mut self) -> Option<Token<'h>> {
         let bytes = self.text.as_bytes();
         loop {
+            let mut start = self.pos;
             if !self.keep_whitespace {
                 // The common separator, skipped without a round through `scan`.
-                while bytes.get(self.pos) == Some(&b' ') {
-                    self.pos += 1;
+                while bytes.get(start) == Some(&b' ') {
+                    start += 1;
                 }
             }
-            let start = self.pos;
-            if start >= self.text.len() {
+            let Some(&first) = bytes.get(start) else {
+                self.pos = start;
                 return None;
-            }
+            };
             // Words first: most tokens start with an ASCII letter, and this branch predicts
             // better than the class table's jump.
-            let (end, kind) = if ASCII_LETTER_CODE[usize::from(bytes[start])] != 0 {
-                self.word(start)
-            } else {
-                self.scan(start)
-            };
+            let (end, kind) =
+                if ASCII_LETTER_CODE[usize::from(first)] != 0 { self.word(start) } else { self.scan(start) };
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.keep_whitespace {
