@@ -636,7 +636,10 @@ impl<'h> Tokens<'_, 'h> {
     }
 
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
-        if matches!(self.byte(start), b'h' | b'H' | b'w' | b'W') {
+        // Only `ht…` (http) and `ww…` (www.) can start a web address; `h` alone starts many
+        // Vietnamese syllables.
+        let pair = (self.byte(start) | 0x20, self.byte(start + 1) | 0x20);
+        if pair == (b'h', b't') || pair == (b'w', b'w') {
             if let Some(r) = self.url(start) {
                 return r;
             }
