@@ -619,10 +619,6 @@ impl<'h> Tokens<'_, 'h> {
         i == start + 1 && bytes[start].is_ascii_alphabetic() && letter_len(bytes, self.text, i + len) > 0
     }
 
-    fn is_syllable_part(&self, p: &Part) -> bool {
-        p.syllable
-    }
-
     /// Looks like part of an acronym: has a capital and is not a plain syllable (all-caps
     /// syllables of two letters or more count, as in `CA`).
     fn abbrev_like(&self, p: &Part) -> bool {
@@ -632,7 +628,7 @@ impl<'h> Tokens<'_, 'h> {
         if p.digits > 0 {
             return true;
         }
-        !self.is_syllable_part(p) || (p.all_caps() && p.letters >= 2)
+        !p.syllable || (p.all_caps() && p.letters >= 2)
     }
 
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
@@ -702,7 +698,7 @@ impl<'h> Tokens<'_, 'h> {
                         && next.digits == 0
                         && cur.letters <= 5
                         && next.letters <= 5
-                        && (!self.is_syllable_part(&cur) || !self.is_syllable_part(&next))
+                        && (!cur.syllable || !next.syllable)
                 }
                 // `R&D`, `NHNo&PTNT`.
                 _ => {

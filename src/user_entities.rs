@@ -82,25 +82,34 @@ impl UserEntities {
         Ok(())
     }
 
-    /// Finds the names in `text`, leftmost-longest, never across a line break.
+    /// Finds the names in `text`, leftmost-longest, never across a line break. Each token's
+    /// key is computed once; candidate names are built in one reused buffer.
     pub(crate) fn find<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
         let tokens: Vec<_> = tokenize(text).collect();
+        let keys: Vec<_> = tokens.iter().map(|t| crate::normalize::key(t.as_str())).collect();
         let mut out = Vec::new();
+        let mut candidate = String::new();
         let mut i = 0;
         while i < tokens.len() {
             let mut found = None;
-            let max = self.longest.min(tokens.len() - i);
-            for len in (1..=max).rev() {
-                let run = &tokens[i..i + len];
-                let (start, end) = (run[0].span().start, run[len - 1].span().end);
-                if text[start..end].contains('\n') {
-                    continue;
+            candidate.clear();
+            for len in 1..=self.longest.min(tokens.len() - i) {
+                let last = i + len - 1;
+                if len > 1 {
+                    if text[tokens[last - 1].span().end..tokens[last].span().start].contains('\n') {
+                        break;
+                    }
+                    candidate.push(' ');
                 }
-                if let Some((kind, _, name)) = self.by_key.get(&tokens_key(run.iter().map(|t| t.as_str()))) {
-                    let matched =
-                        if &text[start..end] == name { MatchKind::Exact } else { MatchKind::CaseInsensitive };
-                    found = Some((len, *kind, Span::new(start, end), matched));
-                    break;
+                candidate.push_str(&keys[last]);
+                if let Some((kind, _, name)) = self.by_key.get(candidate.as_str()) {
+                    let span = Span::new(tokens[i].span().start, tokens[last].span().end);
+                    let matched = if &text[span.range()] == name {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::CaseInsensitive
+                    };
+                    found = Some((len, *kind, span, matched));
                 }
             }
             match found {
