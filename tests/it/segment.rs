@@ -236,6 +236,42 @@ fn f1_on_ud_vtb_test() {
     assert!(score.f1() >= MIN_TEST_F1, "F1 {:.2}", score.f1());
 }
 
-/// The floor the test above holds the built-in model to. The issue asks for 96.0; the
-/// model trained on UD-VTB train+dev (2,523 sentences) reaches 95.27 (see data/SOURCES.md).
-const MIN_TEST_F1: f64 = 95.2;
+/// The floor the test above holds the built-in model to, just under what it reaches (96.50,
+/// see data/SOURCES.md), so that a retrained model that scores worse fails here. The issue
+/// asks for 96.0.
+const MIN_TEST_F1: f64 = 96.4;
+
+/// The training dictionary (`data/segmenter/dictionary.tsv`, absent from the published
+/// package) is what data/SOURCES.md says: a `word` header, then distinct NFC words of two
+/// to four syllables, each a run the segmenter could join.
+#[test]
+fn training_dictionary_is_well_formed() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/segmenter/dictionary.tsv");
+    let Ok(src) = std::fs::read_to_string(&path) else {
+        println!("skipped: {} is absent (it is not in the published package)", path.display());
+        return;
+    };
+    let mut lines = src.lines();
+    assert_eq!(lines.next(), Some("word"));
+    let keep_tones = vntext::Normalizer::builder().tone(vntext::TonePlacement::Keep).build();
+    let mut seen = std::collections::HashSet::new();
+    let mut count = 0;
+    for (n, word) in lines.enumerate() {
+        let line = n + 2;
+        assert_eq!(keep_tones.normalize(word), word, "line {line}: not NFC");
+        assert_eq!(
+            word.split(' ').collect::<Vec<_>>(),
+            word.split_whitespace().collect::<Vec<_>>(),
+            "line {line}: spaces"
+        );
+        let syllables = vntext::tokenize(word).collect::<Vec<_>>();
+        assert!((2..=4).contains(&syllables.len()), "line {line}: {word:?}");
+        assert!(
+            syllables.iter().all(|t| matches!(t.kind(), TokenKind::Syllable | TokenKind::Foreign)),
+            "line {line}: {word:?}"
+        );
+        assert!(seen.insert(vntext::key(word).into_owned()), "line {line}: {word:?} twice");
+        count += 1;
+    }
+    assert!(count > 60_000, "{count} words");
+}
