@@ -93,7 +93,7 @@ pub(crate) fn hash_bytes(s: &str) -> u64 {
 }
 
 /// True when lowercasing alone would not give [`crate::key`] of the word: combining marks,
-/// letters outside the precomposed Vietnamese set (look-alikes), or a tone written on the
+/// letters outside the precomposed Vietnamese set, look-alikes of `Đ` (`Ð` U+00D0), or a tone written on the
 /// second vowel of an open `oa`/`oe`/`uy` (`hoà`, `thuý`), which the key moves.
 fn needs_full_key(text: &str) -> bool {
     let mut prev2 = ' ';
@@ -101,7 +101,9 @@ fn needs_full_key(text: &str) -> bool {
     let mut last = ' ';
     for c in text.chars() {
         let u = u32::from(c);
-        if !(u < 0x80 || (0xC0..0x1B5).contains(&u) || (0x1EA0..0x1F00).contains(&u)) {
+        if !(u < 0x80 || (0xC0..0x1B5).contains(&u) || (0x1EA0..0x1F00).contains(&u))
+            || matches!(c, 'Ð' | 'ð' | 'Ɖ')
+        {
             return true;
         }
         prev2 = prev;
@@ -479,12 +481,26 @@ mod tests {
 
     #[test]
     fn word_key_matches_the_crate_key() {
-        for w in ["Hoà", "hòa", "THUỶ", "thủy", "Quá", "toán", "Nguyễn", "khoẻ", "Đắk", "ho\u{300}a"]
-        {
+        for w in [
+            "Hoà",
+            "hòa",
+            "THUỶ",
+            "thủy",
+            "Quá",
+            "toán",
+            "Nguyễn",
+            "khoẻ",
+            "Đắk",
+            "ho\u{300}a",
+            "Ðặng",
+            "ðến",
+            "Ɖà",
+        ] {
             assert_eq!(word_key(w), hash_lower_chars(&crate::key(w)), "{w}");
         }
         assert_eq!(word_key("Hoà"), word_key("hòa"));
         assert_eq!(word_key("THUỶ"), word_key("thủy"));
+        assert_eq!(word_key("Ðặng"), word_key("Đặng"), "a look-alike Đ is the same word");
         assert_ne!(word_key("hòa"), word_key("hoa"));
     }
 
