@@ -22,13 +22,13 @@
 //! organisation names' source.
 //! `--titles` takes the titles of the Wikipedia articles (`### title` lines of the `--raw`
 //! files, 2 to 4 syllables) as lexicon words too; off by default because they did not raise
-//! dev F1 (95.01 against 95.00 with a train-only model). `--runs N` averages N perceptrons
+//! dev F1 (95.01 against 95.00 with a train-only model, before the i/y spellings). `--runs N` averages N perceptrons
 //! trained on different sentence orders; `--min-feature N` learns a feature only from
 //! sentences when N training sentences have it (default 2).
 //! `--self-train N` (default 0, off) segments the unlabelled text with a first model, takes
 //! the multi-syllable words found at least N times as a lexicon source, and trains again
 //! (`--rounds` times). It helped before the dictionary (dev F1 92.68 against 92.21); with
-//! the dictionary it no longer does (94.87 with `--self-train 5` against 95.00 without).
+//! the dictionary it no longer does (94.87 with `--self-train 5` against 95.00 without, before the i/y spellings).
 
 #[path = "support/gold.rs"]
 mod gold;

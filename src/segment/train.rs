@@ -182,8 +182,16 @@ impl SegmenterTrainer {
 
     /// Adds a word of a word list (gazetteer, abbreviation long forms...) as a lexicon
     /// feature. `source` (0..=5) tells the lists apart, so the model learns how far to
-    /// trust each. Words of fewer than two syllables are ignored.
+    /// trust each. Words of fewer than two syllables are ignored. The word's other `i`/`y`
+    /// spellings (`lí`/`lý`, `kĩ thuật`/`kỹ thuật`, `công ti`/`công ty`) are added too:
+    /// dictionaries keep the older `i`, news text mostly writes `y`.
     pub fn add_lexicon_word(&mut self, source: u8, word: &str) {
+        for spelling in i_y_spellings(word) {
+            self.add_one_lexicon_word(source, &spelling);
+        }
+    }
+
+    fn add_one_lexicon_word(&mut self, source: u8, word: &str) {
         analyze(word, &mut self.toks);
         let toks = &self.toks;
         if toks.len() < 2 || (1..toks.len()).any(|i| !toks[i].joinable(toks[i - 1])) {
@@ -460,6 +468,44 @@ impl SegmenterTrainer {
     }
 }
 
+/// The spellings of a word with `i` and `y` swapped where Vietnamese writes either (`lí`/`lý`,
+/// `kĩ`/`kỹ`, `qui`/`quy`: a lone `i`/`y` after `h`, `k`, `l`, `m`, `s`, `t` or `qu`), the word
+/// itself first. The dictionary keeps the older `i` spellings; news text mostly has `y`.
+pub(crate) fn i_y_spellings(word: &str) -> Vec<String> {
+    const I: [char; 6] = ['i', 'í', 'ì', 'ỉ', 'ĩ', 'ị'];
+    const Y: [char; 6] = ['y', 'ý', 'ỳ', 'ỷ', 'ỹ', 'ỵ'];
+    let swap = |syllable: &str| -> Option<String> {
+        let mut chars: Vec<char> = syllable.chars().collect();
+        let last = *chars.last()?;
+        let onset: String = chars[..chars.len() - 1].iter().flat_map(|c| c.to_lowercase()).collect();
+        if !matches!(onset.as_str(), "h" | "k" | "l" | "m" | "s" | "t" | "qu") {
+            return None;
+        }
+        let lower = last.to_lowercase().next()?;
+        let other = if let Some(k) = I.iter().position(|&c| c == lower) {
+            Y[k]
+        } else {
+            I[Y.iter().position(|&c| c == lower)?]
+        };
+        *chars.last_mut()? = if last.is_uppercase() { other.to_uppercase().next()? } else { other };
+        Some(chars.into_iter().collect())
+    };
+    let mut out = vec![String::new()];
+    for (n, syllable) in word.split_whitespace().enumerate() {
+        let alternative = swap(syllable);
+        let mut next = Vec::with_capacity(out.len() * 2);
+        for prefix in &out {
+            let sep = if n == 0 { "" } else { " " };
+            next.push(format!("{prefix}{sep}{syllable}"));
+            if let Some(alt) = &alternative {
+                next.push(format!("{prefix}{sep}{alt}"));
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 /// The lexicon as a training sentence sees it: without its own gold words.
 struct LeaveOneOut<'a> {
     trainer: &'a SegmenterTrainer,
@@ -483,5 +529,31 @@ impl Lexicon for LeaveOneOut<'_> {
             }
         }
         mask
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::i_y_spellings;
+
+    #[test]
+    fn i_and_y_spellings() {
+        assert_eq!(i_y_spellings("kĩ thuật"), ["kĩ thuật", "kỹ thuật"]);
+        assert_eq!(i_y_spellings("quy định"), ["quy định", "qui định"]);
+        assert_eq!(i_y_spellings("Lí Thường Kiệt"), ["Lí Thường Kiệt", "Lý Thường Kiệt"]);
+        assert_eq!(i_y_spellings("MĨ THUẬT"), ["MĨ THUẬT", "MỸ THUẬT"]);
+        assert_eq!(i_y_spellings("tỉ mỉ"), ["tỉ mỉ", "tỉ mỷ", "tỷ mỉ", "tỷ mỷ"]);
+        // Only a lone i/y after h, k, l, m, s, t or qu varies.
+        for fixed in ["thi đua", "tùy ý", "đi về", "chi phí", "vi phạm", "nghỉ hưu", "khuya khoắt"]
+        {
+            assert_eq!(i_y_spellings(fixed), [fixed]);
+        }
+    }
+
+    #[test]
+    fn both_spellings_are_lexicon_words() {
+        let mut trainer = super::SegmenterTrainer::new();
+        trainer.add_lexicon_word(0, "kĩ thuật");
+        assert_eq!(trainer.stats().lexicon_words, 2);
     }
 }
