@@ -6,8 +6,8 @@
 //! cargo run --release --example segment -- [--model FILE] --eval GOLD [--errors]
 //! ```
 //!
-//! With `--eval`, GOLD is a CoNLL-U file or a file in the `_` convention; its raw text is
-//! segmented and word precision, recall and F1 are printed (words match by exact span).
+//! With `--eval`, GOLD is a CoNLL-U file or a file in the `_` convention, with or without
+//! part-of-speech tags (`họp_báo/V`, VLSP 2013); its raw text is segmented and word precision, recall and F1 are printed (words match by exact span).
 //! `--errors` also lists the sentences with a wrong word. `--model` reads a model written by
 //! `train_segmenter` instead of the built-in one.
 

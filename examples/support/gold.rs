@@ -86,15 +86,32 @@ fn joined<'a>(words: impl Iterator<Item = &'a str>) -> GoldSentence {
     GoldSentence { text, words: spans }
 }
 
-/// Sentences in the `_` convention: `Bộ Quốc_phòng họp_báo .`, one per non-empty line.
+/// Sentences in the `_` convention: `Bộ Quốc_phòng họp_báo .`, one per non-empty line. Files
+/// tagged with parts of speech (`Bộ/N Quốc_phòng/Np họp_báo/V ./CH`, the VLSP 2013 POS
+/// format) are read too: when every word of the file ends in such a tag, the tags go.
 pub fn read_underscored(src: &str) -> Vec<GoldSentence> {
+    let tagged = src.split_whitespace().all(|w| strip_tag(w).is_some()) && !src.trim().is_empty();
     src.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let words: Vec<String> = line.split_whitespace().map(underscores_to_spaces).collect();
+            let words: Vec<String> = line
+                .split_whitespace()
+                .map(|w| underscores_to_spaces(if tagged { strip_tag(w).unwrap_or(w) } else { w }))
+                .collect();
             joined(words.iter().map(String::as_str))
         })
         .collect()
+}
+
+/// `họp_báo/V` → `họp_báo`: the word before a final `/TAG` of one to four ASCII letters, the
+/// first a capital (`N`, `Np`, `CH`). `None` when the word has no such tag.
+fn strip_tag(w: &str) -> Option<&str> {
+    let (word, tag) = w.rsplit_once('/')?;
+    let ok = !word.is_empty()
+        && (1..=4).contains(&tag.len())
+        && tag.bytes().all(|b| b.is_ascii_alphabetic())
+        && tag.as_bytes()[0].is_ascii_uppercase();
+    ok.then_some(word)
 }
 
 /// `quốc_phòng` → `quốc phòng`; a lone `_` stays.

@@ -224,6 +224,22 @@ fn builtin_model_joins_only_word_and_number_tokens() {
     }
 }
 
+/// Gold files in the `_` convention, with or without VLSP 2013 part-of-speech tags.
+#[test]
+fn gold_files_with_and_without_tags() {
+    let plain = gold::read_gold("Bộ Quốc_phòng họp_báo .\nNgày 24/7 , 1/2 số xã .\n");
+    let tagged =
+        gold::read_gold("Bộ/N Quốc_phòng/Np họp_báo/V ./CH\nNgày/N 24/7/M ,/CH 1/2/M số/N xã/N ./CH\n");
+    for file in [&plain, &tagged] {
+        let words: Vec<Vec<&str>> =
+            file.iter().map(|s| s.words.iter().map(|w| &s.text[w.range()]).collect()).collect();
+        assert_eq!(
+            words,
+            [vec!["Bộ", "Quốc phòng", "họp báo", "."], vec!["Ngày", "24/7", ",", "1/2", "số", "xã", "."]]
+        );
+    }
+}
+
 /// Word F1 on the UD Vietnamese-VTB test set, which the built-in model never saw.
 #[test]
 fn f1_on_ud_vtb_test() {
