@@ -215,10 +215,11 @@ impl<'h> Iterator for Tokens<'_, 'h> {
                 self.pos = start;
                 return None;
             };
-            // Words first: most tokens start with an ASCII letter, and this branch predicts
-            // better than the class table's jump.
-            let (end, kind) =
-                if ASCII_LETTER_CODE[usize::from(first)] != 0 { self.word(start) } else { self.scan(start) };
+            // Words first: most tokens start with an ASCII letter or a precomposed Vietnamese
+            // one (`đ`, `ư`, `ở`), and this branch predicts better than the class table's jump.
+            let word = ASCII_LETTER_CODE[usize::from(first)] != 0
+                || (first >= 0x80 && chars::utf8_letter(bytes, start).is_some());
+            let (end, kind) = if word { self.word(start) } else { self.scan(start) };
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.keep_whitespace {
@@ -479,7 +480,7 @@ impl<'h> Tokens<'_, 'h> {
     /// key is built and nothing is looked up afterwards. `None` for any other part (digits,
     /// apostrophes, combining marks, other letters): [`Self::any_part`] reads it from the
     /// start, with the same result as if this had not been tried.
-    #[inline]
+    #[inline(always)]
     fn plain_part(&self, start: usize) -> Option<Part> {
         let bytes = self.text.as_bytes();
         let set = self.syllables;
@@ -745,6 +746,7 @@ impl<'h> Tokens<'_, 'h> {
         !p.syllable || (p.all_caps() && p.letters >= 2)
     }
 
+    #[inline]
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
         // Only `ht…` (http) and `ww…` (www.) can start a web address; `h` alone starts many
         // Vietnamese syllables.
@@ -762,6 +764,14 @@ impl<'h> Tokens<'_, 'h> {
             // nothing: no address or compound to look for.
             return (first.end, TokenKind::Syllable);
         }
+        self.word_from(start, first)
+    }
+
+    /// The rest of [`Self::word`] after its first part: addresses, compounds and the kind of
+    /// anything that is not a plain syllable. Kept out of line so that the common case
+    /// inlines into `next` small.
+    #[inline(never)]
+    fn word_from(&mut self, start: usize, first: Part) -> (usize, TokenKind) {
         if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
