@@ -555,10 +555,11 @@ impl SyllableSet {
         self.next[usize::from(state)][(code & 63) as usize]
     }
 
-    /// True if the letters that led to `state` are a syllable that takes `tone`.
+    /// True if the letters that led to `state` are a syllable that takes the tone numbered
+    /// `tone` (`Tone as u8`; 6 and 7 are never taken).
     #[inline]
-    pub(crate) fn accepts(&self, state: u8, tone: Tone) -> bool {
-        self.tones[usize::from(state)] & (1 << tone as u8) != 0
+    pub(crate) fn accepts(&self, state: u8, tone: u16) -> bool {
+        u16::from(self.tones[usize::from(state)]) & (1 << (tone & 7)) != 0
     }
 
     /// True if the packed toneless key of `n` letters (first letter highest) is a syllable
@@ -569,7 +570,7 @@ impl SyllableSet {
             return false;
         }
         let state = (0..n).rev().fold(self.start, |s, i| self.step(s, key >> (6 * i)));
-        self.accepts(state, tone)
+        self.accepts(state, tone as u16)
     }
 }
 

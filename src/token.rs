@@ -555,9 +555,7 @@ impl<'h> Tokens<'_, 'h> {
             first_upper,
             syllable: false,
         };
-        p.syllable = toned <= 1
-            && (p.title_or_lower() || p.all_caps())
-            && set.accepts(state, chars::packed_tone(tones << 7));
+        p.syllable = toned <= 1 && (p.title_or_lower() || p.all_caps()) && set.accepts(state, tones);
         Some(p)
     }
 
