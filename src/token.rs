@@ -1245,6 +1245,20 @@ mod tests {
     }
 
     #[test]
+    fn parts_too_long_for_the_counts_take_the_general_path() {
+        let text = "ươ".repeat(1 << 19);
+        let tokens = tokenize(&text);
+        assert_eq!(tokens.plain_part(0), None);
+        let p = tokens.any_part(0);
+        assert_eq!(
+            (p.end, p.letters, p.upper, p.vowels, p.syllable),
+            (text.len(), 1 << 20, 0, 1 << 20, false)
+        );
+        let shorter = &text[..(1 << 20) - 2];
+        assert_eq!(tokenize(shorter).plain_part(0), Some(tokenize(shorter).any_part(0)));
+    }
+
+    #[test]
     fn general_punctuation_ends_a_part() {
         // What `plain_part` relies on to stop at U+2000–U+203F without decoding.
         for c in ('\u{2000}'..='\u{203F}').filter(|&c| c != '\u{2019}') {
