@@ -14,6 +14,8 @@
 //! assert!(vntext::is_syllable("nghiêng"));
 //! ```
 
+use std::collections::HashMap;
+
 use crate::chars::{self, Letter, Tone};
 
 /// Longest syllable in letters (`nghiêng` has 7); longer letter runs are never syllables.
@@ -402,32 +404,37 @@ pub(crate) fn code_letter(code: u64) -> char {
 
 /// Every toneless syllable the grammar accepts, for the tokenizer's per-word check.
 ///
-/// A packed key (six bits a letter, first letter highest) is split into its onset, found
-/// as the parser finds it, and its rhyme, looked up in a small table of the rhymes that
-/// occur; a bit matrix says which onsets take which rhymes. Everything fits in a few KB,
-/// so the check runs from the L1 cache without the parser's branches.
+/// A minimal deterministic automaton over the 6-bit letter codes of [`letter_code`]: the
+/// tokenizer steps it once per letter as it reads a word, so that when the word ends its
+/// state already says whether the word is a syllable, without a look-up afterwards. The
+/// syllables share their rhymes, so the automaton has a few dozen states (33) and its table
+/// fits in a few KB of L1 cache.
 pub(crate) struct SyllableSet {
-    /// The onset by the codes of the first two letters: `id | len << 5`, [`NO_ONSET`], or
-    /// [`NEEDS_THIRD`] for `ng`/`gi`, whose reading depends on the third letter. A table
-    /// instead of `onset_of`'s cascade of comparisons, which mispredicts on every word.
-    onsets: Box<[[u8; 64]; 64]>,
-    /// Rhyme keys by slot (0 = empty), open addressing. Fixed-size arrays and masked
-    /// indices keep the look-up free of bounds checks.
-    rhyme_keys: Box<[u32; RHYME_SLOTS]>,
-    /// The rhyme's index for each slot.
-    rhyme_ids: Box<[u16; RHYME_SLOTS]>,
-    /// `compatible[onset][rhyme / 64]` bit `rhyme % 64`.
-    compatible: Box<[[u64; RHYME_WORDS]; ONSET_SLOTS]>,
+    /// `next[state][code]`: the state after one more letter; [`DEAD`] once no syllable
+    /// starts with the letters read. A fixed size indexed by a `u8` state and a masked code
+    /// needs no bounds checks.
+    next: Box<[[u8; 64]; 256]>,
+    /// `tones[state]`: bit `t` is set when the letters read are a syllable that takes tone
+    /// `t` (a stop coda `c ch k p t` takes only the acute and dot tones); 0 otherwise.
+    tones: [u8; 256],
+    /// The state before any letter.
+    start: u8,
 }
 
-const NO_ONSET: u8 = 0xFF;
-const NEEDS_THIRD: u8 = 0xFE;
-const RHYME_BITS: u32 = 10;
-const RHYME_SLOTS: usize = 1 << RHYME_BITS;
-/// The onsets, rounded up to a power of two for masking.
-const ONSET_SLOTS: usize = 32;
-const RHYME_WORDS: usize = 8;
-const ONSET_COUNT: usize = 28;
+/// The state that no letter leaves and no syllable reaches.
+const DEAD: u8 = 0;
+
+/// The automaton's states by their tones and (letter code, next state) pairs.
+type StateIds = HashMap<(u8, Vec<(u8, u8)>), u8>;
+
+/// A node of the trie [`SyllableSet::build`] folds into the automaton.
+#[derive(Default)]
+struct TrieNode {
+    /// (letter code, child node).
+    children: Vec<(u8, usize)>,
+    /// The tones the spelling up to here takes as a syllable (0: not a syllable).
+    tones: u8,
+}
 
 impl core::fmt::Debug for SyllableSet {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -439,84 +446,23 @@ const fn code(c: char) -> u64 {
     letter_code(c)
 }
 
-/// Which 6-bit letter codes are vowels.
-static VOWEL_CODE: [bool; 64] = {
-    let mut t = [false; 64];
-    let vowels = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
-    let mut i = 0;
-    while i < vowels.len() {
-        t[letter_code(vowels[i]) as usize] = true;
-        i += 1;
-    }
-    t
-};
-
-/// The onset of a packed key of `n` letters as the parser reads it: its index (0 = none)
-/// and length in letters; `None` if the first letter cannot start a syllable. Works on
-/// the letter codes, without turning them back into chars.
-#[inline]
-fn onset_of(key: u64, n: usize) -> Option<(usize, usize)> {
-    let at = |i: usize| if i < n { (key >> (6 * (n - 1 - i))) & 63 } else { 0 };
-    const B: u64 = code('b');
-    const C: u64 = code('c');
-    const D: u64 = code('d');
-    const DD: u64 = code('đ');
-    const G: u64 = code('g');
-    const H: u64 = code('h');
-    const I: u64 = code('i');
-    const K: u64 = code('k');
-    const L: u64 = code('l');
-    const M: u64 = code('m');
-    const N: u64 = code('n');
-    const P: u64 = code('p');
-    const Q: u64 = code('q');
-    const R: u64 = code('r');
-    const S: u64 = code('s');
-    const T: u64 = code('t');
-    const U: u64 = code('u');
-    const V: u64 = code('v');
-    const X: u64 = code('x');
-    let (c0, c1, c2) = (at(0), at(1), at(2));
-    Some(match (c0, c1, c2) {
-        (N, G, H) => (1, 3),
-        (N, G, _) => (2, 2),
-        (N, H, _) => (3, 2),
-        (C, H, _) => (4, 2),
-        (G, H, _) => (5, 2),
-        (G, I, v) if VOWEL_CODE[v as usize] => (6, 2),
-        (K, H, _) => (7, 2),
-        (P, H, _) => (8, 2),
-        (T, H, _) => (9, 2),
-        (T, R, _) => (10, 2),
-        (Q, U, _) => (11, 2),
-        (B, ..) => (12, 1),
-        (C, ..) => (13, 1),
-        (D, ..) => (14, 1),
-        (DD, ..) => (15, 1),
-        (G, ..) => (16, 1),
-        (H, ..) => (17, 1),
-        (K, ..) => (18, 1),
-        (L, ..) => (19, 1),
-        (M, ..) => (20, 1),
-        (N, ..) => (21, 1),
-        (P, ..) => (22, 1),
-        (R, ..) => (23, 1),
-        (S, ..) => (24, 1),
-        (T, ..) => (25, 1),
-        (V, ..) => (26, 1),
-        (X, ..) => (27, 1),
-        (v, ..) if VOWEL_CODE[v as usize] => (0, 0),
-        _ => return None,
-    })
+/// The tones a syllable with these last two letter codes takes: a stop coda (`c ch k p t`)
+/// only the acute and dot tones, anything else all six.
+fn tone_mask(last: u64, before: u64) -> u8 {
+    let stop = matches!(last, L_C | L_K | L_P | L_T) || (last == L_H && before == L_C);
+    // All six tones: `Tone` numbers them 0 to 5.
+    if stop { (1 << Tone::Acute as u8) | (1 << Tone::Dot as u8) } else { 0b11_1111 }
 }
 
-impl SyllableSet {
-    fn slot(rhyme: u32) -> usize {
-        (rhyme.wrapping_mul(0x9E37_79B1) >> (32 - RHYME_BITS)) as usize
-    }
+const L_C: u64 = code('c');
+const L_H: u64 = code('h');
+const L_K: u64 = code('k');
+const L_P: u64 = code('p');
+const L_T: u64 = code('t');
 
+impl SyllableSet {
     fn build() -> SyllableSet {
-        const ONSETS: [&str; ONSET_COUNT] = [
+        const ONSETS: [&str; 28] = [
             "", "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
             "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
         ];
@@ -527,27 +473,8 @@ impl SyllableSet {
         ];
         const CODAS: [&str; 15] =
             ["", "ch", "nh", "ng", "c", "k", "m", "n", "p", "t", "i", "y", "o", "u", "a"];
-        let mut set = SyllableSet {
-            onsets: Box::new([[NO_ONSET; 64]; 64]),
-            rhyme_keys: Box::new([0u32; RHYME_SLOTS]),
-            rhyme_ids: Box::new([0u16; RHYME_SLOTS]),
-            compatible: Box::new([[0u64; RHYME_WORDS]; ONSET_SLOTS]),
-        };
-        for c0 in 0..64u64 {
-            for c1 in 0..64u64 {
-                // Two letters read as a whole syllable's start; `ng` and `gi` depend on
-                // the third (`ngh`; `gi` + vowel).
-                let two = (c0 << 6) | c1;
-                let with_consonant = onset_of((two << 6) | code('b'), 3);
-                let with_vowel = onset_of((two << 6) | code('a'), 3);
-                let with_h = onset_of((two << 6) | code('h'), 3);
-                set.onsets[c0 as usize][c1 as usize] = match (with_consonant, with_vowel, with_h) {
-                    (a, b, c) if a == b && b == c => a.map_or(NO_ONSET, |(id, len)| (id | len << 5) as u8),
-                    _ => NEEDS_THIRD,
-                };
-            }
-        }
-        let mut rhymes = 0usize;
+        // A trie of every spelling the parser accepts (node 0 is the root)...
+        let mut trie: Vec<TrieNode> = vec![TrieNode::default()];
         let mut bases = ['\0'; MAX_LETTERS];
         for onset in ONSETS {
             for glide in GLIDES {
@@ -564,26 +491,51 @@ impl SyllableSet {
                         if n > MAX_LETTERS || Analysis::parse(&bases[..n], Tone::Acute).is_none() {
                             continue;
                         }
-                        let key = bases[..n].iter().fold(0u64, |k, &c| (k << 6) | letter_code(c));
-                        let Some((onset_id, onset_len)) = onset_of(key, n) else { continue };
-                        let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
-                        let mut i = SyllableSet::slot(rhyme);
-                        while set.rhyme_keys[i] != 0 && set.rhyme_keys[i] != rhyme {
-                            i = (i + 1) & ((1 << RHYME_BITS) - 1);
+                        let mut node = 0;
+                        for &c in &bases[..n] {
+                            let code = letter_code(c) as u8;
+                            node = match trie[node].children.iter().find(|&&(k, _)| k == code) {
+                                Some(&(_, child)) => child,
+                                None => {
+                                    trie.push(TrieNode::default());
+                                    let child = trie.len() - 1;
+                                    trie[node].children.push((code, child));
+                                    child
+                                }
+                            };
                         }
-                        if set.rhyme_keys[i] == 0 {
-                            set.rhyme_keys[i] = rhyme;
-                            set.rhyme_ids[i] = rhymes as u16;
-                            rhymes += 1;
-                            assert!(rhymes <= RHYME_WORDS * 64, "more rhymes than the bit matrix holds");
-                        }
-                        let id = usize::from(set.rhyme_ids[i]);
-                        set.compatible[onset_id][id / 64] |= 1 << (id % 64);
+                        let before = if n >= 2 { letter_code(bases[n - 2]) } else { 0 };
+                        trie[node].tones = tone_mask(letter_code(bases[n - 1]), before);
                     }
                 }
             }
         }
+        // ...folded into the minimal automaton: nodes with the same tones and the same
+        // successors are one state.
+        let mut set = SyllableSet { next: Box::new([[DEAD; 64]; 256]), tones: [0; 256], start: DEAD };
+        let mut ids = std::collections::HashMap::new();
+        ids.insert((0, Vec::new()), DEAD);
+        set.start = set.fold(&trie, 0, &mut ids);
         set
+    }
+
+    /// The state of trie node `node`, numbering new states as they are met. States are
+    /// told apart by their tones and their (code, next state) pairs in code order.
+    fn fold(&mut self, trie: &[TrieNode], node: usize, ids: &mut StateIds) -> u8 {
+        let mut edges: Vec<(u8, u8)> =
+            trie[node].children.iter().map(|&(code, child)| (code, self.fold(trie, child, ids))).collect();
+        edges.sort_unstable();
+        let tones = trie[node].tones;
+        let fresh = ids.len();
+        let (next, all_tones) = (&mut self.next, &mut self.tones);
+        *ids.entry((tones, edges)).or_insert_with_key(|(_, edges)| {
+            assert!(fresh < 256, "more automaton states than a u8 holds");
+            for &(code, state) in edges {
+                next[fresh][usize::from(code)] = state;
+            }
+            all_tones[fresh] = tones;
+            fresh as u8
+        })
     }
 
     pub(crate) fn get() -> &'static SyllableSet {
@@ -591,57 +543,34 @@ impl SyllableSet {
         SET.get_or_init(SyllableSet::build)
     }
 
-    /// The onset of a packed key of `n` letters, as [`onset_of`] reads it.
+    /// The state before any letter.
     #[inline]
-    fn onset(&self, key: u64, n: usize) -> Option<(usize, usize)> {
-        if n < 3 {
-            return onset_of(key, n);
-        }
-        let shift = 6 * (n - 2);
-        let (c0, c1) = (((key >> shift) >> 6) & 63, (key >> shift) & 63);
-        match self.onsets[c0 as usize][c1 as usize] {
-            NO_ONSET => None,
-            NEEDS_THIRD => onset_of(key, n),
-            v => Some((usize::from(v & 31), usize::from(v >> 5))),
-        }
+    pub(crate) fn start(&self) -> u8 {
+        self.start
     }
 
-    /// True if the packed toneless key of `n` letters (1 to [`MAX_LETTERS`]) is a
-    /// syllable and `tone` fits its coda (a stop coda `c ch k p t` takes only the acute
-    /// or dot tone).
+    /// The state after the letter with code `code` (see [`letter_code`]).
+    #[inline]
+    pub(crate) fn step(&self, state: u8, code: u64) -> u8 {
+        self.next[usize::from(state)][(code & 63) as usize]
+    }
+
+    /// True if the letters that led to `state` are a syllable that takes the tone numbered
+    /// `tone` (`Tone as u8`; 6 and 7 are never taken).
+    #[inline]
+    pub(crate) fn accepts(&self, state: u8, tone: u16) -> bool {
+        u16::from(self.tones[usize::from(state)]) & (1 << (tone & 7)) != 0
+    }
+
+    /// True if the packed toneless key of `n` letters (first letter highest) is a syllable
+    /// and `tone` fits its coda.
     #[inline]
     pub(crate) fn contains(&self, key: u64, n: usize, tone: Tone) -> bool {
-        const C: u64 = code('c');
-        const K: u64 = code('k');
-        const P: u64 = code('p');
-        const T: u64 = code('t');
-        const H: u64 = code('h');
-        let last = key & 63;
-        let stop = matches!(last, C | K | P | T) || (last == H && (key >> 6) & 63 == C);
-        if stop && !matches!(tone, Tone::Acute | Tone::Dot) {
+        if n > MAX_LETTERS {
             return false;
         }
-        let Some((onset, onset_len)) = self.onset(key, n) else { return false };
-        if onset_len >= n {
-            return false;
-        }
-        let rhyme = (key & ((1u64 << (6 * (n - onset_len))) - 1)) as u32;
-        let mut i = SyllableSet::slot(rhyme) & (RHYME_SLOTS - 1);
-        loop {
-            match self.rhyme_keys[i] {
-                0 => return false,
-                k if k == rhyme => {
-                    let id = usize::from(self.rhyme_ids[i]) & (RHYME_WORDS * 64 - 1);
-                    return self.compatible[onset & (ONSET_SLOTS - 1)][id / 64] & (1 << (id % 64)) != 0;
-                }
-                _ => i = (i + 1) & (RHYME_SLOTS - 1),
-            }
-        }
-    }
-
-    #[cfg(test)]
-    fn rhymes(&self) -> usize {
-        self.rhyme_keys.iter().filter(|&&k| k != 0).count()
+        let state = (0..n).rev().fold(self.start, |s, i| self.step(s, key >> (6 * i)));
+        self.accepts(state, tone as u16)
     }
 }
 
@@ -649,14 +578,47 @@ impl SyllableSet {
 mod set_tests {
     use super::*;
 
+    const TONES: [Tone; 6] = [Tone::Level, Tone::Grave, Tone::Acute, Tone::Tilde, Tone::Hook, Tone::Dot];
+
+    /// The letters of the alphabet by code, `None` for unused codes.
+    fn base(code: u64) -> Option<char> {
+        let c = code_letter(code);
+        (c != '\0').then_some(c)
+    }
+
+    fn parser_accepts(codes: &[u64], tone: Tone) -> bool {
+        let bases: Vec<char> = codes.iter().map(|&c| code_letter(c)).collect();
+        Analysis::parse(&bases, tone).is_some()
+    }
+
+    fn key(codes: &[u64]) -> u64 {
+        codes.iter().fold(0, |k, &c| (k << 6) | c)
+    }
+
+    /// Every spelling the automaton accepts, with the tones it takes.
+    fn accepted(set: &SyllableSet) -> Vec<(Vec<u64>, u8)> {
+        fn walk(set: &SyllableSet, state: u8, codes: &mut Vec<u64>, out: &mut Vec<(Vec<u64>, u8)>) {
+            if set.tones[usize::from(state)] != 0 {
+                out.push((codes.clone(), set.tones[usize::from(state)]));
+            }
+            for code in 1..64 {
+                let next = set.step(state, code);
+                if next != DEAD {
+                    assert!(codes.len() < MAX_LETTERS, "the automaton has a path longer than a syllable");
+                    codes.push(code);
+                    walk(set, next, codes, out);
+                    codes.pop();
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(set, set.start(), &mut Vec::new(), &mut out);
+        out
+    }
+
     #[test]
     fn set_agrees_with_the_parser() {
         let set = SyllableSet::get();
-        assert!(set.rhymes() > 100 && set.rhymes() < (1 << RHYME_BITS) / 2, "{}", set.rhymes());
-        // The onset table reads every start of three letters as the cascade does.
-        for key in 0..(1u64 << 18) {
-            assert_eq!(set.onset(key, 3), onset_of(key, 3), "{key:o}");
-        }
         let words = "người nghiêng quốc phòng ủy ban nhân dân tỉnh đắk nông khuya giặc gìn oanh thuở \
                      huơ xoong hoạch khuỷu ngoằn ngoèo facebook gmt ubnd ci ghu nge hotel bàt bát ăn ka \
                      gịa quá giá yêu uyên tuần quân hoà hòa thuý thúy kon krông lắk";
@@ -667,5 +629,76 @@ mod set_tests {
             let key = buf[..n].iter().fold(0u64, |k, l| (k << 6) | letter_code(l.base));
             assert_eq!(set.contains(key, n, tone), is_syllable(w), "{w}");
         }
+    }
+
+    #[test]
+    fn automaton_agrees_with_the_parser_on_every_short_spelling() {
+        let set = SyllableSet::get();
+        let codes: Vec<u64> = (1..64).filter(|&c| base(c).is_some()).collect();
+        let mut word = Vec::new();
+        // Every spelling of up to four letters, with every tone.
+        fn all(set: &SyllableSet, codes: &[u64], word: &mut Vec<u64>, left: usize) {
+            for tone in TONES {
+                if !word.is_empty() {
+                    let ok = parser_accepts(word, tone);
+                    assert_eq!(set.contains(key(word), word.len(), tone), ok, "{word:?} {tone:?}");
+                }
+            }
+            if left > 0 {
+                for &c in codes {
+                    word.push(c);
+                    all(set, codes, word, left - 1);
+                    word.pop();
+                }
+            }
+        }
+        all(set, &codes, &mut word, 4);
+    }
+
+    #[test]
+    fn automaton_accepts_exactly_the_syllables() {
+        let set = SyllableSet::get();
+        let accepted = accepted(set);
+        // Each accepted spelling parses, with exactly the tones the automaton gives it...
+        for (word, tones) in &accepted {
+            for tone in TONES {
+                assert_eq!(tones & (1 << tone as u8) != 0, parser_accepts(word, tone), "{word:?} {tone:?}");
+            }
+        }
+        // ...and every spelling one letter away from one (changed, added or dropped) is
+        // accepted exactly when it parses.
+        let codes: Vec<u64> = (1..64).filter(|&c| base(c).is_some()).collect();
+        for (word, _) in accepted.iter().filter(|(w, _)| w.len() >= 3) {
+            let mut near = Vec::new();
+            for i in 0..=word.len() {
+                for &c in &codes {
+                    let mut w = word.clone();
+                    if i < word.len() {
+                        w[i] = c;
+                        near.push(w.clone());
+                        w = word.clone();
+                    }
+                    w.insert(i, c);
+                    near.push(w);
+                }
+                if i < word.len() {
+                    let mut w = word.clone();
+                    w.remove(i);
+                    near.push(w);
+                }
+            }
+            for w in near.iter().filter(|w| !w.is_empty() && w.len() <= MAX_LETTERS) {
+                for tone in [Tone::Level, Tone::Acute] {
+                    assert_eq!(
+                        set.contains(key(w), w.len(), tone),
+                        parser_accepts(w, tone),
+                        "{w:?} {tone:?}"
+                    );
+                }
+            }
+        }
+        // The grammar's toneless syllables.
+        assert!(accepted.len() > 5000, "{}", accepted.len());
+        assert!(!set.contains(key(&[code('a'); 9]), 9, Tone::Level));
     }
 }

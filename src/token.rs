@@ -215,10 +215,11 @@ impl<'h> Iterator for Tokens<'_, 'h> {
                 self.pos = start;
                 return None;
             };
-            // Words first: most tokens start with an ASCII letter, and this branch predicts
-            // better than the class table's jump.
-            let (end, kind) =
-                if ASCII_LETTER_CODE[usize::from(first)] != 0 { self.word(start) } else { self.scan(start) };
+            // Words first: most tokens start with an ASCII letter or a precomposed Vietnamese
+            // one (`đ`, `ư`, `ở`), and this branch predicts better than the class table's jump.
+            let word = ASCII_LETTER_CODE[usize::from(first)] != 0
+                || (first >= 0x80 && chars::utf8_letter(bytes, start).is_some());
+            let (end, kind) = if word { self.word(start) } else { self.scan(start) };
             debug_assert!(end > start && self.text.is_char_boundary(end));
             self.pos = end;
             if kind == TokenKind::Whitespace && !self.keep_whitespace {
@@ -320,6 +321,26 @@ static ASCII_LETTER_CODE: [u8; 256] = {
     t
 };
 
+/// Where the counts of capitals and vowels sit in `Tokens::plain_part`'s sum, above the
+/// count of letters; each field holds up to 2^20.
+const UPPER_FIELD: u32 = 20;
+const VOWEL_FIELD: u32 = 40;
+
+/// For ASCII letters: 1 (one letter), plus one in the capitals field for a capital and one
+/// in the vowels field for a vowel; 0 for every other byte.
+static ASCII_LETTER_COUNT: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let code = ASCII_LETTER_CODE[b] as u64;
+        if code != 0 {
+            t[b] = 1 | ((code >> 6) & 1) << UPPER_FIELD | (code >> 7) << VOWEL_FIELD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// A letter outside the Vietnamese alphabet that should count as a vowel: a Latin letter
 /// whose base is a vowel (`ü`, `ø` is not decomposable and counts), or any letter of
 /// another script.
@@ -352,7 +373,7 @@ fn decode(bytes: &[u8], i: usize) -> Option<char> {
 }
 
 /// What a run of letters (and attached digits) looks like.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Part {
     end: usize,
     letters: usize,
@@ -447,7 +468,99 @@ impl<'h> Tokens<'_, 'h> {
     }
 
     /// A run of letters, digits, combining marks and inner apostrophes (`H'Mông`).
+    #[inline]
     fn part(&self, start: usize) -> Part {
+        self.plain_part(start).unwrap_or_else(|| self.any_part(start))
+    }
+
+    /// The common part read in one pass: ASCII and precomposed Vietnamese letters only,
+    /// ended by the end of the text, by an ASCII byte that is not a letter, digit or
+    /// apostrophe, or by General Punctuation (U+2000–U+203F: quotes, dashes, `…`) other than
+    /// the apostrophe U+2019. Each letter steps the syllable automaton as it is read, so no
+    /// key is built and nothing is looked up afterwards. `None` for any other part (digits,
+    /// apostrophes, combining marks, other letters): [`Self::any_part`] reads it from the
+    /// start, with the same result as if this had not been tried.
+    #[inline(always)]
+    fn plain_part(&self, start: usize) -> Option<Part> {
+        let bytes = self.text.as_bytes();
+        let set = self.syllables;
+        let mut state = set.start();
+        // The letters, capitals and vowels as fields of one sum (see `ASCII_LETTER_COUNT`);
+        // wrapping, since a run too long for the fields is given up below.
+        let mut counts = 0u64;
+        // The tones of the letters OR-ed, and how many letters have one: with at most one
+        // toned letter, `tones` is the syllable's tone.
+        let mut tones = 0u16;
+        let mut toned = 0u32;
+        let mut i = start;
+        loop {
+            // ASCII letters: a tight loop over the slice, a table look-up and an automaton
+            // step each. A letter's code is its low five bits (`a`/`A` = 1 ... `z`/`Z` = 26).
+            let mut run = 0;
+            for &b in &bytes[i..] {
+                let count = ASCII_LETTER_COUNT[usize::from(b)];
+                if count == 0 {
+                    break;
+                }
+                counts = counts.wrapping_add(count);
+                state = set.step(state, u64::from(b & 31));
+                run += 1;
+            }
+            i += run;
+            let Some(&b) = bytes.get(i) else { break };
+            if b < 0x80 {
+                if b.is_ascii_digit() || b == b'\'' {
+                    return None;
+                }
+                break;
+            }
+            // Precomposed Vietnamese letters straight from their bytes.
+            if let Some((p, len)) = chars::utf8_letter(bytes, i) {
+                state = set.step(state, u64::from(p & 63));
+                let (up, vowel) = (u64::from((p >> 6) & 1), u64::from((p >> 10) & 1));
+                counts = counts.wrapping_add(1 | up << UPPER_FIELD | vowel << VOWEL_FIELD);
+                let tone = (p >> 7) & 7;
+                tones |= tone;
+                toned += u32::from(tone != 0);
+                i += len;
+                continue;
+            }
+            // U+2000–U+203F but U+2019: no letter or mark among them (tested).
+            if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) != Some(&0x99) {
+                break;
+            }
+            return None;
+        }
+        if i - start >= 1 << UPPER_FIELD {
+            return None;
+        }
+        let field = |shift: u32| ((counts >> shift) & ((1 << UPPER_FIELD) - 1)) as usize;
+        let (letters, upper, vowels) = (field(0), field(UPPER_FIELD), field(VOWEL_FIELD));
+        if letters == 0 {
+            return None;
+        }
+        let first = bytes[start];
+        let first_upper = if first < 0x80 {
+            first.is_ascii_uppercase()
+        } else {
+            chars::utf8_letter(bytes, start).is_some_and(|(p, _)| p & 64 != 0)
+        };
+        let mut p = Part {
+            end: i,
+            letters,
+            upper,
+            lower: letters - upper,
+            digits: 0,
+            vowels,
+            first_upper,
+            syllable: false,
+        };
+        p.syllable = toned <= 1 && (p.title_or_lower() || p.all_caps()) && set.accepts(state, tones);
+        Some(p)
+    }
+
+    /// Any part, as [`Self::part`] describes it.
+    fn any_part(&self, start: usize) -> Part {
         let bytes = self.text.as_bytes();
         // The syllable candidate is read once, into a packed key of its toneless letters
         // (see `SyllableSet`) and its tone. `vietnamese` turns false once the part cannot
@@ -631,6 +744,7 @@ impl<'h> Tokens<'_, 'h> {
         !p.syllable || (p.all_caps() && p.letters >= 2)
     }
 
+    #[inline]
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
         // Only `ht…` (http) and `ww…` (www.) can start a web address; `h` alone starts many
         // Vietnamese syllables.
@@ -648,6 +762,14 @@ impl<'h> Tokens<'_, 'h> {
             // nothing: no address or compound to look for.
             return (first.end, TokenKind::Syllable);
         }
+        self.word_from(start, first)
+    }
+
+    /// The rest of [`Self::word`] after its first part: addresses, compounds and the kind of
+    /// anything that is not a plain syllable. Kept out of line so that the common case
+    /// inlines into `next` small.
+    #[inline(never)]
+    fn word_from(&mut self, start: usize, first: Part) -> (usize, TokenKind) {
         if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
@@ -1074,6 +1196,98 @@ pub(crate) fn is_punctuation(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Checks the fast reading of a part against the general one at every place a part
+    /// can start; returns how many parts the fast path read.
+    fn check_plain_parts(text: &str) -> usize {
+        let tokens = tokenize(text);
+        let bytes = text.as_bytes();
+        let mut plain = 0;
+        for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            if letter_len(bytes, text, i) == 0 {
+                continue;
+            }
+            if let Some(p) = tokens.plain_part(i) {
+                assert_eq!(p, tokens.any_part(i), "{text:?} at {i}");
+                plain += 1;
+            }
+        }
+        plain
+    }
+
+    #[test]
+    fn plain_parts_equal_general_parts() {
+        let text = "Người NGHIÊNG Quốc hoà HÒA thuỷ Đắk ĐĂK đắk, GMT Facebook iPhone ThS “xin” chào… \
+                    tiếng–Việt ảa ươi qUốc Ưu ƯU ng gi";
+        // Every word of this text is read by the fast path.
+        assert_eq!(
+            check_plain_parts(text),
+            text.split([' ', ',', '“', '”', '…', '–'])
+                .map(|w| { w.char_indices().filter(|&(i, _)| letter_len(w.as_bytes(), w, i) > 0).count() })
+                .sum::<usize>()
+        );
+        for (word, syllable) in [
+            ("Người", true),
+            ("NGHIÊNG", true),
+            ("qUốc", false),
+            ("ĐẮK", true),
+            ("ĐĂK", false),
+            ("bàt", false),
+        ] {
+            let tokens = tokenize(word);
+            assert_eq!(tokens.plain_part(0).map(|p| p.syllable), Some(syllable), "{word}");
+        }
+        // Digits, apostrophes, marks and other letters are left to the general path.
+        for word in ["QK5", "H'Mông", "R’Lấp", "ngo\u{300}i", "über", "a\u{2060}"] {
+            assert_eq!(tokenize(word).plain_part(0), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn parts_too_long_for_the_counts_take_the_general_path() {
+        let text = "ươ".repeat(1 << 19);
+        let tokens = tokenize(&text);
+        assert_eq!(tokens.plain_part(0), None);
+        let p = tokens.any_part(0);
+        assert_eq!(
+            (p.end, p.letters, p.upper, p.vowels, p.syllable),
+            (text.len(), 1 << 20, 0, 1 << 20, false)
+        );
+        let shorter = &text[..(1 << 20) - 2];
+        assert_eq!(tokenize(shorter).plain_part(0), Some(tokenize(shorter).any_part(0)));
+    }
+
+    #[test]
+    fn general_punctuation_ends_a_part() {
+        // What `plain_part` relies on to stop at U+2000–U+203F without decoding.
+        for c in ('\u{2000}'..='\u{203F}').filter(|&c| c != '\u{2019}') {
+            assert!(!chars::is_letter(c) && chars::letter(c).is_none() && chars::mark(c).is_none(), "{c:?}");
+        }
+    }
+
+    /// Text of Vietnamese and other letters in both cases, digits, spaces, punctuation and
+    /// combining marks: every way a part can go on or end.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(vec![
+                "người", "NGHIÊNG", "Quốc", "hoà", "thuỷ", "Đắk", "ĐĂK", "ươi", "Ưu", "GMT", "iPhone",
+                "ThS", "bàt", "Facebook", "gi", "ng", "qUốc",
+            ]).prop_map(str::to_owned),
+            4 => "[a-zA-ZăâêôơưđĂÂÊÔƠƯĐàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠỲÝỄỰ]{1,8}",
+            2 => "[ 0-9'’.,;:!?@_&+%/-]{1,2}",
+            1 => "[“”…–—\u{2000}-\u{203F}\u{300}-\u{309}\u{323}\u{31B}üñøǅ中Ð]{1,2}",
+            1 => any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn plain_parts_equal_general_parts_on_generated_text(text in mixed_text()) {
+            check_plain_parts(&text);
+        }
+    }
 
     #[test]
     fn classes() {
