@@ -10,8 +10,8 @@
 //! - **syllables** ([`Syllable`]): onset, glide, nucleus, coda and tone;
 //! - **tokens** ([`Tokenizer`], [`tokenize`]): syllables, foreign words, abbreviations
 //!   (`TP.HCM`, `QP-QSĐP`), numbers (`1.234,5`), dates (`08/12/2022`, day first), times,
-//!   URLs, e-mails, phone numbers, plates, punctuation; each a zero-copy slice with its
-//!   byte [`Span`];
+//!   URLs, e-mails, phone numbers, plates, document numbers (`15/2020/NĐ-CP`), punctuation;
+//!   each a zero-copy slice with its byte [`Span`];
 //! - **sentences** ([`sentences`]);
 //! - **words** ([`WordSegmenter`]): multi-syllable words (`quốc phòng`, `Ủy ban nhân dân`) from a
 //!   model trained in Rust, with a user dictionary and a reusable [`SegmentWorker`];

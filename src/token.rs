@@ -47,6 +47,9 @@ pub enum TokenKind {
     Phone,
     /// A vehicle registration plate: `49X-6666`, `51F-123.45`.
     Plate,
+    /// The number and symbol of a legal or administrative document: `15/2020/NĐ-CP`,
+    /// `24-NQ/TW`, `1234/QĐ-UBND`, `45/CT-TTg`, `59/2020/QH14`.
+    DocumentNumber,
     /// A web address: `https://example.vn/a`, `www.example.vn`, `baodaknong.vn`.
     Url,
     /// An e-mail address.
@@ -74,6 +77,7 @@ impl TokenKind {
             TokenKind::Time => "time",
             TokenKind::Phone => "phone",
             TokenKind::Plate => "plate",
+            TokenKind::DocumentNumber => "document_number",
             TokenKind::Url => "url",
             TokenKind::Email => "email",
             TokenKind::Punctuation => "punctuation",
@@ -1016,6 +1020,9 @@ impl<'h> Tokens<'_, 'h> {
                 }
             }
         }
+        if let Some(end) = self.document_number(start, d1_end) {
+            return (end, TokenKind::DocumentNumber);
+        }
         if let Some(end) = self.date(start, d1_end) {
             return (end, TokenKind::Date);
         }
@@ -1105,6 +1112,67 @@ impl<'h> Tokens<'_, 'h> {
             }
         }
         None
+    }
+
+    /// Document numbers (`số ký hiệu`): up to six digits, optionally `/` and a year, then `/`
+    /// or `-` and the issuer's symbol, codes of capitals, `Đ` and digits (`NĐ`, `QH14`,
+    /// `TTg`) joined by `-` or `/` (`NĐ-CP`, `NQ/TW`, `TTLT-BTC-BNV`), with at least two
+    /// letters in all. Checked before dates, which `12/2020/NĐ-CP` starts like.
+    fn document_number(&self, start: usize, d1_end: usize) -> Option<usize> {
+        if !(1..=6).contains(&(d1_end - start)) || !matches!(self.byte(d1_end), b'/' | b'-') {
+            return None;
+        }
+        let mut i = d1_end;
+        if self.byte(i) == b'/' {
+            let year_end = self.digits_end(i + 1);
+            if year_end - (i + 1) == 4
+                && matches!(&self.text[i + 1..i + 3], "19" | "20")
+                && matches!(self.byte(year_end), b'/' | b'-')
+            {
+                i = year_end;
+            }
+        }
+        // `i` is on the `/` or `-` before the symbol.
+        let mut letters = 0;
+        let mut end = i;
+        loop {
+            let code_start = end + 1;
+            // A code starts with a capital (`Đ` included) and goes on with letters, digits and
+            // `&` between capitals (`BNN&PTNT`).
+            let mut j = code_start;
+            let mut len = 0;
+            loop {
+                let b = self.byte(j);
+                let upper_d = self.text[j..].starts_with('Đ');
+                if len == 0 && !(b.is_ascii_uppercase() || upper_d) {
+                    break;
+                }
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    j += 1;
+                } else if b.is_ascii_digit() && len > 0 {
+                    j += 1;
+                } else if upper_d || self.text[j..].starts_with('đ') {
+                    letters += 1;
+                    j += 'Đ'.len_utf8();
+                } else if b == b'&' && len > 0 && self.byte(j + 1).is_ascii_uppercase() {
+                    j += 1;
+                } else {
+                    break;
+                }
+                len += 1;
+            }
+            if len == 0 {
+                break;
+            }
+            end = j;
+            if !(matches!(self.byte(end), b'-' | b'/')) {
+                break;
+            }
+        }
+        let clean =
+            !self.byte(end).is_ascii_alphanumeric() && letter_len(self.text.as_bytes(), self.text, end) == 0;
+        (end > i && letters >= 2 && clean).then_some(end)
     }
 
     /// Vehicle plates: two digits, one or two capitals, an optional digit, a dash, then

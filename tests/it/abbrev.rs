@@ -118,6 +118,15 @@ fn any_case_people_write_matches_on_token_boundaries_only() {
 }
 
 #[test]
+fn document_numbers_stay_as_written() {
+    // The symbol of a document number names it; spelling it out would garble it.
+    assert_eq!(
+        expand("Theo Nghị định 15/2020/NĐ-CP và Nghị quyết 24-NQ/TW của BCH TW, NĐ-CP quy định"),
+        "Theo Nghị định 15/2020/NĐ-CP và Nghị quyết 24-NQ/TW của Ban Chấp hành Trung ương, nghị định Chính phủ quy định"
+    );
+}
+
+#[test]
 fn ordinary_words_are_never_expanded() {
     // `BAN`, `CAC`, `TO`... are not abbreviations, and lower- or title-case Vietnamese
     // syllables never match an entry written in capitals (`CA` = Công an).

@@ -86,6 +86,44 @@ fn phones_plates_urls_emails() {
 }
 
 #[test]
+fn document_numbers() {
+    check(
+        "Nghị định 15/2020/NĐ-CP, 24-NQ/TW; 1234/QĐ-UBND 45/CT-TTg 59/2020/QH14 15/2017/TT-BNN&PTNT.",
+        &[
+            (Syllable, "Nghị"),
+            (Syllable, "định"),
+            (DocumentNumber, "15/2020/NĐ-CP"),
+            (Punctuation, ","),
+            (DocumentNumber, "24-NQ/TW"),
+            (Punctuation, ";"),
+            (DocumentNumber, "1234/QĐ-UBND"),
+            (DocumentNumber, "45/CT-TTg"),
+            (DocumentNumber, "59/2020/QH14"),
+            (DocumentNumber, "15/2017/TT-BNN&PTNT"),
+            (Punctuation, "."),
+        ],
+    );
+    // A month and year is a date unless a symbol follows; one letter is no symbol.
+    check("12/2020/NĐ-CP 12/2020", &[(DocumentNumber, "12/2020/NĐ-CP"), (Date, "12/2020")]);
+    check(
+        "5-A 12/2020/Đ",
+        &[
+            (Number, "5"),
+            (Punctuation, "-"),
+            (Syllable, "A"),
+            (Date, "12/2020"),
+            (Punctuation, "/"),
+            (Abbreviation, "Đ"),
+        ],
+    );
+    // Capitals that begin a word are no symbol; a trailing dash is not part of one.
+    check(
+        "3/Hà 7/NĐ-",
+        &[(Number, "3"), (Punctuation, "/"), (Syllable, "Hà"), (DocumentNumber, "7/NĐ"), (Punctuation, "-")],
+    );
+}
+
+#[test]
 fn punctuation_and_symbols() {
     check(
         "“a” … ... «ba»",
