@@ -33,7 +33,8 @@ pub struct ConllSentence {
 
 /// Reads a CoNLL-style file: one token per line (`TOKEN<TAB>TAG`, or more columns of
 /// which the first is the token and the last the tag), a blank line between sentences,
-/// `#` comment lines and `-DOCSTART-` skipped.
+/// `#` comment lines and `-DOCSTART-` skipped. Columns are separated by tabs, so a token
+/// may hold spaces (`Hà Nội`, as in VLSP 2016); lines without a tab are split on spaces.
 pub fn read_conll(text: &str) -> Vec<ConllSentence> {
     let mut out = Vec::new();
     let mut cur = ConllSentence::default();
@@ -48,7 +49,10 @@ pub fn read_conll(text: &str) -> Vec<ConllSentence> {
         if line.starts_with('#') || line.starts_with("-DOCSTART-") {
             continue;
         }
-        let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
+        // Tab-separated lines keep the spaces inside a token (`Hà Nội\tNp\tB-NP\tB-LOC`, the
+        // VLSP 2016 format); lines without a tab are split on spaces (CoNLL-2003).
+        let separator: &[char] = if line.contains('\t') { &['\t'] } else { &[' '] };
+        let mut cols = line.split(separator).filter(|c| !c.is_empty());
         let Some(token) = cols.next() else { continue };
         let tag = cols.next_back().unwrap_or("O");
         cur.tokens.push(token.to_owned());
@@ -200,9 +204,11 @@ impl NerScores {
         }
     }
 
-    /// Counts over all scored types (micro average).
+    /// Counts over all scored types (micro average). Types the gold data never annotates
+    /// are left out: a scheme without dates (VLSP 2016: PER, LOC, ORG, MISC) is not charged
+    /// for the dates the recognizer finds. They stay in [`by_type`](Self::by_type).
     pub fn total(&self) -> NerCounts {
-        self.by_type.values().fold(NerCounts::default(), |a, c| NerCounts {
+        self.by_type.values().filter(|c| c.gold > 0).fold(NerCounts::default(), |a, c| NerCounts {
             correct: a.correct + c.correct,
             predicted: a.predicted + c.predicted,
             gold: a.gold + c.gold,
@@ -240,6 +246,27 @@ mod tests {
         assert_eq!(s.total().correct, 1);
         assert_eq!(s.ignored["MISC"], 1);
         assert!((s.by_type["LOC"].f1() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn types_the_gold_never_annotates_are_left_out_of_the_total() {
+        let mut s = NerScores::default();
+        s.add(&tags("B-PER O B-LOC O"), &tags("B-PER O B-LOC B-DATE"));
+        assert_eq!(s.by_type["DATE"].predicted, 1);
+        assert_eq!((s.total().correct, s.total().predicted, s.total().gold), (2, 2, 2));
+        s.add(&tags("B-DATE"), &tags("O"));
+        assert_eq!((s.total().correct, s.total().predicted, s.total().gold), (2, 3, 3));
+    }
+
+    #[test]
+    fn tab_separated_tokens_keep_their_spaces() {
+        let s = read_conll(
+            "Ông\tNc\tB-NP\tO\nHồ Văn Mười\tNp\tI-NP\tB-PER\nđến\tV\tB-VP\tO\nHà Nội\tNp\tB-NP\tB-LOC\n",
+        );
+        assert_eq!(s[0].tokens, ["Ông", "Hồ Văn Mười", "đến", "Hà Nội"]);
+        assert_eq!(s[0].tags, ["O", "B-PER", "O", "B-LOC"]);
+        let predicted = crate::Recognizer::builtin().tag_tokens(&s[0].tokens);
+        assert_eq!(predicted, s[0].tags);
     }
 
     #[test]
