@@ -704,6 +704,20 @@ impl Parser<'_, '_> {
                 }
             }
             if let Some((end, hit, matched)) = place {
+                // A title of office and its country (`Thủ tướng Canada`, `Tổng thống Pháp`),
+                // then maybe the name the title belongs to (`Tổng thống Mỹ Donald Trump`).
+                // A one-word country is a given name after `ông`/`bà` (`ông Đức`) or before
+                // another name syllable (`ca sĩ Mỹ Tâm`), unless a foreign name follows.
+                let next_cap = |kind: TokenKind| self.tok(end).is_some_and(|n| n.cap && n.kind == kind);
+                let country_of_title = title_before
+                    && self.is_country(hit)
+                    && (next_cap(TokenKind::Foreign)
+                        || !(address_before || end - i == 1 && next_cap(TokenKind::Syllable)));
+                if country_of_title {
+                    self.push_place(i, end, hit, matched, false);
+                    i = end;
+                    continue;
+                }
                 if self.place_ok(i, end, hit) {
                     self.push_place(i, end, hit, matched, false);
                     i = end;
@@ -1097,7 +1111,14 @@ impl Parser<'_, '_> {
                         && n.kind == TokenKind::Number
                         && self.str(k).bytes().all(|b| b.is_ascii_digit()))
             }) || self.is_admin_word(k, ms);
-            if leads_on && !connector_to_head {
+            // A name that already ends in a country or province is whole: a lower-case word
+            // and a capital after it are the sentence going on (`Đội tuyển Việt Nam thắng
+            // Thái Lan`), unlike a number (`Quân đoàn Hungary thứ 2`).
+            let to_capital = self.tok(k).is_some_and(|n| n.cap && n.is_word());
+            if leads_on
+                && !connector_to_head
+                && !(to_capital && self.ends_with_country_or_province(start, j, ms))
+            {
                 j = k;
                 last_cap = false;
                 continue;
@@ -1119,6 +1140,25 @@ impl Parser<'_, '_> {
             break;
         }
         j
+    }
+
+    /// True when a country or province name ends just before `end`, starting at or after
+    /// `start`.
+    fn ends_with_country_or_province(&self, start: usize, end: usize, ms: &mut Vec<GMatch>) -> bool {
+        (start..end).any(|s| {
+            self.matches(s, ms);
+            ms.iter().any(|m| {
+                m.end == end
+                    && !m.folded
+                    && self.hits(m).iter().any(|h| match h.target {
+                        Target::Record(Record::Province(_)) => true,
+                        Target::Record(Record::Place(p)) => {
+                            self.g.place_by_id(p).is_some_and(|p| p.kind == "country")
+                        }
+                        _ => false,
+                    })
+            })
+        })
     }
 
     /// True when a gazetteer organisation that is not a head word starts at `j`.

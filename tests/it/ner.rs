@@ -388,3 +388,35 @@ fn a_country_after_a_title_of_office_is_no_person() {
     let old = Recognizer::builtin().recognize("Tỉnh Hà Bắc được chia thành Bắc Giang và Bắc Ninh.");
     assert!(old.iter().all(|e| e.kind != EntityKind::Person), "{old:?}");
 }
+
+#[test]
+fn a_title_its_country_and_the_name_it_belongs_to() {
+    let found = Recognizer::builtin()
+        .recognize("Tổng thống Mỹ Donald Trump gặp Thủ tướng Nhật Bản Shinzo Abe. Ca sĩ Mỹ Tâm hát.");
+    let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (EntityKind::Location, "Mỹ"),
+            (EntityKind::Person, "Donald Trump"),
+            (EntityKind::Location, "Nhật Bản"),
+            (EntityKind::Person, "Shinzo Abe"),
+            (EntityKind::Person, "Mỹ Tâm"),
+        ]
+    );
+}
+
+#[test]
+fn an_organization_ending_in_a_country_stops_at_the_verb() {
+    let found = Recognizer::builtin()
+        .recognize("Đội tuyển Việt Nam thắng Thái Lan, Quân đoàn Hungary thứ 2 rút lui.");
+    let outer: Vec<_> = found.iter().filter(|e| !e.nested).map(|e| (e.kind, e.text)).collect();
+    assert_eq!(
+        outer,
+        [
+            (EntityKind::Organization, "Đội tuyển Việt Nam"),
+            (EntityKind::Location, "Thái Lan"),
+            (EntityKind::Organization, "Quân đoàn Hungary thứ 2"),
+        ]
+    );
+}
