@@ -118,6 +118,15 @@ fn any_case_people_write_matches_on_token_boundaries_only() {
 }
 
 #[test]
+fn company_forms() {
+    // `Cty` is a Foreign token (its `y` reads as a vowel), still a dictionary key.
+    assert_eq!(
+        expand("Cty TNHH ABC và cty CP XYZ."),
+        "Công ty trách nhiệm hữu hạn ABC và công ty cổ phần XYZ."
+    );
+}
+
+#[test]
 fn document_numbers_stay_as_written() {
     // The symbol of a document number names it; spelling it out would garble it.
     assert_eq!(
