@@ -1103,6 +1103,10 @@ impl<'a, 'h> Scan<'a, 'h> {
         fill_key(s, key);
         let key = key.as_str();
         if let Some(long) = self.learned.get(key) {
+            // Learned as itself: the document defines it, we could not read how.
+            if normalize::key(long) == normalize::key(s) {
+                return i + 1;
+            }
             if !plain_syllable {
                 let m = Match {
                     span: t.span(),
@@ -1395,10 +1399,15 @@ impl<'a, 'h> Scan<'a, 'h> {
         let paren_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == ")");
         let opens_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == "(");
         let defining_shape = (paren_before && paren_after) || opens_after;
-        if !defining_shape {
+        let stated = !defining_shape
+            && self.tokens.get(i + 1).is_some_and(|n| matches!(n.as_str(), "là" | "Là" | "la\u{300}"));
+        if !defining_shape && !stated {
             return None;
         }
         let letters = initials_of(t.as_str())?;
+        if stated {
+            return self.stated_definition(i, &letters);
+        }
         let max_words = letters.len() + SKIPPABLE.len();
         // Every word and dash of the long form is at least one chunk.
         let (toks, k) = self.tokens_around(t.span(), 2 * max_words + 2, 2 * max_words + 2);
@@ -1438,6 +1447,61 @@ impl<'a, 'h> Scan<'a, 'h> {
             }
         }
         None
+    }
+
+    /// A definition in words: `ABBR là (ký hiệu | chữ | từ) viết tắt (của | cho) (cụm từ |
+    /// từ) (tiếng Anh) LONG FORM`, the long form optionally in quotes, on one line, its
+    /// initials matching. When they do not (`GT là ký hiệu viết tắt của tổng dung tích`, from
+    /// English), the document's abbreviation is learned as itself and left as written.
+    fn stated_definition(&mut self, i: usize, letters: &[char]) -> Option<usize> {
+        let t = self.tokens[i];
+        let max_words = letters.len() + SKIPPABLE.len();
+        let (toks, k) = self.tokens_around(t.span(), 0, max_words + 12);
+        let key_at = |j: usize| toks.get(j).map(|t| normalize::key(t.as_str()));
+        let is = |j: usize, words: &[&str]| key_at(j).is_some_and(|k| words.contains(&k.as_ref()));
+        let mut j = k + 2; // after `là`
+        if is(j, &["ký", "kí"]) && is(j + 1, &["hiệu"]) {
+            j += 2;
+        } else if is(j, &["chữ", "từ"]) {
+            j += 1;
+        }
+        if !(is(j, &["viết"]) && is(j + 1, &["tắt"]) && is(j + 2, &["của", "cho"])) {
+            return None;
+        }
+        j += 3;
+        if is(j, &["cụm"]) && is(j + 1, &["từ"]) {
+            j += 2;
+        } else if is(j, &["từ"]) {
+            j += 1;
+        }
+        if is(j, &["tiếng"]) && toks.get(j + 1).is_some_and(|n| n.kind().is_word()) {
+            j += 2;
+        }
+        if toks.get(j).is_some_and(|n| matches!(n.as_str(), "\"" | "“" | "«")) {
+            j += 1;
+        }
+        let mut words = Vec::new();
+        while let Some(n) = toks.get(j) {
+            if words.len() >= max_words || self.line_break(t.span().end, n.span().start) {
+                break;
+            }
+            if n.kind().is_word() {
+                words.push(j);
+            } else if !is_dash(n) {
+                break;
+            }
+            j += 1;
+        }
+        let n = (1..=words.len())
+            .find(|&n| initials_match(letters, words[..n].iter().map(|&w| toks[w].as_str())));
+        // Without matching initials the long form cannot be delimited; the abbreviation
+        // is still the document's own and stays as written (`50 GT` is no `giao thông`).
+        let long = match n {
+            Some(n) => self.long_form_text(&toks, &words[..n]),
+            None => t.as_str().to_owned(),
+        };
+        self.learn(i, long);
+        Some(i + 1)
     }
 
     /// The word tokens right before `toks[end]` (a `(`), at most `max`, on the same line,
@@ -1512,6 +1576,9 @@ impl<'a, 'h> Scan<'a, 'h> {
             .unwrap_or_default();
         self.learned_runs.insert_runs(&key);
         self.learned.insert(key, expansion.clone());
+        if expansion.as_ref() == t.as_str() {
+            return;
+        }
         let m = Match {
             span: t.span(),
             surface: t.as_str(),

@@ -118,6 +118,25 @@ fn any_case_people_write_matches_on_token_boundaries_only() {
 }
 
 #[test]
+fn definitions_in_words() {
+    assert_eq!(
+        expand("ĐBQH là viết tắt của đại biểu Quốc hội. Các ĐBQH họp."),
+        "ĐBQH là viết tắt của đại biểu Quốc hội. Các đại biểu Quốc hội họp."
+    );
+    assert_eq!(
+        expand("HIV là chữ viết tắt của cụm từ tiếng Anh \"Human Immunodeficiency Virus\". Người nhiễm HIV."),
+        "HIV là chữ viết tắt của cụm từ tiếng Anh \"Human Immunodeficiency Virus\". Người nhiễm Human Immunodeficiency Virus."
+    );
+    // A long form whose initials do not match cannot be delimited: the document's own
+    // abbreviation then stays as written, rather than take the dictionary's `giao thông`.
+    let law = "GT là ký hiệu viết tắt của tổng dung tích của tàu biển. Tàu từ 50 GT trở lên.";
+    assert_eq!(expand(law), law);
+    assert!(builtin().expand(law).matches().is_empty());
+    // `là` alone defines nothing.
+    assert_eq!(expand("UBND là cơ quan hành chính."), "Ủy ban nhân dân là cơ quan hành chính.");
+}
+
+#[test]
 fn company_forms() {
     // `Cty` is a Foreign token (its `y` reads as a vowel), still a dictionary key.
     assert_eq!(
