@@ -256,14 +256,18 @@ impl<'a, 'h> Expansion<'a, 'h> {
 ///
 /// # Definitions in the document
 /// `Ủy ban nhân dân (UBND)`, `quốc phòng - quân sự địa phương (QP-QSĐP)` and the reverse
-/// `UBND (Ủy ban nhân dân)` are learned when the abbreviation's letters are the initials of
+/// `UBND (Ủy ban nhân dân)`, and definitions in words (`ĐBQH là viết tắt của đại biểu Quốc
+/// hội`, `HIV là chữ viết tắt của cụm từ tiếng Anh "Human Immunodeficiency Virus"`), are
+/// learned when the abbreviation's letters are the initials of
 /// the long form's syllables (compared without diacritics, so `Đ`, `Ư`, `Ơ`, `Â` match their
 /// base letters; `W` stands for `Ư` as in `TW`; an onset such as `Th` may be spelled out as
 /// in `ThS` = `thạc sĩ`; `&` and the small words `và`, `của`, `các`, `về`, `ở`, `tại` may be
 /// skipped). A learned definition wins over the dictionary for the rest of the document, and
 /// makes abbreviations the dictionary lacks expand from their second mention on. The
 /// defining mention itself is left as written (the text already explains it); it is
-/// reported as a match with [`Match::defining`] set.
+/// reported as a match with [`Match::defining`] set. An abbreviation defined in words whose
+/// long form does not match its initials (`GT là ký hiệu viết tắt của tổng dung tích`) is
+/// left as written for the rest of the document, and not reported.
 #[derive(Clone, Debug)]
 pub struct Abbreviations {
     entries: Vec<Entry>,
@@ -1388,8 +1392,9 @@ impl<'a, 'h> Scan<'a, 'h> {
         Some(out)
     }
 
-    /// Learns a definition at token `i` (`Ủy ban nhân dân (UBND)` or `UBND (Ủy ban nhân
-    /// dân)`); returns the next token index when token `i` was the defining mention.
+    /// Learns a definition at token `i` (`Ủy ban nhân dân (UBND)`, `UBND (Ủy ban nhân
+    /// dân)` or `UBND là viết tắt của Ủy ban nhân dân`); returns the next token index when
+    /// token `i` was the defining mention.
     fn definition(&mut self, i: usize) -> Option<usize> {
         let t = self.tokens[i];
         if !abbreviation_like(&t) {
