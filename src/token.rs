@@ -1117,7 +1117,8 @@ impl<'h> Tokens<'_, 'h> {
     /// Document numbers (`số ký hiệu`): up to six digits, optionally `/` and a year, then `/`
     /// or `-` and the issuer's symbol, codes of capitals, `Đ` and digits (`NĐ`, `QH14`,
     /// `TTg`) joined by `-` or `/` (`NĐ-CP`, `NQ/TW`, `TTLT-BTC-BNV`), with at least two
-    /// letters in all. Checked before dates, which `12/2020/NĐ-CP` starts like.
+    /// letters in all. Checked before dates, which `12/2020/NĐ-CP` starts like. Two digits,
+    /// a dash and a series like `B1` start a plate instead (`59-B1`).
     fn document_number(&self, start: usize, d1_end: usize) -> Option<usize> {
         if !(1..=6).contains(&(d1_end - start)) || !matches!(self.byte(d1_end), b'/' | b'-') {
             return None;
@@ -1135,6 +1136,7 @@ impl<'h> Tokens<'_, 'h> {
         // `i` is on the `/` or `-` before the symbol.
         let mut letters = 0;
         let mut end = i;
+        let mut first_code_ends_in_digit = None;
         loop {
             let code_start = end + 1;
             // A code starts with a capital (`Đ` included) and goes on with letters, digits and
@@ -1165,6 +1167,7 @@ impl<'h> Tokens<'_, 'h> {
             if len == 0 {
                 break;
             }
+            first_code_ends_in_digit.get_or_insert(self.byte(j - 1).is_ascii_digit());
             end = j;
             if !(matches!(self.byte(end), b'-' | b'/')) {
                 break;
@@ -1172,7 +1175,10 @@ impl<'h> Tokens<'_, 'h> {
         }
         let clean =
             !self.byte(end).is_ascii_alphanumeric() && letter_len(self.text.as_bytes(), self.text, end) == 0;
-        (end > i && letters >= 2 && clean).then_some(end)
+        // Two digits, a dash and a letter-digit series are the start of a plate
+        // (`59-B1`, `71-MĐ1`, `65-F1-9`), not a document.
+        let plate_series = i == d1_end && d1_end - start == 2 && first_code_ends_in_digit == Some(true);
+        (end > i && letters >= 2 && clean && !plate_series).then_some(end)
     }
 
     /// Vehicle plates: two digits, one or two capitals, an optional digit, a dash, then

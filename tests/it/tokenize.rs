@@ -116,6 +116,18 @@ fn document_numbers() {
             (Abbreviation, "Đ"),
         ],
     );
+    // Plate series by district are no documents; a year makes one (`59/2020/QH14` above).
+    check(
+        "59-B1 71-MĐ1",
+        &[
+            (Number, "59"),
+            (Punctuation, "-"),
+            (Abbreviation, "B1"),
+            (Number, "71"),
+            (Punctuation, "-"),
+            (Abbreviation, "MĐ1"),
+        ],
+    );
     // Capitals that begin a word are no symbol; a trailing dash is not part of one.
     check(
         "3/Hà 7/NĐ-",
