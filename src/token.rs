@@ -43,7 +43,7 @@ pub enum TokenKind {
     Date,
     /// A time of day: `16:53`, `7h30`, `7h`.
     Time,
-    /// A telephone number: `0912345678`, `0912.345.678`, `+84912345678`.
+    /// A telephone number: `0912345678`, `0912.345.678`, `0912 345 678`, `+84912345678`.
     Phone,
     /// A vehicle registration plate: `49X-6666`, `51F-123.45`.
     Plate,
@@ -1222,8 +1222,12 @@ impl<'h> Tokens<'_, 'h> {
         }
         let mut digits = d1_end - start;
         let mut end = d1_end;
-        if (3..=4).contains(&digits) {
-            while matches!(self.byte(end), b'.' | b'-') && self.byte(end + 1).is_ascii_digit() {
+        if (3..=4).contains(&digits) && matches!(self.byte(end), b'.' | b'-' | b' ') {
+            // Groups keep the first separator. Spaced groups (`0912 345 678`) stop at ten
+            // digits, so that a number written after the phone stays apart.
+            let sep = self.byte(end);
+            while self.byte(end) == sep && self.byte(end + 1).is_ascii_digit() && (sep != b' ' || digits < 10)
+            {
                 let e = self.digits_end(end + 1);
                 if !(2..=4).contains(&(e - end - 1)) {
                     return None;

@@ -76,6 +76,22 @@ fn phones_plates_urls_emails() {
         "0912345678 0912.345.678 +84912345678",
         &[(Phone, "0912345678"), (Phone, "0912.345.678"), (Phone, "+84912345678")],
     );
+    check(
+        "SĐT: 0912 345 678, 0123 456 7890 9 người; 0912 34 năm",
+        &[
+            (Abbreviation, "SĐT"),
+            (Punctuation, ":"),
+            (Phone, "0912 345 678"),
+            (Punctuation, ","),
+            (Phone, "0123 456 7890"),
+            (Number, "9"),
+            (Syllable, "người"),
+            (Punctuation, ";"),
+            (Number, "0912"),
+            (Number, "34"),
+            (Syllable, "năm"),
+        ],
+    );
     check("49X-6666 51F-123.45", &[(Plate, "49X-6666"), (Plate, "51F-123.45")]);
     check("https://baodaknong.vn/a?b=1.", &[(Url, "https://baodaknong.vn/a?b=1"), (Punctuation, ".")]);
     check(
