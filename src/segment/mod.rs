@@ -18,7 +18,8 @@
 //! The model is an averaged structured perceptron over "joined to the previous token"
 //! decisions with exact (Viterbi) decoding. Its features are the hashed syllable n-grams
 //! around each place, their shapes and case, matches of a lexicon of multi-syllable words
-//! (forward and backward longest match too), how strongly two syllables go together in
+//! (the treebank's own, a general dictionary of about 60,000 words, place and organisation
+//! names, abbreviation long forms; forward and backward longest match too), how strongly two syllables go together in
 //! unlabelled text (PMI and conditional probabilities from Wikipedia and Vietnamese laws),
 //! and whether two syllables share their onset or rhyme (reduplicative words such as
 //! `tấp nập`). [`SegmenterTrainer`] builds it;
@@ -38,7 +39,7 @@ use crate::span::Span;
 pub use self::train::{SegmenterTrainer, TrainingStats};
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
-/// Vietnamese Wikipedia and laws; see `data/SOURCES.md`.
+/// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.
 static MODEL: &[u8] = include_bytes!("../../data/segmenter.bin");
 
 /// A word: a slice of the caller's text made of one or more tokens.
