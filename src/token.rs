@@ -29,7 +29,7 @@ use crate::syllable::{self, SyllableSet};
 pub enum TokenKind {
     /// A Vietnamese syllable (`Nông`, `nghiêng`, `H'Mông`).
     Syllable,
-    /// A word that is not a Vietnamese syllable (`Facebook`, `online`).
+    /// A word that is not a Vietnamese syllable (`Facebook`, `online`, `Mát-xcơ-va`).
     Foreign,
     /// An acronym or abbreviation (`UBND`, `TP.HCM`, `QP-QSĐP`, `ThS`, `v.v.`, `QK5`).
     Abbreviation,
@@ -784,6 +784,9 @@ impl<'h> Tokens<'_, 'h> {
         let mut parts = 1;
         let mut wordlike_parts = usize::from(Self::wordlike(&first));
         let mut abbrev_dot = false;
+        // A capitalised syllable or word, then lower-case parts after dashes: a transliterated
+        // name or loanword (`Mát-xcơ-va`, `Ki-tô`, `Ê-đê`, `X-quang`), one foreign word.
+        let mut transliteration = first.first_upper && first.upper == 1 && first.digits == 0;
         loop {
             let sep = self.byte(end);
             if !matches!(sep, b'.' | b'-' | b'/' | b'&') {
@@ -804,6 +807,12 @@ impl<'h> Tokens<'_, 'h> {
             } else {
                 Part { end: self.digits_end(next_start), digits: 1, ..Part::default() }
             };
+            let transliteration_join = transliteration
+                && sep == b'-'
+                && next_is_letter
+                && next.upper == 0
+                && next.digits == 0
+                && next.letters > 0;
             let join = match sep {
                 b'.' => {
                     next_is_letter
@@ -813,10 +822,11 @@ impl<'h> Tokens<'_, 'h> {
                 b'-' => {
                     // `QP-QSĐP`, `COVID-19`, and an acronym before a place name (`TT-Huế`).
                     let acronym = cur.all_caps() && cur.letters >= 2 && !cur.syllable;
-                    self.abbrev_like(&cur)
+                    let acronym_join = self.abbrev_like(&cur)
                         && (self.abbrev_like(&next)
                             || (!next_is_letter && next.digits > 0)
-                            || (acronym && next_is_letter && next.syllable && next.first_upper))
+                            || (acronym && next_is_letter && next.syllable && next.first_upper));
+                    acronym_join || transliteration_join
                 }
                 b'/' => {
                     next_is_letter
@@ -838,6 +848,7 @@ impl<'h> Tokens<'_, 'h> {
             if !join {
                 break;
             }
+            transliteration = transliteration_join;
             abbrev_dot = sep == b'.' && cur.letters == 1 && next.letters == 1 && (parts == 1 || abbrev_dot);
             parts += 1;
             wordlike_parts += usize::from(next_is_letter && Self::wordlike(&next));
@@ -845,7 +856,11 @@ impl<'h> Tokens<'_, 'h> {
             cur = next;
         }
         if parts > 1 {
-            let kind = if wordlike_parts == parts { TokenKind::Foreign } else { TokenKind::Abbreviation };
+            let kind = if wordlike_parts == parts || transliteration {
+                TokenKind::Foreign
+            } else {
+                TokenKind::Abbreviation
+            };
             return (end, kind);
         }
         Self::single_part_kind(&first, end)

@@ -19,6 +19,22 @@ fn syllables_and_foreign_words() {
     check("người H'Mông", &[(Syllable, "người"), (Syllable, "H'Mông")]);
     check("Đắk R’Lấp", &[(Syllable, "Đắk"), (Syllable, "R’Lấp")]);
     check("Coca-Cola", &[(Foreign, "Coca-Cola")]);
+    // Transliterations: a capital, then lower-case parts after dashes. Compounds of names
+    // (`Áo-Hung`) and of lower-case words (`kinh tế-xã hội`) stay apart.
+    check(
+        "Mát-xcơ-va Ê-đê X-quang Áo-Hung tế-xã",
+        &[
+            (Foreign, "Mát-xcơ-va"),
+            (Foreign, "Ê-đê"),
+            (Foreign, "X-quang"),
+            (Syllable, "Áo"),
+            (Punctuation, "-"),
+            (Syllable, "Hung"),
+            (Syllable, "tế"),
+            (Punctuation, "-"),
+            (Syllable, "xã"),
+        ],
+    );
     check("中文", &[(Foreign, "中文")]);
 }
 
