@@ -696,6 +696,12 @@ impl Parser<'_, '_> {
                 let common = self.flags(i) & sym::COMMON_SURNAME != 0;
                 let country = place.is_some_and(|(_, hit, _)| self.is_country(hit));
                 let title_wins = title_before && (address_before || place_len < end - i || !country);
+                if place_len == 0 && !title_before && self.house_number_before(i) {
+                    // `số 52 - 54 Nguyễn Khắc Nhu`: a street named after a person.
+                    self.push(EntityKind::Location, i, end, None, MatchKind::Exact, false);
+                    i = end;
+                    continue;
+                }
                 if place_len == 0 || title_wins || (common && end - i > place_len) {
                     self.push(EntityKind::Person, i, end, None, MatchKind::Exact, false);
                     i = end;
@@ -709,10 +715,10 @@ impl Parser<'_, '_> {
                 // A one-word country is a given name after `ông`/`bà` (`ông Đức`) or before
                 // another name syllable (`ca sĩ Mỹ Tâm`), unless a foreign name follows.
                 let next_cap = |kind: TokenKind| self.tok(end).is_some_and(|n| n.cap && n.kind == kind);
+                let given_name_like = end - i == 1 && tok.is_syllable() && next_cap(TokenKind::Syllable);
                 let country_of_title = title_before
                     && self.is_country(hit)
-                    && (next_cap(TokenKind::Foreign)
-                        || !(address_before || end - i == 1 && next_cap(TokenKind::Syllable)));
+                    && (next_cap(TokenKind::Foreign) || !(address_before || given_name_like));
                 if country_of_title {
                     self.push_place(i, end, hit, matched, false);
                     i = end;
@@ -856,6 +862,24 @@ impl Parser<'_, '_> {
             return false;
         }
         !matches!(hit.target, Target::Record(Record::District(_))) || self.toks[i].cap
+    }
+
+    /// True when a house number ends right before token `i`: `số` and numbers joined by
+    /// `-` or `/` (`số 52`, `số 52 - 54`, `Số 12/3`).
+    fn house_number_before(&self, i: usize) -> bool {
+        let mut k = i;
+        let mut numbers = 0;
+        while k > 0 {
+            let t = self.toks[k - 1];
+            let s = self.str(k - 1);
+            if t.kind == TokenKind::Number || t.kind == TokenKind::Range || t.kind == TokenKind::Date {
+                numbers += 1;
+            } else if !(numbers > 0 && matches!(s, "-" | "–" | "/")) {
+                return numbers > 0 && matches!(s, "số" | "Số");
+            }
+            k -= 1;
+        }
+        false
     }
 
     fn flags_of(&self, t: &Tok) -> u16 {

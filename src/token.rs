@@ -785,8 +785,13 @@ impl<'h> Tokens<'_, 'h> {
         let mut wordlike_parts = usize::from(Self::wordlike(&first));
         let mut abbrev_dot = false;
         // A capitalised syllable or word, then lower-case parts after dashes: a transliterated
-        // name or loanword (`Mát-xcơ-va`, `Ki-tô`, `Ê-đê`, `X-quang`), one foreign word.
-        let mut transliteration = first.first_upper && first.upper == 1 && first.digits == 0;
+        // name or loanword (`Mát-xcơ-va`, `Ki-tô`, `Ê-đê`, `X-quang`), one foreign word. Not
+        // after a capitalised word: there the dash ends a name (`Vũ Ngọc Phan-nhà văn`).
+        let mut transliteration = first.first_upper
+            && first.upper == 1
+            && first.digits == 0
+            && self.byte(end) == b'-'
+            && !self.after_capitalized_word(start);
         loop {
             let sep = self.byte(end);
             if !matches!(sep, b'.' | b'-' | b'/' | b'&') {
@@ -807,10 +812,11 @@ impl<'h> Tokens<'_, 'h> {
             } else {
                 Part { end: self.digits_end(next_start), digits: 1, ..Part::default() }
             };
+            // After a lower-case part a capitalised one may end the name (`Corse-du-Sud`).
             let transliteration_join = transliteration
                 && sep == b'-'
                 && next_is_letter
-                && next.upper == 0
+                && (next.upper == 0 || (parts >= 2 && next.title_or_lower()))
                 && next.digits == 0
                 && next.letters > 0;
             let join = match sep {
@@ -864,6 +870,16 @@ impl<'h> Tokens<'_, 'h> {
             return (end, kind);
         }
         Self::single_part_kind(&first, end)
+    }
+
+    /// True when a word starting with a capital stands right before `start`, one space
+    /// apart and with no punctuation after it (`Ngọc Phan`, `(Trung Quốc`; not `Ê-đê, X`).
+    fn after_capitalized_word(&self, start: usize) -> bool {
+        let Some(before) = self.text[..start].strip_suffix(' ') else { return false };
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let last = word.chars().rev().find(|&c| !chars::is_combining(c));
+        word.chars().next().is_some_and(char::is_uppercase) && last.is_some_and(char::is_alphabetic)
     }
 
     /// The kind of a word of one part.

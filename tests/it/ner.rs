@@ -392,7 +392,7 @@ fn a_country_after_a_title_of_office_is_no_person() {
 #[test]
 fn a_title_its_country_and_the_name_it_belongs_to() {
     let found = Recognizer::builtin()
-        .recognize("Tổng thống Mỹ Donald Trump gặp Thủ tướng Nhật Bản Shinzo Abe. Ca sĩ Mỹ Tâm hát.");
+        .recognize("Tổng thống Mỹ Donald Trump gặp Thủ tướng Nhật Bản Shinzo Abe. Ca sĩ Mỹ Tâm hát. Tổng thống Guinea Xích Đạo.");
     let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).collect();
     assert_eq!(
         kinds,
@@ -402,6 +402,7 @@ fn a_title_its_country_and_the_name_it_belongs_to() {
             (EntityKind::Location, "Nhật Bản"),
             (EntityKind::Person, "Shinzo Abe"),
             (EntityKind::Person, "Mỹ Tâm"),
+            (EntityKind::Location, "Guinea"),
         ]
     );
 }

@@ -20,12 +20,17 @@ fn syllables_and_foreign_words() {
     check("Đắk R’Lấp", &[(Syllable, "Đắk"), (Syllable, "R’Lấp")]);
     check("Coca-Cola", &[(Foreign, "Coca-Cola")]);
     // Transliterations: a capital, then lower-case parts after dashes. Compounds of names
-    // (`Áo-Hung`) and of lower-case words (`kinh tế-xã hội`) stay apart.
+    // (`Áo-Hung`) and of lower-case words (`kinh tế-xã hội`) stay apart, and so does a dash
+    // after a name of several words (`Vũ Ngọc Phan-nhà văn`).
     check(
-        "Mát-xcơ-va Ê-đê X-quang Áo-Hung tế-xã",
+        "ở Mát-xcơ-va, người Ê-đê, X-quang Áo-Hung tế-xã Ngọc Phan-nhà (Mỹ La-tinh) Corse-du-Sud",
         &[
+            (Syllable, "ở"),
             (Foreign, "Mát-xcơ-va"),
+            (Punctuation, ","),
+            (Syllable, "người"),
             (Foreign, "Ê-đê"),
+            (Punctuation, ","),
             (Foreign, "X-quang"),
             (Syllable, "Áo"),
             (Punctuation, "-"),
@@ -33,6 +38,17 @@ fn syllables_and_foreign_words() {
             (Syllable, "tế"),
             (Punctuation, "-"),
             (Syllable, "xã"),
+            (Syllable, "Ngọc"),
+            (Syllable, "Phan"),
+            (Punctuation, "-"),
+            (Syllable, "nhà"),
+            (Punctuation, "("),
+            (Syllable, "Mỹ"),
+            (Syllable, "La"),
+            (Punctuation, "-"),
+            (Syllable, "tinh"),
+            (Punctuation, ")"),
+            (Foreign, "Corse-du-Sud"),
         ],
     );
     check("中文", &[(Foreign, "中文")]);
