@@ -421,3 +421,14 @@ fn an_organization_ending_in_a_country_stops_at_the_verb() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_a_house_number_is_a_street() {
+    let found = Recognizer::builtin().recognize(
+        "Trụ sở ở số 52 - 54 Nguyễn Khắc Nhu, nhà số 12/3 Trần Hưng Đạo. Vận động viên Nguyễn Văn An thắng.",
+    );
+    let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).collect();
+    assert!(kinds.contains(&(EntityKind::Location, "Nguyễn Khắc Nhu")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Location, "Trần Hưng Đạo")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Person, "Nguyễn Văn An")), "{kinds:?}");
+}
