@@ -64,18 +64,7 @@ fn run() -> Result<(), String> {
                 }
             }
         }
-        writeln!(
-            out,
-            "{path}: sentences {} words {} predicted {} matched {}  P {:.2}  R {:.2}  F1 {:.2}",
-            sentences.len(),
-            score.gold,
-            score.predicted,
-            score.matched,
-            score.precision(),
-            score.recall(),
-            score.f1()
-        )
-        .map_err(io)?;
+        writeln!(out, "{path}: sentences {} {score}", sentences.len()).map_err(io)?;
     } else {
         let text = vntext::read_text(input.as_deref())
             .map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;

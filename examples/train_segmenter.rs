@@ -287,16 +287,7 @@ fn run() -> Result<(), String> {
     if let Some(path) = &o.heldout {
         let segmenter = WordSegmenter::from_model_bytes(&model).map_err(|e| e.to_string())?;
         let score = gold::evaluate(&segmenter, &gold::read_gold(&read(path)?));
-        println!(
-            "{}: words {} predicted {} matched {}  P {:.2}  R {:.2}  F1 {:.2}",
-            path.display(),
-            score.gold,
-            score.predicted,
-            score.matched,
-            score.precision(),
-            score.recall(),
-            score.f1()
-        );
+        println!("{}: {score}", path.display());
     }
     Ok(())
 }

@@ -1009,7 +1009,9 @@ struct Scan<'a, 'h> {
     /// The tokens of the region being scanned, with document spans.
     tokens: Vec<Tok<'h>>,
     /// Definitions the document gave: abbreviation key → long form.
-    learned: FxMap<String, Cow<'a, str>>,
+    /// `None` for an abbreviation the document defines in a way we cannot read: it is
+    /// left as written.
+    learned: FxMap<String, Option<Cow<'a, str>>>,
     /// The letter runs of the learned abbreviations, for the candidate test.
     learned_runs: RunSet,
     /// Rows chosen by cue words: abbreviation key → row.
@@ -1106,11 +1108,8 @@ impl<'a, 'h> Scan<'a, 'h> {
         }
         fill_key(s, key);
         let key = key.as_str();
-        if let Some(long) = self.learned.get(key) {
-            // Learned as itself: the document defines it, we could not read how.
-            if normalize::key(long) == normalize::key(s) {
-                return i + 1;
-            }
+        if let Some(learned) = self.learned.get(key) {
+            let Some(long) = learned else { return i + 1 };
             if !plain_syllable {
                 let m = Match {
                     span: t.span(),
@@ -1404,8 +1403,13 @@ impl<'a, 'h> Scan<'a, 'h> {
         let paren_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == ")");
         let opens_after = self.tokens.get(i + 1).is_some_and(|n| n.as_str() == "(");
         let defining_shape = (paren_before && paren_after) || opens_after;
-        let stated = !defining_shape
-            && self.tokens.get(i + 1).is_some_and(|n| matches!(n.as_str(), "là" | "Là" | "la\u{300}"));
+        // `là` in any case or normalization form; only short words starting with `l` are keyed.
+        let is_la = |w: &str| {
+            w.len() <= 8
+                && w.as_bytes().first().is_some_and(|b| b | 0x20 == b'l')
+                && normalize::key(w) == "là"
+        };
+        let stated = !defining_shape && self.tokens.get(i + 1).is_some_and(|n| is_la(n.as_str()));
         if !defining_shape && !stated {
             return None;
         }
@@ -1501,11 +1505,13 @@ impl<'a, 'h> Scan<'a, 'h> {
             .find(|&n| initials_match(letters, words[..n].iter().map(|&w| toks[w].as_str())));
         // Without matching initials the long form cannot be delimited; the abbreviation
         // is still the document's own and stays as written (`50 GT` is no `giao thông`).
-        let long = match n {
-            Some(n) => self.long_form_text(&toks, &words[..n]),
-            None => t.as_str().to_owned(),
-        };
-        self.learn(i, long);
+        match n {
+            Some(n) => {
+                let long = self.long_form_text(&toks, &words[..n]);
+                self.learn(i, long);
+            }
+            None => self.keep_as_written(i),
+        }
         Some(i + 1)
     }
 
@@ -1555,6 +1561,14 @@ impl<'a, 'h> Scan<'a, 'h> {
         out
     }
 
+    /// Records that the document defines token `i`'s abbreviation without a long form we
+    /// can delimit: it stays as written from here on, and no match is reported.
+    fn keep_as_written(&mut self, i: usize) {
+        let key = self.lookup_key(self.tokens[i].as_str());
+        self.learned_runs.insert_runs(&key);
+        self.learned.insert(key, None);
+    }
+
     /// Records the definition of token `i`'s abbreviation and its defining match.
     fn learn(&mut self, i: usize, long: String) {
         let t = self.tokens[i];
@@ -1580,10 +1594,7 @@ impl<'a, 'h> Scan<'a, 'h> {
             })
             .unwrap_or_default();
         self.learned_runs.insert_runs(&key);
-        self.learned.insert(key, expansion.clone());
-        if expansion.as_ref() == t.as_str() {
-            return;
-        }
+        self.learned.insert(key, Some(expansion.clone()));
         let m = Match {
             span: t.span(),
             surface: t.as_str(),

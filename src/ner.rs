@@ -719,15 +719,11 @@ impl Parser<'_, '_> {
                 let country_of_title = title_before
                     && self.is_country(hit)
                     && (next_cap(TokenKind::Foreign) || !(address_before || given_name_like));
-                if country_of_title {
+                if country_of_title || self.place_ok(i, end, hit) {
                     self.push_place(i, end, hit, matched, false);
                     i = end;
-                    continue;
-                }
-                if self.place_ok(i, end, hit) {
-                    self.push_place(i, end, hit, matched, false);
-                    i = end;
-                    title_before = false;
+                    // The title goes on to the name after its country.
+                    title_before = country_of_title;
                     continue;
                 }
             }

@@ -513,7 +513,8 @@ fn push_cased(out: &mut String, c: char, lower: bool) {
     }
 }
 
-fn lookalike(c: char) -> char {
+/// The letter a look-alike stands for (`Ð` U+00D0 → `Đ`), or `c` itself.
+pub(crate) fn lookalike(c: char) -> char {
     match c {
         'Ð' | 'Ɖ' => 'Đ',
         'ð' | 'ɖ' => 'đ',

@@ -127,6 +127,22 @@ pub struct Score {
     pub matched: usize,
 }
 
+/// `words N predicted N matched N  P x  R x  F1 x`, as the examples print it.
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "words {} predicted {} matched {}  P {:.2}  R {:.2}  F1 {:.2}",
+            self.gold,
+            self.predicted,
+            self.matched,
+            self.precision(),
+            self.recall(),
+            self.f1()
+        )
+    }
+}
+
 impl Score {
     pub fn add(&mut self, gold: &[Span], predicted: &[Span]) {
         self.gold += gold.len();

@@ -102,7 +102,7 @@ fn needs_full_key(text: &str) -> bool {
     for c in text.chars() {
         let u = u32::from(c);
         if !(u < 0x80 || (0xC0..0x1B5).contains(&u) || (0x1EA0..0x1F00).contains(&u))
-            || matches!(c, 'Ð' | 'ð' | 'Ɖ')
+            || crate::normalize::lookalike(c) != c
         {
             return true;
         }
