@@ -18,6 +18,11 @@ Commands:
   conll              writes conll/{train,dev,test}.conll (only sentences that ann/ covers)
   agree              entity F1 between ann/ and ann2/ on the sentences both cover, per type
   stats              sentences, tokens and entities per split and type
+  consistency [BATCH...]
+                     for every name tagged somewhere, the places where the same text is left
+                     untagged or tagged with a type it has in under half of its mentions, to review
+                     against the guidelines (a list of places to look, not of errors); only the
+                     given batches' sentences when batches are named
 """
 import collections
 import os
@@ -278,12 +283,62 @@ def cmd_agree():
     return 0
 
 
+def cmd_consistency(names):
+    import re
+
+    rows = [(b, r) for b in batches() for r in load(b)]
+    tagged = collections.defaultdict(collections.Counter)
+    longest = 1
+    for b, (doc, sid, text, spans) in rows:
+        for s, e, t in spans:
+            tagged[text[s:e]][t] += 1
+            longest = max(longest, len(text[s:e].split()))
+    report = collections.defaultdict(list)
+    for b, (doc, sid, text, spans) in rows:
+        if names and b not in names:
+            continue
+        types = {(s, e): t for s, e, t in spans}
+        covered = [(s, e) for s, e, _ in spans]
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        taken = []
+        # Candidate names: runs of whitespace-separated words, punctuation trimmed at the ends,
+        # longest first, so that a longer name's occurrence is not reported as its parts'.
+        for n in range(min(longest, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                s, e = words[i][0], words[i + n - 1][1]
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not text[e - 1].isalnum() and text[e - 1] != ".":
+                    e -= 1
+                name = text[s:e]
+                if name not in tagged or any(ss < e and s < ee for ss, ee in taken):
+                    continue
+                t = types.get((s, e))
+                if t is None and any(ss < e and s < ee for ss, ee in covered):
+                    continue
+                taken.append((s, e))
+                counts = tagged[name]
+                if t is None:
+                    # A capitalised word opening a sentence is mostly not a name.
+                    if n > 1 or s > 0:
+                        report[name].append(f"{sid}\tuntagged (elsewhere {dict(counts)})\t{text}")
+                elif 2 * counts[t] < sum(counts.values()):
+                    report[name].append(f"{sid}\t{t}, a minority type (elsewhere {dict(counts)})\t{text}")
+    for name in sorted(report, key=lambda n: -len(report[n])):
+        print(f"## {name}")
+        for line in report[name][:12]:
+            print(line)
+        if len(report[name]) > 12:
+            print(f"... {len(report[name]) - 12} more")
+    return 0
+
+
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("check", "conll", "agree", "stats"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("check", "conll", "agree", "stats", "consistency"):
         print(__doc__)
         return 2
     try:
-        return {"check": lambda: cmd_check(sys.argv[2:]), "conll": cmd_conll, "agree": cmd_agree, "stats": cmd_stats}[sys.argv[1]]()
+        return {"check": lambda: cmd_check(sys.argv[2:]), "conll": cmd_conll, "agree": cmd_agree, "stats": cmd_stats, "consistency": lambda: cmd_consistency(sys.argv[2:])}[sys.argv[1]]()
     except Problem as p:
         print(p)
         return 1
