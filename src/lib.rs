@@ -61,9 +61,14 @@
 //! Engines are immutable, `Send + Sync` and used through `&self`; build them once. The
 //! tokenizer scans bytes with an ASCII table and allocates nothing per token.
 //!
-//! ## Data
+//! ## Data and licences
 //! Built-in dictionaries live in `data/` as TSV files compiled into the crate; their
-//! sources and licences are listed in `data/SOURCES.md`.
+//! sources and licences are listed in `data/SOURCES.md` of the package. The code is MIT OR
+//! Apache-2.0. The built-in word segmentation model (`data/segmenter.bin`, used by
+//! [`WordSegmenter::builtin`]) is CC BY-SA 4.0, the licence of the treebank it was trained
+//! on, and the package ships that licence's text (`LICENSE-CC-BY-SA-4.0`): the crate as a whole
+//! is `(MIT OR Apache-2.0) AND CC-BY-SA-4.0`. A program that does not want the model can load
+//! its own with [`WordSegmenter::from_model_bytes`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
