@@ -18,6 +18,7 @@ Commands:
   conll              writes conll/{train,dev,test}.conll (only sentences that ann/ covers)
   agree              entity F1 between ann/ and ann2/ on the sentences both cover, per type
   stats              sentences, tokens and entities per split and type
+  show BATCH [FOLDER]  each annotated sentence with its mentions in brackets, [TYPE text]
   consistency [BATCH...]
                      for every name tagged somewhere, the places where the same text is left
                      untagged or tagged with a type it has in under half of its mentions, to review
@@ -333,12 +334,24 @@ def cmd_consistency(names):
     return 0
 
 
+def cmd_show(batch, folder="ann"):
+    for doc, sid, text, spans in load(batch, folder):
+        out, pos = [], 0
+        for s, e, t in spans:
+            out.append(text[pos:s])
+            out.append(f"[{t} {text[s:e]}]")
+            pos = e
+        out.append(text[pos:])
+        print(f"{sid}\t{''.join(out)}")
+    return 0
+
+
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("check", "conll", "agree", "stats", "consistency"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("check", "conll", "agree", "stats", "consistency", "show"):
         print(__doc__)
         return 2
     try:
-        return {"check": lambda: cmd_check(sys.argv[2:]), "conll": cmd_conll, "agree": cmd_agree, "stats": cmd_stats, "consistency": lambda: cmd_consistency(sys.argv[2:])}[sys.argv[1]]()
+        return {"check": lambda: cmd_check(sys.argv[2:]), "conll": cmd_conll, "agree": cmd_agree, "stats": cmd_stats, "consistency": lambda: cmd_consistency(sys.argv[2:]), "show": lambda: cmd_show(*sys.argv[2:4])}[sys.argv[1]]()
     except Problem as p:
         print(p)
         return 1
