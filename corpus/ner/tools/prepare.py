@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 BATCH = 200
@@ -204,6 +205,7 @@ def main():
                 for doc_id, doc_sents in batch:
                     f.write(f"# doc {doc_id}\n")
                     for s in doc_sents:
+                        s = unicodedata.normalize("NFC", s)
                         i += 1
                         f.write(f"{name}-{i:04d}\t{s}\n")
                 total += i
