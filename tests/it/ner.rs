@@ -1,13 +1,7 @@
 //! Named entities and gazetteers: the seed article, the 2025 province merger, look-ups by
-//! alias and folded form, and the evaluation set when it is present.
+//! alias and folded form. The evaluation set's scores are held by `tests/repo/ner_eval.rs`.
 
-use vntext::{
-    Entity, EntityKind, Era, Gazetteer, MatchKind, NerScores, ProvinceKind, Recognizer, Record, read_conll,
-};
-
-fn shared(path: &str) -> Option<String> {
-    crate::shared(path).and_then(|p| std::fs::read_to_string(p).ok())
-}
+use vntext::{Entity, EntityKind, Era, Gazetteer, MatchKind, ProvinceKind, Recognizer, Record};
 
 fn entities_with<'h>(entities: &[Entity<'h>], text: &str) -> Vec<Entity<'h>> {
     entities.iter().filter(|e| e.text == text).copied().collect()
@@ -18,8 +12,9 @@ fn is_place(e: &Entity<'_>) -> bool {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seed_article() {
-    let Some(text) = shared("seed/article.txt") else { return };
+    let text = crate::shared("seed/article.txt");
     let r = Recognizer::builtin();
     let g = r.gazetteer();
     let entities = r.recognize(&text);
@@ -272,8 +267,9 @@ fn people_by_structure_and_cues() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn spans_are_exact_on_real_text() {
-    let Some(text) = shared("data/news-sample/demo-full.txt") else { return };
+    let text = crate::shared("data/news-sample/demo-full.txt");
     let r = Recognizer::builtin();
     let entities = r.recognize(&text);
     assert!(entities.len() > 1000);
@@ -295,27 +291,6 @@ fn recognizer_is_send_and_sync() {
     assert_send_sync::<Gazetteer>();
     assert_send_sync::<Entity<'static>>();
 }
-
-/// F1 on the hand-annotated evaluation set (`tests/data/ner_eval.conll`, 342 sentences): at
-/// least the figure the recognizer reached on it (86.84 when this floor was set).
-#[test]
-fn evaluation_set_f1() {
-    let path = format!("{}/tests/data/ner_eval.conll", env!("CARGO_MANIFEST_DIR"));
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("skipped: {path} not found");
-        return;
-    };
-    let r = Recognizer::builtin();
-    let mut scores = NerScores::default();
-    for s in read_conll(&text) {
-        scores.add(&s.tags, &r.tag_tokens(&s.tokens));
-    }
-    let f1 = scores.total().f1();
-    println!("evaluation set F1 {:.2}", 100.0 * f1);
-    assert!(f1 >= EVAL_F1_FLOOR, "F1 {f1:.4} below {EVAL_F1_FLOOR}");
-}
-
-const EVAL_F1_FLOOR: f64 = 0.86;
 
 // ---------------------------------------------------------------- user entities
 
