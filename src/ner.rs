@@ -298,6 +298,34 @@ impl Recognizer {
     ///
     /// Each line is read on its own: no entity crosses a line break.
     pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+        // Combining marks (U+0300..U+036F, lead bytes CC/CD): the words are compared as
+        // written in many rules, so NFD text is composed first and the spans mapped back.
+        if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+            return self.recognize_composed(text);
+        }
+        self.recognize_nfc(text)
+    }
+
+    /// [`recognize`](Self::recognize) on the NFC form of `text`, with spans on `text`.
+    fn recognize_composed<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+        let compose = crate::Normalizer::builder()
+            .tone(crate::TonePlacement::Keep)
+            .lookalikes(false)
+            .remove_invisible(false)
+            .plain_spaces(false)
+            .build();
+        let composed = compose.normalize_mapped(text);
+        let entities = self.recognize_nfc(composed.as_str());
+        entities
+            .iter()
+            .filter_map(|e| {
+                let span = composed.to_original(e.span);
+                Some(Entity { span, text: text.get(span.range())?, ..*e })
+            })
+            .collect()
+    }
+
+    fn recognize_nfc<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
         // One line at a time, with buffers reused across lines: the tokens of a line stay
         // in cache and nothing grows with the text but the result.
         let mut entities = Vec::new();

@@ -407,3 +407,25 @@ fn a_name_after_a_house_number_is_a_street() {
     assert!(kinds.contains(&(EntityKind::Location, "Trần Hưng Đạo")), "{kinds:?}");
     assert!(kinds.contains(&(EntityKind::Person, "Nguyễn Văn An")), "{kinds:?}");
 }
+
+#[test]
+fn nfd_text_gives_the_entities_of_nfc_text_with_spans_on_the_nfd_text() {
+    use unicode_normalization::UnicodeNormalization;
+    // Found by the NFD property on the seed article: in NFD, `Quân khu về nhiệm vụ QP-QSĐP`
+    // came out as an organisation (`về` was not recognised as the preposition that ends it).
+    let nfc = "Các văn bản của Bộ Quốc phòng, Quân khu về nhiệm vụ QP-QSĐP; ông Hồ Văn Mười ở Đắk Nông.";
+    let nfd: String = nfc.nfd().collect();
+    let r = Recognizer::builtin();
+    let a: Vec<_> = r.recognize(nfc).iter().map(|e| (e.kind, e.text.to_owned(), e.record)).collect();
+    let found = r.recognize(&nfd);
+    for e in &found {
+        assert_eq!(&nfd[e.span.range()], e.text);
+    }
+    let b: Vec<_> = found.iter().map(|e| (e.kind, e.text.nfc().collect::<String>(), e.record)).collect();
+    assert_eq!(a, b);
+    let kinds: Vec<_> = a.iter().map(|(k, t, _)| (*k, t.as_str())).collect();
+    assert!(kinds.contains(&(EntityKind::Organization, "Bộ Quốc phòng")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Person, "Hồ Văn Mười")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Province, "Đắk Nông")), "{kinds:?}");
+    assert!(kinds.iter().all(|(_, t)| !t.contains("về")), "{kinds:?}");
+}
