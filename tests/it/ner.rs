@@ -377,7 +377,8 @@ fn a_title_its_country_and_the_name_it_belongs_to() {
             (EntityKind::Location, "Nhật Bản"),
             (EntityKind::Person, "Shinzo Abe"),
             (EntityKind::Person, "Mỹ Tâm"),
-            (EntityKind::Location, "Guinea"),
+            // The country is Equatorial Guinea, not Guinea followed by a name.
+            (EntityKind::Location, "Guinea Xích Đạo"),
         ]
     );
 }
