@@ -108,7 +108,7 @@ fn cuts_a_letter_from_its_marks(nfd: &str) -> bool {
     let mut last_end = usize::MAX;
     vntext::tokenize(nfd).any(|t| {
         let cut = t.span().start == last_end
-            && t.as_str().chars().next().is_some_and(|c| unicode_normalization::char::is_combining_mark(c));
+            && t.as_str().chars().next().is_some_and(unicode_normalization::char::is_combining_mark);
         last_end = t.span().end;
         cut
     })
