@@ -430,3 +430,36 @@ fn nfd_text_gives_the_entities_of_nfc_text_with_spans_on_the_nfd_text() {
     assert!(kinds.contains(&(EntityKind::Province, "Đắk Nông")), "{kinds:?}");
     assert!(kinds.iter().all(|(_, t)| !t.contains("về")), "{kinds:?}");
 }
+
+#[test]
+fn organizations_places_and_districts_carry_their_records() {
+    let r = Recognizer::builtin();
+    let g = r.gazetteer();
+    let text =
+        "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk diễn tập tại TP. Buôn Ma Thuột; Tổng thống Mỹ đến Guinea Xích Đạo.";
+    let found = r.recognize(text);
+    let find =
+        |t: &str| *found.iter().find(|e| e.text == t).unwrap_or_else(|| panic!("{t} not in {found:?}"));
+
+    let unit = find("Bộ Chỉ huy Quân sự tỉnh Đắk Lắk");
+    let Some(Record::Organization(id)) = unit.record else { panic!("{unit:?}") };
+    let org = g.organization_by_id(id).unwrap();
+    assert_eq!((unit.kind, org.name), (EntityKind::Organization, "Bộ Chỉ huy Quân sự"));
+    assert_eq!(r.describe(&unit), "organization:military Bộ Chỉ huy Quân sự");
+
+    let city = find("TP. Buôn Ma Thuột");
+    let Some(Record::District(id)) = city.record else { panic!("{city:?}") };
+    let d = g.district_by_id(id).unwrap();
+    assert_eq!(
+        (city.kind, d.code, d.name, d.kind),
+        (EntityKind::Location, "643", "Buôn Ma Thuột", "thành phố")
+    );
+    assert_eq!(g.province_by_id(d.province).unwrap().name, "Đắk Lắk");
+
+    for (text, name) in [("Mỹ", "Hoa Kỳ"), ("Guinea Xích Đạo", "Guinea Xích Đạo")] {
+        let e = find(text);
+        let Some(Record::Place(id)) = e.record else { panic!("{e:?}") };
+        let p = g.place_by_id(id).unwrap();
+        assert_eq!((e.kind, p.name, p.kind), (EntityKind::Location, name, "country"));
+    }
+}
