@@ -479,6 +479,18 @@ const NOT_IN_NAMES: [&str; 54] = [
     "còn", "rồi", "nên", "vì", "nếu", "nước", "phía", "hướng", "chả", "thành", "cáo",
 ];
 
+/// An organisation head word and the lower-case word that makes it a common noun: a hall, a
+/// meeting, a fair, a meeting room.
+const NOT_BODIES: [(&str, &str); 7] = [
+    ("Hội", "trường"),
+    ("Hội", "nghị"),
+    ("Hội", "thảo"),
+    ("Hội", "chợ"),
+    ("Hội", "thi"),
+    ("Hội", "diễn"),
+    ("Phòng", "họp"),
+];
+
 /// `30` and `1` form a valid day and month.
 fn day_month(d: &str, m: &str) -> bool {
     d.len() <= 2
@@ -1016,6 +1028,13 @@ impl Parser<'_, '_> {
     ) -> Option<usize> {
         let Target::Record(Record::Organization(id)) = hit.target else { return None };
         let org = self.g.organization_by_id(id)?;
+        // `Hội trường UBND tỉnh` (the committee's hall), `Hội nghị`, `Phòng họp`: the head word
+        // and the lower-case word after it are a common noun, not a body.
+        if org.kind == OrganizationKind::Head
+            && NOT_BODIES.iter().any(|&(head, next)| org.name == head && self.str(end) == next)
+        {
+            return None;
+        }
         let mut e = end;
         if org.kind == OrganizationKind::Head {
             // Bodies named by common nouns (`Sở Y tế`, `Báo Đầu tư Bất động sản`) may end in a

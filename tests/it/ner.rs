@@ -463,3 +463,25 @@ fn organizations_places_and_districts_carry_their_records() {
         assert_eq!((e.kind, p.name, p.kind), (EntityKind::Location, name, "country"));
     }
 }
+
+#[test]
+fn a_hall_or_a_meeting_of_a_body_is_no_organization() {
+    // Seen in the README's sample: `Hội trường UBND tỉnh` came out as an organisation.
+    let r = Recognizer::builtin();
+    for (text, hall) in [
+        ("Sáng 15/12, tại Hội trường UBND tỉnh, hội nghị khai mạc.", "Hội trường"),
+        ("Tại Phòng họp UBND tỉnh, ông phát biểu.", "Phòng họp"),
+        ("Hội nghị UBND tỉnh bàn về an ninh.", "Hội nghị"),
+    ] {
+        let found = r.recognize(text);
+        let orgs: Vec<_> =
+            found.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.text).collect();
+        assert_eq!(orgs, ["UBND tỉnh"], "{text}");
+        assert!(found.iter().all(|e| !e.text.contains(hall)), "{found:?}");
+    }
+    // The head words still start bodies.
+    let found = r.recognize("Hội Nông dân tỉnh và Phòng Tư pháp, Sở Y tế cùng dự.");
+    let orgs: Vec<_> =
+        found.iter().filter(|e| e.kind == EntityKind::Organization && !e.nested).map(|e| e.text).collect();
+    assert_eq!(orgs, ["Hội Nông dân tỉnh", "Phòng Tư pháp", "Sở Y tế"]);
+}
