@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --examples -q
-bin=target/release/examples
+bin=${CARGO_TARGET_DIR:-target}/release/examples
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf 'Vi\xe1\xbb\x87t \xff\xfe Nam\n' > "$tmp/bad.txt"
