@@ -689,6 +689,12 @@ impl Chunks<'_> {
                 } else {
                     let next = b.get(i + 1).copied().unwrap_or(0);
                     match c {
+                        0xC3 | 0xC6 | 0xC9 if is_lookalike_at(text, i) => {
+                            // A look-alike of Đ/đ (`Ðs`): left to the exact test, which reads
+                            // it as the letter it stands for.
+                            candidate = true;
+                            (2, true, text[i..].starts_with(char::is_uppercase))
+                        }
                         0xC3 if next == 0x97 || next == 0xB7 => (2, false, false),
                         0xC3 => (2, true, next <= 0x9E),
                         0xC4 | 0xC5 => (2, true, next % 2 == 0),
@@ -793,6 +799,11 @@ fn lower_first(c: &mut [u8]) -> bool {
         _ => return false,
     }
     true
+}
+
+/// True when the character at byte `i` is a look-alike letter (`Ð` for `Đ`).
+fn is_lookalike_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(|c| crate::normalize::lookalike(c) != c)
 }
 
 /// The start of the `n`-th chunk before `pos` (the chunk `pos` is in counts as the first).
@@ -1852,22 +1863,37 @@ mod tests {
     /// The candidate prefilter skips only text that a full scan finds nothing in.
     #[test]
     fn the_prefilter_changes_nothing() {
-        let dict = Abbreviations::builtin();
-        let mut texts: Vec<String> = vec![
+        let texts: Vec<String> = vec![
             include_str!("../benches/texts/sample.txt").to_owned(),
             "UBND, Ubnd, ubnd; 15 km, 10km, 2 ha; TP. Hồ Chí Minh, Q. 1; v.v. Sau đó k/g ông. CA SĨ. \
              Tp.HCM, tp, Ths A, ĐH, đ/c B. khu vực phòng thủ then chốt (KVPTTC) rồi kvpttc và KVPTTC. \
              NSU\u{31B}T A; \"QP\" là; (UBND) (Ủy ban nhân dân) UBND (Ủy ban nhân dân)."
                 .to_owned(),
+            // Look-alikes of Đ (found by the NFD property test: `Ðs+hoà`).
+            "Ðs+hoà, Ðs hoa, ðs, Ɖs, ɖs, ĐS.".to_owned(),
         ];
-        for path in ["seed/article.txt", "data/news-sample/demo-full.txt", "data/laws/corpus/hien-phap.txt"] {
-            let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
-            match std::fs::read_to_string(&full) {
-                Ok(t) => texts.push(t),
-                Err(_) => eprintln!("skipped: {full} is absent"),
-            }
-        }
-        for text in &texts {
+        prefilter_changes_nothing(&texts);
+    }
+
+    /// The same on real text.
+    #[test]
+    #[ignore = "needs ../shared"]
+    fn the_prefilter_changes_nothing_on_shared_text() {
+        let texts: Vec<String> =
+            ["seed/article.txt", "data/news-sample/demo-full.txt", "data/laws/corpus/hien-phap.txt"]
+                .iter()
+                .map(|path| {
+                    let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+                    std::fs::read_to_string(&full)
+                        .unwrap_or_else(|e| panic!("{full}: {e} (this test needs ../shared)"))
+                })
+                .collect();
+        prefilter_changes_nothing(&texts);
+    }
+
+    fn prefilter_changes_nothing(texts: &[String]) {
+        let dict = Abbreviations::builtin();
+        for text in texts {
             let fast = dict.expand_with(text, true);
             let full = dict.expand_with(text, false);
             assert_eq!(fast.matches().len(), full.matches().len());

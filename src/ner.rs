@@ -298,6 +298,34 @@ impl Recognizer {
     ///
     /// Each line is read on its own: no entity crosses a line break.
     pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+        // Combining marks (U+0300..U+036F, lead bytes CC/CD): the words are compared as
+        // written in many rules, so NFD text is composed first and the spans mapped back.
+        if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+            return self.recognize_composed(text);
+        }
+        self.recognize_nfc(text)
+    }
+
+    /// [`recognize`](Self::recognize) on the NFC form of `text`, with spans on `text`.
+    fn recognize_composed<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+        let compose = crate::Normalizer::builder()
+            .tone(crate::TonePlacement::Keep)
+            .lookalikes(false)
+            .remove_invisible(false)
+            .plain_spaces(false)
+            .build();
+        let composed = compose.normalize_mapped(text);
+        let entities = self.recognize_nfc(composed.as_str());
+        entities
+            .iter()
+            .filter_map(|e| {
+                let span = composed.to_original(e.span);
+                Some(Entity { span, text: text.get(span.range())?, ..*e })
+            })
+            .collect()
+    }
+
+    fn recognize_nfc<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
         // One line at a time, with buffers reused across lines: the tokens of a line stay
         // in cache and nothing grows with the text but the result.
         let mut entities = Vec::new();
@@ -449,6 +477,18 @@ const NOT_IN_NAMES: [&str; 54] = [
     "được", "bị", "đã", "sẽ", "đang", "này", "có", "không", "các", "những", "một", "nói", "cũng", "vẫn",
     "sau", "thuộc", "vòng", "ra", "vào", "giao", "gồm", "theo", "nhằm", "để", "như", "hay", "hoặc", "nhưng",
     "còn", "rồi", "nên", "vì", "nếu", "nước", "phía", "hướng", "chả", "thành", "cáo",
+];
+
+/// An organisation head word and the lower-case word that makes it a common noun: a hall, a
+/// meeting, a fair, a meeting room.
+const NOT_BODIES: [(&str, &str); 7] = [
+    ("Hội", "trường"),
+    ("Hội", "nghị"),
+    ("Hội", "thảo"),
+    ("Hội", "chợ"),
+    ("Hội", "thi"),
+    ("Hội", "diễn"),
+    ("Phòng", "họp"),
 ];
 
 /// `30` and `1` form a valid day and month.
@@ -988,6 +1028,13 @@ impl Parser<'_, '_> {
     ) -> Option<usize> {
         let Target::Record(Record::Organization(id)) = hit.target else { return None };
         let org = self.g.organization_by_id(id)?;
+        // `Hội trường UBND tỉnh` (the committee's hall), `Hội nghị`, `Phòng họp`: the head word
+        // and the lower-case word after it are a common noun, not a body.
+        if org.kind == OrganizationKind::Head
+            && NOT_BODIES.iter().any(|&(head, next)| org.name == head && self.str(end) == next)
+        {
+            return None;
+        }
         let mut e = end;
         if org.kind == OrganizationKind::Head {
             // Bodies named by common nouns (`Sở Y tế`, `Báo Đầu tư Bất động sản`) may end in a

@@ -105,9 +105,7 @@ impl<'h> Iterator for Sentences<'_, 'h> {
                 let dot_after_abbrev = tok.as_str() == "."
                     && prev.is_some_and(|p| {
                         end_of(p) == tok.span().start
-                            && (NO_BREAK_AFTER.contains(&p.as_str())
-                                || (p.as_str().chars().count() == 1
-                                    && p.as_str().chars().all(char::is_uppercase)))
+                            && (NO_BREAK_AFTER.contains(&p.as_str()) || is_initial(p.as_str()))
                     });
                 // Closing quotes and brackets, and more terminals, stay with the sentence.
                 while let Some(n) = self.peek() {
@@ -140,6 +138,14 @@ impl<'h> Iterator for Sentences<'_, 'h> {
             end = n.span().end;
         }
     }
+}
+
+/// One upper-case letter, with its combining marks: the letters are read decomposed, so an
+/// NFD `À` (`A` and U+0300) is an initial as the NFC one is.
+pub(crate) fn is_initial(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let mut letters = word.nfd().filter(|&c| !crate::chars::is_combining(c));
+    letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
 }
 
 fn end_of(t: Token<'_>) -> usize {

@@ -194,7 +194,7 @@ fn analyze(pipeline: &Pipeline, doc: &Doc, opts: &Options) -> DocResult {
             .collect()
     });
     stats.words = words.as_ref().map(|w| {
-        let multi = w.iter().filter(|w| w.tokens > 1).count();
+        let multi = w.iter().filter(|w| w.syllables > 1).count();
         (w.len() as u64, multi as u64)
     });
     let json = opts.json.then(|| {
@@ -615,5 +615,10 @@ mod tests {
         let (total, multi) = r.stats.words.unwrap();
         assert_eq!(total as usize, words.len());
         assert_eq!(multi, 3);
+        // `TP.` is one word of two tokens but one syllable.
+        let text = "Ở TP. Hồ Chí Minh.";
+        let doc = Doc { source: Arc::from("s"), id: "x".into(), line: 1, offset: 0, text: text.into() };
+        let r = analyze(&Pipeline::new(), &doc, &opts);
+        assert_eq!(r.stats.words.unwrap(), (4, 1));
     }
 }

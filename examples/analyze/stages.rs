@@ -45,8 +45,9 @@ pub struct Entity<'h> {
 pub struct Word {
     /// Where the word is in the analysed text.
     pub span: Span,
-    /// How many tokens (syllables) it joins.
-    pub tokens: usize,
+    /// How many word tokens (syllables, foreign words, abbreviations) it joins: `TP.` joins
+    /// two tokens but one syllable.
+    pub syllables: usize,
 }
 
 /// Counts of one document's tokens.
@@ -154,6 +155,10 @@ impl Pipeline {
     /// no segmenter.
     pub fn segment(&self, text: &str) -> Option<Vec<Word>> {
         let words = self.segmenter.segment(text);
-        Some(words.iter().map(|w| Word { span: w.span(), tokens: w.token_count() }).collect())
+        let syllables = |w: &vntext::Word<'_>| match w.token_count() {
+            1 => 1,
+            _ => vntext::tokenize(w.as_str()).filter(|t| t.kind().is_word()).count(),
+        };
+        Some(words.iter().map(|w| Word { span: w.span(), syllables: syllables(w) }).collect())
     }
 }

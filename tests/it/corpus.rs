@@ -1,11 +1,11 @@
-//! Tests over real text in ../shared, skipped with a message when it is absent.
+//! Tests over real text in ../shared, ignored unless asked for (`cargo test -- --ignored`).
 
 use vntext::TokenKind;
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seed_article_tokens_from_shared() {
-    let Some(path) = crate::shared("seed/article.txt") else { return };
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = crate::shared("seed/article.txt");
     crate::invariants::check_tokens(&text);
     crate::invariants::check_nfd(&text);
     let tokens: Vec<_> = vntext::tokenize(&text).collect();
@@ -30,9 +30,9 @@ fn seed_article_tokens_from_shared() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn real_corpora_from_shared_keep_invariants() {
-    let Some(dir) = crate::shared("data/news-sample/demo-full.txt") else { return };
-    let text = std::fs::read_to_string(dir).unwrap();
+    let text = crate::shared("data/news-sample/demo-full.txt");
     let head: String = text.chars().take(300_000).collect();
     crate::invariants::check_tokens(&head);
     let syllables = vntext::tokenize(&head).filter(|t| t.kind() == TokenKind::Syllable).count();

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-use vntext::{Normalizer, TokenKind, Tokenizer, TonePlacement};
+use vntext::{Abbreviations, Normalizer, Recognizer, TokenKind, Tokenizer, TonePlacement, WordSegmenter};
 
 pub const CASES: &[&str] = &[
     "",
@@ -40,24 +40,156 @@ pub fn check_tokens(text: &str) {
     assert_eq!(pos, text.len(), "{text:?}: tokens do not reach the end");
 }
 
-/// The NFD form of a text gives the same token kinds as its NFC form, and each NFD token
-/// composes to the NFC one.
+/// Decomposed input gives the same results as composed input, on every input:
 ///
-/// Only Latin-script text is checked: other scripts decompose into several letters
-/// (Hangul, Indic vowel signs), which changes letter counts the tokenizer's heuristics use.
+/// - with the Latin letters decomposed (Vietnamese NFD text, and what NFD does to any text
+///   that is Vietnamese in other scripts' company), every stage: the same tokens (kinds,
+///   and texts that compose to the NFC ones), sentences, words, entities (kinds, records,
+///   nesting, how the gazetteer matched) and abbreviation expansions and matches;
+/// - with the whole text in NFD (Hangul syllables left composed, see
+///   [`nfd_keeping_hangul`]), the same tokens and sentences.
+///
+/// The stages after the sentences are held to the Latin case only: on decomposed letters of
+/// other scripts they still differ (known failures below, for the segmenter's and the
+/// expander's owners).
 pub fn check_nfd(text: &str) {
-    let latin = |c: char| {
-        c < '\u{250}' || ('\u{300}'..='\u{36F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-    };
-    if !text.nfd().all(latin) {
+    check_decomposed(text, &nfd_latin(text), Stages::All, true);
+    check_decomposed(text, &nfd_keeping_hangul(text), Stages::TokensAndSentences, true);
+}
+
+/// The NFC form of `text` with its Latin letters (below U+0250 and in U+1E00..U+1EFF)
+/// decomposed, each on its own: canonically equivalent to `text`.
+pub fn nfd_latin(text: &str) -> String {
+    let latin = |c: char| c < '\u{250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.nfc() {
+        if latin(c) {
+            out.extend(core::iter::once(c).nfd());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stages {
+    TokensAndSentences,
+    All,
+}
+
+/// The NFD form of `text`, except that Hangul syllables stay composed.
+///
+/// Known failure, held by `nfd_hangul_tokens_known_failure`: a Hangul syllable decomposes
+/// into two or three jamo, which are letters, not combining marks, so the tokenizer's
+/// letter-count rules see a longer word (`쀜.𐍇` is one abbreviation in NFC, three tokens in
+/// NFD). Hangul syllables never decompose into combining marks, so NFD's reordering never
+/// crosses one and the pieces between them can be decomposed apart.
+pub fn nfd_keeping_hangul(text: &str) -> String {
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut out = String::with_capacity(text.len() * 2);
+    for piece in text.split_inclusive(hangul) {
+        match piece.char_indices().next_back() {
+            Some((i, c)) if hangul(c) => {
+                out.extend(piece[..i].nfd());
+                out.push(c);
+            }
+            _ => out.extend(piece.nfd()),
+        }
+    }
+    out
+}
+
+/// True when a token of `nfd` starts with a combining mark right after the token before it:
+/// the tokenizer cut a letter from its marks. Known failure, held by
+/// `nfd_url_cuts_a_letter_from_its_marks_known_failure`: a web address ends at the base
+/// letter of an NFD `ơ` (`v.v.Iơ` gives `v.v.Io` and a lone U+031B).
+fn cuts_a_letter_from_its_marks(nfd: &str) -> bool {
+    let mut last_end = usize::MAX;
+    vntext::tokenize(nfd).any(|t| {
+        let cut = t.span().start == last_end
+            && t.as_str().chars().next().is_some_and(unicode_normalization::char::is_combining_mark);
+        last_end = t.span().end;
+        cut
+    })
+}
+
+/// True when `nfc` has an initial with a decomposable letter before a full stop (`À.`).
+/// Known failure, held by `nfd_initial_words_known_failure`: the segmenter counts the
+/// characters of an initial (`src/segment/features.rs`), so an NFD `À.` is no initial to it
+/// and its full stop becomes a word of its own.
+fn has_decomposable_initial(nfc: &str) -> bool {
+    let tokens: Vec<_> = vntext::tokenize(nfc).collect();
+    tokens.windows(2).any(|w| {
+        let mut chars = w[0].as_str().chars();
+        let one = chars.next().filter(|c| c.is_uppercase() && chars.next().is_none());
+        one.is_some_and(|c| c.nfd().count() > 1)
+            && w[1].as_str() == "."
+            && w[1].span().start == w[0].span().end
+    })
+}
+
+/// Asserts `nfc == nfd`, naming the first difference (real texts are long).
+fn same<T: PartialEq + std::fmt::Debug>(nfc: &[T], nfd: &[T], what: &str, text: &str) {
+    if nfc == nfd {
         return;
     }
+    let at = nfc.iter().zip(nfd).position(|(a, b)| a != b).unwrap_or(nfc.len().min(nfd.len()));
+    let short: String = text.chars().take(300).collect();
+    panic!(
+        "{what} of {short:?}: NFC and NFD differ at {at}: {:?} against {:?}",
+        &nfc[at..nfc.len().min(at + 3)],
+        &nfd[at..nfd.len().min(at + 3)]
+    );
+}
+
+/// NFC and a decomposed form `nfd` of `text` give the same results at the `stages`; with
+/// `known_failures`, inputs that hit the tokenizer's known failure get a lesser check.
+fn check_decomposed(text: &str, nfd: &str, stages: Stages, known_failures: bool) {
     let nfc: String = text.nfc().collect();
-    let nfd: String = text.nfd().collect();
+    let nfd = nfd.to_owned();
+    let composed = |s: &str| s.nfc().collect::<String>();
+    if known_failures && cuts_a_letter_from_its_marks(&nfd) && !cuts_a_letter_from_its_marks(&nfc) {
+        // The known failure above: only what still holds is checked, that the tokens keep
+        // every letter and mark of the input.
+        let a: String = vntext::tokenize(&nfc).map(|t| t.as_str()).collect();
+        let b: String = vntext::tokenize(&nfd).map(|t| t.as_str()).collect();
+        assert_eq!(a, composed(&b), "tokens of {text:?}");
+        return;
+    }
+
     let a: Vec<_> = vntext::tokenize(&nfc).map(|t| (t.kind(), t.as_str().to_owned())).collect();
-    let b: Vec<_> =
-        vntext::tokenize(&nfd).map(|t| (t.kind(), t.as_str().nfc().collect::<String>())).collect();
-    assert_eq!(a, b, "{text:?}");
+    let b: Vec<_> = vntext::tokenize(&nfd).map(|t| (t.kind(), composed(t.as_str()))).collect();
+    same(&a, &b, "tokens", text);
+
+    let a: Vec<_> = vntext::sentences(&nfc).map(|s| s.text.to_owned()).collect();
+    let b: Vec<_> = vntext::sentences(&nfd).map(|s| composed(s.text)).collect();
+    same(&a, &b, "sentences", text);
+    if stages == Stages::TokensAndSentences {
+        return;
+    }
+
+    if !(known_failures && has_decomposable_initial(&nfc)) {
+        let segmenter = WordSegmenter::builtin();
+        let a: Vec<_> = segmenter.segment(&nfc).iter().map(|w| w.as_str().to_owned()).collect();
+        let b: Vec<_> = segmenter.segment(&nfd).iter().map(|w| composed(w.as_str())).collect();
+        same(&a, &b, "words", text);
+    }
+
+    let recognizer = Recognizer::builtin();
+    let entity = |e: &vntext::Entity<'_>| (e.kind, composed(e.text), e.record, e.nested, e.matched);
+    let a: Vec<_> = recognizer.recognize(&nfc).iter().map(entity).collect();
+    let b: Vec<_> = recognizer.recognize(&nfd).iter().map(entity).collect();
+    same(&a, &b, "entities", text);
+
+    let abbreviations = Abbreviations::builtin();
+    let (ea, eb) = (abbreviations.expand(&nfc), abbreviations.expand(&nfd));
+    assert_eq!(ea.as_str(), composed(eb.as_str()), "expansion of {text:?}");
+    let found =
+        |m: &vntext::Match<'_, '_>| (composed(m.surface), m.expansion.to_string(), m.source, m.defining);
+    let a: Vec<_> = ea.matches().iter().map(found).collect();
+    let b: Vec<_> = eb.matches().iter().map(found).collect();
+    same(&a, &b, "abbreviation matches", text);
 }
 
 pub fn check_normalize(text: &str) {
@@ -80,6 +212,63 @@ pub fn check_normalize(text: &str) {
     assert_eq!(vntext::fold_diacritics(&folded), folded);
     let key = vntext::key(text);
     assert_eq!(vntext::key(&key), key);
+}
+
+// Known failures: each test below panics, for the reason its `expected` names, while the
+// defect lasts. A fix makes the test fail: then drop its `should_panic` and the guard in
+// `check_nfd` that spares the generated inputs.
+
+/// Known failure (see [`nfd_keeping_hangul`]): NFD Hangul gives other tokens than NFC Hangul.
+/// The tokenizer owns the fix.
+#[test]
+#[should_panic(expected = "tokens of")]
+fn nfd_hangul_tokens_known_failure() {
+    let text = "쀜.𐍇";
+    check_decomposed(text, &text.nfd().collect::<String>(), Stages::All, false);
+}
+
+/// Known failure (see [`cuts_a_letter_from_its_marks`]), for the tokenizer to fix.
+#[test]
+#[should_panic(expected = "tokens of")]
+fn nfd_url_cuts_a_letter_from_its_marks_known_failure() {
+    let text = "v.v.Iơ";
+    assert!(cuts_a_letter_from_its_marks(&text.nfd().collect::<String>()));
+    check_decomposed(text, &text.nfd().collect::<String>(), Stages::All, false);
+}
+
+/// Known failure (see [`has_decomposable_initial`]): the segmenter reads an NFD initial
+/// (`À.`, and `Ὑ.` U+1F59) as two letters.
+#[test]
+#[should_panic(expected = "words of")]
+fn nfd_initial_words_known_failure() {
+    for text in ["À.\u{2000}A", "Ông À. Lê", "Ὑ. ಪ"] {
+        assert!(has_decomposable_initial(text));
+        check_decomposed(text, &text.nfd().collect::<String>(), Stages::All, false);
+    }
+}
+
+/// Known failure: the expander puts a space after a Sinhala vowel sign (U+0DDA) before an
+/// expansion, and none after its NFD form, whose last mark is no letter.
+#[test]
+#[should_panic(expected = "expansion of")]
+fn nfd_sinhala_expansion_spacing_known_failure() {
+    let text = "Aa!\u{DDA}UBND";
+    check_decomposed(text, &text.nfd().collect::<String>(), Stages::All, false);
+}
+
+#[test]
+fn nfd_latin_decomposes_latin_letters_only() {
+    assert_eq!(nfd_latin("Việt Ὑ"), "Vie\u{323}\u{302}t Ὑ");
+    assert_eq!(nfd_latin("Việt").nfc().collect::<String>(), "Việt");
+}
+
+#[test]
+fn nfd_keeping_hangul_decomposes_everything_else() {
+    assert_eq!(nfd_keeping_hangul("Việt 한국 Nam"), "Vie\u{323}\u{302}t 한국 Nam");
+    assert_eq!(nfd_keeping_hangul("à한ố"), "a\u{300}한o\u{302}\u{301}");
+    for text in CASES {
+        assert_eq!(nfd_keeping_hangul(text), text.nfd().collect::<String>());
+    }
 }
 
 #[test]
@@ -128,6 +317,7 @@ proptest! {
     #[test]
     fn arbitrary_unicode(text in any::<String>()) {
         check_tokens(&text);
+        check_nfd(&text);
         check_normalize(&text);
         for s in vntext::sentences(&text) {
             prop_assert_eq!(&text[s.span.range()], s.text);

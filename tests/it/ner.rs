@@ -1,13 +1,7 @@
 //! Named entities and gazetteers: the seed article, the 2025 province merger, look-ups by
-//! alias and folded form, and the evaluation set when it is present.
+//! alias and folded form. The evaluation set's scores are held by `tests/repo/ner_eval.rs`.
 
-use vntext::{
-    Entity, EntityKind, Era, Gazetteer, MatchKind, NerScores, ProvinceKind, Recognizer, Record, read_conll,
-};
-
-fn shared(path: &str) -> Option<String> {
-    crate::shared(path).and_then(|p| std::fs::read_to_string(p).ok())
-}
+use vntext::{Entity, EntityKind, Era, Gazetteer, MatchKind, ProvinceKind, Recognizer, Record};
 
 fn entities_with<'h>(entities: &[Entity<'h>], text: &str) -> Vec<Entity<'h>> {
     entities.iter().filter(|e| e.text == text).copied().collect()
@@ -18,8 +12,9 @@ fn is_place(e: &Entity<'_>) -> bool {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seed_article() {
-    let Some(text) = shared("seed/article.txt") else { return };
+    let text = crate::shared("seed/article.txt");
     let r = Recognizer::builtin();
     let g = r.gazetteer();
     let entities = r.recognize(&text);
@@ -272,8 +267,9 @@ fn people_by_structure_and_cues() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn spans_are_exact_on_real_text() {
-    let Some(text) = shared("data/news-sample/demo-full.txt") else { return };
+    let text = crate::shared("data/news-sample/demo-full.txt");
     let r = Recognizer::builtin();
     let entities = r.recognize(&text);
     assert!(entities.len() > 1000);
@@ -295,27 +291,6 @@ fn recognizer_is_send_and_sync() {
     assert_send_sync::<Gazetteer>();
     assert_send_sync::<Entity<'static>>();
 }
-
-/// F1 on the hand-annotated evaluation set (`tests/data/ner_eval.conll`, 342 sentences): at
-/// least the figure the recognizer reached on it (86.84 when this floor was set).
-#[test]
-fn evaluation_set_f1() {
-    let path = format!("{}/tests/data/ner_eval.conll", env!("CARGO_MANIFEST_DIR"));
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("skipped: {path} not found");
-        return;
-    };
-    let r = Recognizer::builtin();
-    let mut scores = NerScores::default();
-    for s in read_conll(&text) {
-        scores.add(&s.tags, &r.tag_tokens(&s.tokens));
-    }
-    let f1 = scores.total().f1();
-    println!("evaluation set F1 {:.2}", 100.0 * f1);
-    assert!(f1 >= EVAL_F1_FLOOR, "F1 {f1:.4} below {EVAL_F1_FLOOR}");
-}
-
-const EVAL_F1_FLOOR: f64 = 0.86;
 
 // ---------------------------------------------------------------- user entities
 
@@ -402,7 +377,8 @@ fn a_title_its_country_and_the_name_it_belongs_to() {
             (EntityKind::Location, "Nhật Bản"),
             (EntityKind::Person, "Shinzo Abe"),
             (EntityKind::Person, "Mỹ Tâm"),
-            (EntityKind::Location, "Guinea"),
+            // The country is Equatorial Guinea, not Guinea followed by a name.
+            (EntityKind::Location, "Guinea Xích Đạo"),
         ]
     );
 }
@@ -431,4 +407,81 @@ fn a_name_after_a_house_number_is_a_street() {
     assert!(kinds.contains(&(EntityKind::Location, "Nguyễn Khắc Nhu")), "{kinds:?}");
     assert!(kinds.contains(&(EntityKind::Location, "Trần Hưng Đạo")), "{kinds:?}");
     assert!(kinds.contains(&(EntityKind::Person, "Nguyễn Văn An")), "{kinds:?}");
+}
+
+#[test]
+fn nfd_text_gives_the_entities_of_nfc_text_with_spans_on_the_nfd_text() {
+    use unicode_normalization::UnicodeNormalization;
+    // Found by the NFD property on the seed article: in NFD, `Quân khu về nhiệm vụ QP-QSĐP`
+    // came out as an organisation (`về` was not recognised as the preposition that ends it).
+    let nfc = "Các văn bản của Bộ Quốc phòng, Quân khu về nhiệm vụ QP-QSĐP; ông Hồ Văn Mười ở Đắk Nông.";
+    let nfd: String = nfc.nfd().collect();
+    let r = Recognizer::builtin();
+    let a: Vec<_> = r.recognize(nfc).iter().map(|e| (e.kind, e.text.to_owned(), e.record)).collect();
+    let found = r.recognize(&nfd);
+    for e in &found {
+        assert_eq!(&nfd[e.span.range()], e.text);
+    }
+    let b: Vec<_> = found.iter().map(|e| (e.kind, e.text.nfc().collect::<String>(), e.record)).collect();
+    assert_eq!(a, b);
+    let kinds: Vec<_> = a.iter().map(|(k, t, _)| (*k, t.as_str())).collect();
+    assert!(kinds.contains(&(EntityKind::Organization, "Bộ Quốc phòng")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Person, "Hồ Văn Mười")), "{kinds:?}");
+    assert!(kinds.contains(&(EntityKind::Province, "Đắk Nông")), "{kinds:?}");
+    assert!(kinds.iter().all(|(_, t)| !t.contains("về")), "{kinds:?}");
+}
+
+#[test]
+fn organizations_places_and_districts_carry_their_records() {
+    let r = Recognizer::builtin();
+    let g = r.gazetteer();
+    let text =
+        "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk diễn tập tại TP. Buôn Ma Thuột; Tổng thống Mỹ đến Guinea Xích Đạo.";
+    let found = r.recognize(text);
+    let find =
+        |t: &str| *found.iter().find(|e| e.text == t).unwrap_or_else(|| panic!("{t} not in {found:?}"));
+
+    let unit = find("Bộ Chỉ huy Quân sự tỉnh Đắk Lắk");
+    let Some(Record::Organization(id)) = unit.record else { panic!("{unit:?}") };
+    let org = g.organization_by_id(id).unwrap();
+    assert_eq!((unit.kind, org.name), (EntityKind::Organization, "Bộ Chỉ huy Quân sự"));
+    assert_eq!(r.describe(&unit), "organization:military Bộ Chỉ huy Quân sự");
+
+    let city = find("TP. Buôn Ma Thuột");
+    let Some(Record::District(id)) = city.record else { panic!("{city:?}") };
+    let d = g.district_by_id(id).unwrap();
+    assert_eq!(
+        (city.kind, d.code, d.name, d.kind),
+        (EntityKind::Location, "643", "Buôn Ma Thuột", "thành phố")
+    );
+    assert_eq!(g.province_by_id(d.province).unwrap().name, "Đắk Lắk");
+
+    for (text, name) in [("Mỹ", "Hoa Kỳ"), ("Guinea Xích Đạo", "Guinea Xích Đạo")] {
+        let e = find(text);
+        let Some(Record::Place(id)) = e.record else { panic!("{e:?}") };
+        let p = g.place_by_id(id).unwrap();
+        assert_eq!((e.kind, p.name, p.kind), (EntityKind::Location, name, "country"));
+    }
+}
+
+#[test]
+fn a_hall_or_a_meeting_of_a_body_is_no_organization() {
+    // Seen in the README's sample: `Hội trường UBND tỉnh` came out as an organisation.
+    let r = Recognizer::builtin();
+    for (text, hall) in [
+        ("Sáng 15/12, tại Hội trường UBND tỉnh, hội nghị khai mạc.", "Hội trường"),
+        ("Tại Phòng họp UBND tỉnh, ông phát biểu.", "Phòng họp"),
+        ("Hội nghị UBND tỉnh bàn về an ninh.", "Hội nghị"),
+    ] {
+        let found = r.recognize(text);
+        let orgs: Vec<_> =
+            found.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.text).collect();
+        assert_eq!(orgs, ["UBND tỉnh"], "{text}");
+        assert!(found.iter().all(|e| !e.text.contains(hall)), "{found:?}");
+    }
+    // The head words still start bodies.
+    let found = r.recognize("Hội Nông dân tỉnh và Phòng Tư pháp, Sở Y tế cùng dự.");
+    let orgs: Vec<_> =
+        found.iter().filter(|e| e.kind == EntityKind::Organization && !e.nested).map(|e| e.text).collect();
+    assert_eq!(orgs, ["Hội Nông dân tỉnh", "Phòng Tư pháp", "Sở Y tế"]);
 }

@@ -85,6 +85,20 @@ fn offset_maps_point_at_the_original() {
 }
 
 #[test]
+fn offset_maps_with_collapsed_spaces_and_lower_case() {
+    let text = "ỦY  BAN\n\tNha\u{302}n  Dân Tỉnh";
+    let c = Normalizer::builder().collapse_spaces(true).lowercase(true).build();
+    let n = c.normalize_mapped(text);
+    assert_eq!(n.as_str(), "ủy ban nhân dân tỉnh");
+    let words: Vec<_> =
+        vntext::tokenize(n.as_str()).map(|t| &text[n.to_original(t.span()).range()]).collect();
+    assert_eq!(words, ["ỦY", "BAN", "Nha\u{302}n", "Dân", "Tỉnh"]);
+    // A collapsed run of spaces maps back to the whole run.
+    let space = n.as_str().find(' ').unwrap();
+    assert_eq!(&text[n.to_original(vntext::Span::new(space, space + 1)).range()], "  ");
+}
+
+#[test]
 fn invisible_characters_before_a_mark_stay_with_the_run() {
     // Found by the property test: removing the zero-width spaces must not leave a loose
     // mark that a second pass would compose.

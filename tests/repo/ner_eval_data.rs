@@ -3,14 +3,11 @@
 //! The set is read by the recognizer's evaluation (`examples/ner_conll.rs`) and by a test that
 //! holds its F1; these checks make sure the file itself stays well-formed when it is edited.
 
-use std::path::PathBuf;
-
 const TYPES: [&str; 5] = ["PER", "LOC", "ORG", "DATE", "TIME"];
 const MIN_SENTENCES: usize = 300;
 
 fn data_file(name: &str) -> String {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", name].iter().collect();
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    crate::repo_file(&format!("tests/data/{name}"))
 }
 
 /// One annotated sentence: `(line number, token, tag)` triples.
