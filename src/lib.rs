@@ -79,6 +79,7 @@ mod segment;
 mod sentence;
 mod span;
 mod syllable;
+pub mod tagging;
 mod token;
 mod tsv;
 mod user_entities;

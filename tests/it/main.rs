@@ -12,6 +12,7 @@ mod segment;
 mod sentences;
 mod stages;
 mod syllables;
+mod tagging;
 mod threads;
 mod tokenize;
 
