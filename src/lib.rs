@@ -74,6 +74,7 @@ mod conll;
 mod error;
 mod gazetteer;
 mod ner;
+mod ner_tagger;
 mod normalize;
 mod segment;
 mod sentence;
@@ -93,6 +94,7 @@ pub use gazetteer::{
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
 pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
+pub use ner_tagger::{NerTagger, NerTrainer, NerWorker};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,

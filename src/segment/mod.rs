@@ -32,13 +32,15 @@ mod train;
 
 use std::sync::{Arc, OnceLock};
 
-use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, hash_bytes, seq_hash};
+use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, seq_hash};
 use self::model::Model;
 use crate::error::Result;
 use crate::span::Span;
 use crate::tagging::{HashKeyed, Lattice, mix};
 
 pub use self::train::{SegmenterTrainer, TrainingStats};
+
+pub(crate) use self::features::{hash_bytes, word_key};
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.
