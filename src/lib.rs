@@ -19,7 +19,10 @@
 //!   `quốc phòng - quân sự địa phương`, with context, in-document definitions and an offset map;
 //! - **named entities** ([`Recognizer`], [`Gazetteer`]): people, provinces (with the 2025 merger
 //!   of 63 provincial units into 34), military regions, organisations, places, dates and times,
-//!   each with its gazetteer record.
+//!   each with its gazetteer record; an experimental trained tagger ([`NerTagger`], no
+//!   built-in model yet);
+//! - **learning** ([`tagging`]): the engine the segmenter and the taggers share (hashed
+//!   features, averaged perceptron, Viterbi, one versioned model format naming its task).
 //!
 //! ```
 //! use vntext::TokenKind;

@@ -10,23 +10,6 @@
 //! whether it starts the sentence, the surname and name-syllable lists of the gazetteer, and
 //! the BIO tag the rule-based [`crate::Recognizer`] gives it and its neighbours, so the model
 //! learns how far to trust each rule.
-//!
-//! ```
-//! use vntext::{NerTagger, NerTrainer};
-//!
-//! let mut trainer = NerTrainer::new();
-//! trainer.hash_bits(12).epochs(5);
-//! for (tokens, tags) in [
-//!     (vec!["Ông", "Tevez", "đến", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
-//!     (vec!["Ông", "Park", "ghé", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
-//!     (vec!["Anh", "Tevez", "về", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
-//! ] {
-//!     trainer.add_sentence(&tokens, &tags)?;
-//! }
-//! let tagger = NerTagger::from_model_bytes(&trainer.train()?)?;
-//! assert_eq!(tagger.tag_tokens(&["Ông", "Tevez", "đến", "Hà_Nội"]), ["O", "B-PER", "O", "B-LOC"]);
-//! # Ok::<(), vntext::Error>(())
-//! ```
 
 use std::sync::Arc;
 
@@ -160,6 +143,14 @@ fn sentence_start_mask(tags: &TagModel) -> u32 {
 ///
 /// Immutable, `Send + Sync`, cheap to clone; [`NerTagger::worker`] reuses buffers across
 /// sentences.
+///
+/// Experimental: there is no built-in model yet and [`crate::Recognizer`] does not use the
+/// tagger. Train a model with [`NerTrainer`] (which shows an example) or
+/// `examples/train_ner.rs`. The features of a token are its form and lower-case form, the
+/// ±2 window, word bigrams, shapes (capitalisation, digits, punctuation, syllable count),
+/// the sentence start, the gazetteer's surname and name-syllable lists, and the BIO tags
+/// the rule-based [`crate::Recognizer`] gives the token and its neighbours, so that the
+/// model learns how far to trust each rule.
 #[derive(Clone, Debug)]
 pub struct NerTagger {
     model: Arc<TagModel>,
@@ -277,7 +268,23 @@ impl<'t> NerWorker<'t> {
 /// Trains a [`NerTagger`] model from sentences tagged in BIO. Deterministic.
 ///
 /// The tag set is `O` and `B-`/`I-` of every type the sentences use (at most 15 types).
-/// See the [module documentation](self) for an example.
+///
+/// ```
+/// use vntext::{NerTagger, NerTrainer};
+///
+/// let mut trainer = NerTrainer::new();
+/// trainer.hash_bits(12).epochs(5);
+/// for (tokens, tags) in [
+///     (vec!["Ông", "Tevez", "đến", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
+///     (vec!["Ông", "Park", "ghé", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
+///     (vec!["Anh", "Tevez", "về", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
+/// ] {
+///     trainer.add_sentence(&tokens, &tags)?;
+/// }
+/// let tagger = NerTagger::from_model_bytes(&trainer.train()?)?;
+/// assert_eq!(tagger.tag_tokens(&["Ông", "Tevez", "đến", "Hà_Nội"]), ["O", "B-PER", "O", "B-LOC"]);
+/// # Ok::<(), vntext::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct NerTrainer {
     bits: u32,

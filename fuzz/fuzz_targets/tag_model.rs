@@ -1,5 +1,6 @@
 //! Tagging-engine models of any task from any bytes: a typed error or a model whose fields
-//! are consistent, never a panic.
+//! are consistent, never a panic; the same bytes as a named-entity tagger's model, which
+//! then tags a sentence.
 //!
 //! Random bytes stop at the magic number, so the target also wraps the input behind a valid
 //! magic and version and in front of a valid checksum (FNV-1a 64, see
@@ -8,6 +9,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use vntext::NerTagger;
 use vntext::tagging::TagModel;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -22,6 +24,10 @@ fn try_model(bytes: &[u8]) {
             assert!((8..=24).contains(&model.hash_bits()));
         }
         Err(e) => assert!(matches!(e, vntext::Error::Model { .. }), "{e}"),
+    }
+    if let Ok(tagger) = NerTagger::from_model_bytes(bytes) {
+        let tokens = ["Ông", "Trần_Văn_Thía", "đến", "Hà_Nội", "."];
+        assert_eq!(tagger.tag_tokens(&tokens).len(), tokens.len());
     }
 }
 

@@ -90,3 +90,24 @@ fn every_truncation_is_an_error() {
         assert!(matches!(TagModel::from_bytes(&bytes[..len]), Err(Error::Model { .. })), "{len}");
     }
 }
+
+#[test]
+fn engines_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<TagModel>();
+    check::<vntext::NerTagger>();
+    check::<WordSegmenter>();
+}
+
+/// The NER tagger and the segmenter share the format, and each refuses the other's model.
+#[test]
+fn ner_and_segmenter_models_are_told_apart() {
+    let mut trainer = vntext::NerTrainer::new();
+    trainer.hash_bits(8).epochs(2).runs(1);
+    trainer.add_sentence(&["Ông", "Tevez", "đến", "Hà_Nội"], &["O", "B-PER", "O", "B-LOC"]).unwrap();
+    let ner = trainer.train().unwrap();
+    assert_eq!(TagModel::from_bytes(&ner).unwrap().task(), "ner");
+    assert!(model_error(&ner).contains("task `ner`, not `segment`"));
+    let err = vntext::NerTagger::from_model_bytes(&small_model()).unwrap_err();
+    assert!(matches!(err, Error::Model { .. }) && err.to_string().contains("`segment`"), "{err}");
+}
