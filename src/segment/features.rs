@@ -7,7 +7,7 @@
 use super::{MAY_JOIN, MAY_START};
 use crate::chars;
 use crate::span::Span;
-use crate::tagging::{feature as f, feature2 as f2, feature3 as f3, mix};
+use crate::tagging::{FNV_OFFSET, FNV_PRIME, feature as f, feature2 as f2, feature3 as f3, fnv1a, mix};
 use crate::token::TokenKind;
 
 /// A token as the segmenter sees it.
@@ -57,8 +57,6 @@ impl Tok {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 const M2: u64 = 0xBF58_476D_1CE4_E5B9;
 
 /// Hashes a string's characters, lowercased.
@@ -78,11 +76,7 @@ fn hash_lower_chars(s: &str) -> u64 {
 
 /// Hashes a string's bytes as they are.
 pub(crate) fn hash_bytes(s: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in s.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    mix(h, 0xb17e)
+    mix(fnv1a(s.as_bytes()), 0xb17e)
 }
 
 /// True when lowercasing alone would not give [`crate::key`] of the word: combining marks,

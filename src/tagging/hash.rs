@@ -6,6 +6,14 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 const M1: u64 = 0x9E37_79B9_7F4A_7C15;
+/// FNV-1a parameters.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over bytes: model checksums, and the start of the hashes of token texts.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
 const M2: u64 = 0xBF58_476D_1CE4_E5B9;
 
 /// Combines two hashes (order matters).
@@ -72,6 +80,8 @@ mod tests {
         assert_eq!(feature2(3, 7, 8), 0xed6b_d783_0a05_4787);
         assert_eq!(feature3(3, 1, 2, 3), 0x4265_8b92_fe28_646b);
         assert_eq!(row(feature(3, 7), 20), 450_925);
+        assert_eq!(fnv1a(b""), FNV_OFFSET);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         for bits in 8..=24 {
             assert!(row(u64::MAX, bits) < 1 << bits);
         }

@@ -23,7 +23,7 @@ mod train;
 pub use self::model::TagModel;
 
 pub(crate) use self::decode::{Lattice, all_tags};
-pub(crate) use self::hash::{HashKeyed, feature, feature2, feature3, mix};
+pub(crate) use self::hash::{FNV_OFFSET, FNV_PRIME, HashKeyed, feature, feature2, feature3, fnv1a, mix};
 pub(crate) use self::model::ModelReader;
 #[cfg(test)]
 pub(crate) use self::model::checksum;

@@ -30,11 +30,7 @@ const MAX_TASK_LEN: usize = 32;
 
 /// FNV-1a over bytes: the model's checksum.
 pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    super::hash::fnv1a(bytes)
 }
 
 /// A trained tagging model: feature weights and tag transitions, for one task.
