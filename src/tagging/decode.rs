@@ -9,49 +9,38 @@ pub(crate) trait Score: Copy + PartialOrd + core::ops::Add<Output = Self> + Defa
 impl Score for i64 {}
 impl Score for f64 {}
 
-/// The best tags of a sequence of `len` positions, written to `path`.
-///
-/// `emission[k * (tags - 1) + t - 1]` scores tag `t >= 1` at position `k` (tag 0 scores 0);
-/// `allowed[k]` has bit `t` set when tag `t` may be at `k`; `neg` is the score of a
-/// forbidden tag, low enough that no path through one wins where another exists. Ties go to
-/// the lower tag. `score`, `next` and `back` are buffers.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn viterbi<T: Score>(
-    tags: usize,
-    emission: &[T],
-    allowed: &[u32],
-    start: &[T],
-    transitions: &[T],
-    neg: T,
-    buffers: &mut ViterbiBuffers<T>,
-    path: &mut Vec<u8>,
-) {
-    if tags == 2 {
-        viterbi_two(emission, allowed, start, transitions, neg, buffers, path);
-    } else {
-        viterbi_any(tags, emission, allowed, start, transitions, neg, buffers, path);
-    }
+/// What Viterbi decodes: scores of a sequence of `allowed.len()` positions over `tags` tags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Trellis<'a, T> {
+    pub tags: usize,
+    /// `emission[k * (tags - 1) + t - 1]` scores tag `t >= 1` at position `k` (tag 0 scores 0).
+    pub emission: &'a [T],
+    /// Bit `t` of `allowed[k]` is set when tag `t` may be at position `k`.
+    pub allowed: &'a [u32],
+    pub start: &'a [T],
+    /// `[from * tags + to]`.
+    pub transitions: &'a [T],
+    /// The score of a forbidden tag, low enough that no path through one wins where another
+    /// exists.
+    pub neg: T,
 }
 
-/// [`viterbi`] for any number of tags.
-#[allow(clippy::too_many_arguments)]
-fn viterbi_any<T: Score>(
-    tags: usize,
-    emission: &[T],
-    allowed: &[u32],
-    start: &[T],
-    transitions: &[T],
-    neg: T,
-    buffers: &mut ViterbiBuffers<T>,
-    path: &mut Vec<u8>,
-) {
-    let len = allowed.len();
-    let w = tags - 1;
+/// The best tags of the trellis, one per position, written to `path`; ties go to the lower
+/// tag. `buffers` are reused across calls.
+pub(crate) fn viterbi<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, path: &mut Vec<u8>) {
     path.clear();
-    path.resize(len, 0);
-    if len == 0 {
+    path.resize(trellis.allowed.len(), 0);
+    if path.is_empty() {
         return;
     }
+    if trellis.tags == 2 { viterbi_two(trellis, buffers, path) } else { viterbi_any(trellis, buffers, path) }
+}
+
+/// [`viterbi`] for any number of tags, on a non-empty sequence.
+fn viterbi_any<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, path: &mut [u8]) {
+    let Trellis { tags, emission, allowed, start, transitions, neg } = *trellis;
+    let len = allowed.len();
+    let w = tags - 1;
     let ViterbiBuffers { score, next, back } = buffers;
     back.clear();
     back.resize(len * tags, 0);
@@ -92,23 +81,11 @@ fn viterbi_any<T: Score>(
     }
 }
 
-/// [`viterbi`] for two tags (the segmenter's), with the loops unrolled; the tests check it
-/// against [`viterbi_any`].
-fn viterbi_two<T: Score>(
-    emission: &[T],
-    allowed: &[u32],
-    start: &[T],
-    transitions: &[T],
-    neg: T,
-    buffers: &mut ViterbiBuffers<T>,
-    path: &mut Vec<u8>,
-) {
+/// [`viterbi`] for two tags (the segmenter's), on a non-empty sequence, with the loops
+/// unrolled; the tests check it against [`viterbi_any`].
+fn viterbi_two<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, path: &mut [u8]) {
+    let Trellis { emission, allowed, start, transitions, neg, .. } = *trellis;
     let len = allowed.len();
-    path.clear();
-    path.resize(len, 0);
-    if len == 0 {
-        return;
-    }
     let back = &mut buffers.back;
     back.clear();
     back.resize(len * 2, 0);
@@ -202,16 +179,15 @@ impl Lattice {
 
     /// The best tags of the sequence, one per position.
     pub(crate) fn decode(&mut self) -> &[u8] {
-        viterbi(
-            self.tags,
-            &self.emission,
-            &self.allowed,
-            &self.start,
-            &self.transitions,
-            i64::MIN / 4,
-            &mut self.buffers,
-            &mut self.path,
-        );
+        let trellis = Trellis {
+            tags: self.tags,
+            emission: &self.emission,
+            allowed: &self.allowed,
+            start: &self.start,
+            transitions: &self.transitions,
+            neg: i64::MIN / 4,
+        };
+        viterbi(&trellis, &mut self.buffers, &mut self.path);
         &self.path
     }
 }
@@ -272,7 +248,15 @@ mod tests {
             let trans: Vec<i64> = (0..tags * tags).map(|_| next(30)).collect();
             let allowed: Vec<u32> =
                 (0..len).map(|_| (next(1000).unsigned_abs() as u32 % all_tags(tags)) + 1).collect();
-            viterbi(tags, &em, &allowed, &start, &trans, i64::MIN / 4, &mut buffers, &mut path);
+            let trellis = Trellis {
+                tags,
+                emission: &em,
+                allowed: &allowed,
+                start: &start,
+                transitions: &trans,
+                neg: i64::MIN / 4,
+            };
+            viterbi(&trellis, &mut buffers, &mut path);
             let (best, _) = brute_force(tags, &em, &allowed, &start, &trans);
             let e = |k: usize, t: u8| if t == 0 { 0 } else { em[k * (tags - 1) + usize::from(t) - 1] };
             let mut s = start[usize::from(path[0])] + e(0, path[0]);
@@ -302,8 +286,20 @@ mod tests {
             let start = [next(2), next(2)];
             let trans: Vec<i64> = (0..4).map(|_| next(2)).collect();
             let allowed: Vec<u32> = (0..len).map(|_| next(1).unsigned_abs() as u32 + 1).collect();
-            viterbi_two(&em, &allowed, &start, &trans, i64::MIN / 4, &mut b1, &mut p1);
-            viterbi_any(2, &em, &allowed, &start, &trans, i64::MIN / 4, &mut b2, &mut p2);
+            let trellis = Trellis {
+                tags: 2,
+                emission: &em,
+                allowed: &allowed,
+                start: &start,
+                transitions: &trans,
+                neg: i64::MIN / 4,
+            };
+            viterbi(&trellis, &mut b1, &mut p1);
+            p2.clear();
+            p2.resize(len, 0);
+            if len > 0 {
+                viterbi_any(&trellis, &mut b2, &mut p2);
+            }
             assert_eq!(p1, p2, "round {round}");
         }
     }
@@ -312,7 +308,9 @@ mod tests {
     fn empty_sequence_and_lattice_scores() {
         let mut buffers = ViterbiBuffers::<i64>::default();
         let mut path = vec![1];
-        viterbi(3, &[], &[], &[0; 3], &[0; 9], i64::MIN / 4, &mut buffers, &mut path);
+        let trellis =
+            Trellis { tags: 3, emission: &[], allowed: &[], start: &[0; 3], transitions: &[0; 9], neg: 0 };
+        viterbi(&trellis, &mut buffers, &mut path);
         assert!(path.is_empty());
 
         let mut model = TagModel::zeroed("test", &["O", "X", "Y"], 8);

@@ -2,7 +2,7 @@
 //! visiting orders averaged again, quantised to 16-bit weights. Deterministic: the same
 //! examples in the same order give the same model.
 
-use super::decode::{ViterbiBuffers, viterbi};
+use super::decode::{Trellis, ViterbiBuffers, viterbi};
 use super::hash::{HashKeyed, row};
 use super::model::{MAX_TAGS, TagModel};
 use crate::error::{Error, Result};
@@ -221,7 +221,15 @@ impl Trainer {
                             fs.iter().map(|&r| f64::from(weights[r as usize * w + t])).sum();
                     }
                 }
-                viterbi(n, &emission, &e.allowed, &start, &trans, -1e30, &mut buffers, &mut path);
+                let trellis = Trellis {
+                    tags: n,
+                    emission: &emission,
+                    allowed: &e.allowed,
+                    start: &start,
+                    transitions: &trans,
+                    neg: -1e30,
+                };
+                viterbi(&trellis, &mut buffers, &mut path);
                 if path != e.gold {
                     let cf = c as f32;
                     for k in 0..e.len() {
