@@ -19,7 +19,10 @@
 //!   `quốc phòng - quân sự địa phương`, with context, in-document definitions and an offset map;
 //! - **named entities** ([`Recognizer`], [`Gazetteer`]): people, provinces (with the 2025 merger
 //!   of 63 provincial units into 34), military regions, organisations, places, dates and times,
-//!   each with its gazetteer record.
+//!   each with its gazetteer record; an experimental trained tagger ([`NerTagger`], no
+//!   built-in model yet);
+//! - **learning** ([`tagging`]): the engine the segmenter and the taggers share (hashed
+//!   features, averaged perceptron, Viterbi, one versioned model format naming its task).
 //!
 //! ```
 //! use vntext::TokenKind;
@@ -79,11 +82,13 @@ mod conll;
 mod error;
 mod gazetteer;
 mod ner;
+mod ner_tagger;
 mod normalize;
 mod segment;
 mod sentence;
 mod span;
 mod syllable;
+pub mod tagging;
 mod token;
 mod tsv;
 mod user_entities;
@@ -97,6 +102,7 @@ pub use gazetteer::{
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
 pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
+pub use ner_tagger::{NerTagger, NerTrainer, NerWorker};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,

@@ -7,6 +7,7 @@
 use super::{MAY_JOIN, MAY_START};
 use crate::chars;
 use crate::span::Span;
+use crate::tagging::{FNV_OFFSET, FNV_PRIME, feature as f, feature2 as f2, feature3 as f3, fnv1a, mix};
 use crate::token::TokenKind;
 
 /// A token as the segmenter sees it.
@@ -47,7 +48,7 @@ impl Tok {
     /// How the token may relate to the previous one (`prev` is `None` for the first
     /// token): [`MAY_START`], [`MAY_JOIN`] or both.
     #[inline]
-    pub fn allowed(self, prev: Option<Tok>) -> u8 {
+    pub fn allowed(self, prev: Option<Tok>) -> u32 {
         match prev {
             _ if self.joins_prev => MAY_JOIN,
             Some(p) if self.joinable(p) => MAY_START | MAY_JOIN,
@@ -56,17 +57,7 @@ impl Tok {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-const M1: u64 = 0x9E37_79B9_7F4A_7C15;
 const M2: u64 = 0xBF58_476D_1CE4_E5B9;
-
-/// Combines two hashes (order matters). Stable across versions: models depend on it.
-#[inline]
-pub(crate) fn mix(a: u64, b: u64) -> u64 {
-    let x = (a.rotate_left(5) ^ b).wrapping_mul(M1);
-    x ^ (x >> 29)
-}
 
 /// Hashes a string's characters, lowercased.
 fn hash_lower_chars(s: &str) -> u64 {
@@ -85,11 +76,7 @@ fn hash_lower_chars(s: &str) -> u64 {
 
 /// Hashes a string's bytes as they are.
 pub(crate) fn hash_bytes(s: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in s.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    mix(h, 0xb17e)
+    mix(fnv1a(s.as_bytes()), 0xb17e)
 }
 
 /// True when lowercasing alone would not give [`crate::key`] of the word: combining marks,
@@ -314,25 +301,6 @@ pub(crate) struct Scratch {
 
 /// Number of features per joinable position.
 pub(crate) const FEATURES_PER_POSITION: usize = 30;
-
-#[inline]
-fn f(template: u64, a: u64) -> u64 {
-    mix(mix(template.wrapping_mul(M2), a), 0x7e11)
-}
-#[inline]
-fn f2(template: u64, a: u64, b: u64) -> u64 {
-    mix(mix(mix(template.wrapping_mul(M2), a), b), 0x7e12)
-}
-#[inline]
-fn f3(template: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(mix(mix(mix(template.wrapping_mul(M2), a), b), c), 0x7e13)
-}
-
-/// Index of a feature hash in a table of `1 << bits` weights.
-#[inline]
-pub(crate) fn slot(h: u64, bits: u32) -> u32 {
-    (h.wrapping_mul(M1) >> (64 - bits)) as u32
-}
 
 impl Scratch {
     /// Prepares the lexicon and pair information of `toks`.

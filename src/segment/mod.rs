@@ -15,8 +15,9 @@
 //! punctuation, abbreviations...) is a word of its own, and no token is ever split. Words
 //! never span a line break. Each word is a [`Span`] over the caller's text.
 //!
-//! The model is an averaged structured perceptron over "joined to the previous token"
-//! decisions with exact (Viterbi) decoding. Its features are the hashed syllable n-grams
+//! The model is an averaged structured perceptron over two tags, "starts a word" and "joins
+//! the previous token", with exact (Viterbi) decoding, on the crate's learning engine
+//! ([`crate::tagging`]). Its features are the hashed syllable n-grams
 //! around each place, their shapes and case, matches of a lexicon of multi-syllable words
 //! (the treebank's own, a general dictionary of about 60,000 words, place and organisation
 //! names, abbreviation long forms; forward and backward longest match too), how strongly two syllables go together in
@@ -31,12 +32,15 @@ mod train;
 
 use std::sync::{Arc, OnceLock};
 
-use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, hash_bytes, mix, seq_hash, slot};
-use self::model::{HashKeyed, Model};
+use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, seq_hash};
+use self::model::Model;
 use crate::error::Result;
 use crate::span::Span;
+use crate::tagging::{HashKeyed, Lattice, mix};
 
 pub use self::train::{SegmenterTrainer, TrainingStats};
+
+pub(crate) use self::features::{hash_bytes, word_key};
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.
@@ -184,10 +188,7 @@ impl WordSegmenter {
             segmenter: self,
             toks: Vec::new(),
             scratch: Scratch::default(),
-            emission: Vec::new(),
-            allowed: Vec::new(),
-            back: Vec::new(),
-            tags: Vec::new(),
+            lattice: Lattice::default(),
             keys: Vec::new(),
             words: Vec::new(),
         }
@@ -216,17 +217,15 @@ pub struct SegmentWorker<'s> {
     segmenter: &'s WordSegmenter,
     toks: Vec<Tok>,
     scratch: Scratch,
-    emission: Vec<i64>,
-    allowed: Vec<u8>,
-    back: Vec<u8>,
-    tags: Vec<u8>,
+    lattice: Lattice,
     keys: Vec<u64>,
     words: Vec<(Span, u32)>,
 }
 
-/// Tag sets allowed at a token: may start a word, may continue the previous token's word.
-pub(crate) const MAY_START: u8 = 1;
-pub(crate) const MAY_JOIN: u8 = 2;
+/// Tag sets allowed at a token, as the engine's bit masks over the tags `B` and `I` (see
+/// `model.rs`): may start a word, may continue the previous token's word.
+pub(crate) const MAY_START: u32 = 1;
+pub(crate) const MAY_JOIN: u32 = 2;
 
 impl<'s> SegmentWorker<'s> {
     /// The words of `text`, in order, as an iterator over the worker's buffer.
@@ -234,27 +233,25 @@ impl<'s> SegmentWorker<'s> {
         let model = &*self.segmenter.model;
         analyze(text, &mut self.toks);
         let n = self.toks.len();
-        self.allowed.clear();
+        self.lattice.reset(&model.tagger, n);
         let toks = &self.toks;
-        self.allowed.extend((0..n).map(|i| toks[i].allowed(i.checked_sub(1).map(|p| toks[p]))));
+        for (i, a) in self.lattice.allowed_mut().iter_mut().enumerate() {
+            *a = toks[i].allowed(i.checked_sub(1).map(|p| toks[p]));
+        }
         self.apply_user_dictionary(text);
         let toks = &self.toks;
         self.scratch.prepare(toks, &model.lexicon, &model.pairs);
-        self.emission.clear();
-        self.emission.resize(n, 0);
         let mut feats = [0u64; FEATURES_PER_POSITION];
         for i in 1..n {
-            if self.allowed[i] == MAY_START | MAY_JOIN {
+            if self.lattice.allowed()[i] == MAY_START | MAY_JOIN {
                 self.scratch.features(toks, i, &mut feats);
-                self.emission[i] =
-                    feats.iter().map(|&h| i64::from(model.weights[slot(h, model.bits) as usize])).sum();
+                self.lattice.add_features(&model.tagger, i, &feats);
             }
         }
-        let t = model.transitions.map(i64::from);
-        viterbi(&self.emission, &self.allowed, t, i64::MIN / 4, &mut self.back, &mut self.tags);
+        let tags = self.lattice.decode();
         self.words.clear();
         for (i, tok) in toks.iter().enumerate() {
-            if self.tags[i] == 1 {
+            if tags[i] == 1 {
                 if let Some(last) = self.words.last_mut() {
                     last.0.end = tok.span.end;
                     last.1 += 1;
@@ -292,58 +289,15 @@ impl<'s> SegmentWorker<'s> {
                 j += 1;
                 continue;
             }
-            self.allowed[j] = MAY_START;
-            for a in &mut self.allowed[j + 1..j + longest] {
+            let allowed = self.lattice.allowed_mut();
+            allowed[j] = MAY_START;
+            for a in &mut allowed[j + 1..j + longest] {
                 *a = MAY_JOIN;
             }
-            if let Some(a) = self.allowed.get_mut(j + longest) {
+            if let Some(a) = allowed.get_mut(j + longest) {
                 *a = MAY_START;
             }
             j += longest;
-        }
-    }
-}
-
-/// Best tags (0 = starts a word, 1 = joins the previous token) under the allowed sets, by
-/// Viterbi over two states.
-pub(crate) fn viterbi<T>(
-    emission: &[T],
-    allowed: &[u8],
-    trans: [T; 4],
-    neg: T,
-    back: &mut Vec<u8>,
-    tags: &mut Vec<u8>,
-) where
-    T: Copy + PartialOrd + core::ops::Add<Output = T> + Default,
-{
-    let n = emission.len();
-    back.clear();
-    back.resize(n * 2, 0);
-    tags.clear();
-    tags.resize(n, 0);
-    if n == 0 {
-        return;
-    }
-    let zero = T::default();
-    // Scores of ending the prefix with a word start (B) or a join (I).
-    let (mut b, mut i_) = (zero, neg);
-    for k in 1..n {
-        let from_b = |prev_b: T, prev_i: T, tb: T, ti: T| -> (T, u8) {
-            let (x, y) = (prev_b + tb, prev_i + ti);
-            if y > x { (y, 1) } else { (x, 0) }
-        };
-        let (nb, bb) = from_b(b, i_, trans[0], trans[2]);
-        let (ni, bi) = from_b(b, i_, trans[1], trans[3]);
-        back[2 * k] = bb;
-        back[2 * k + 1] = bi;
-        b = if allowed[k] & MAY_START != 0 { nb } else { neg };
-        i_ = if allowed[k] & MAY_JOIN != 0 { ni + emission[k] } else { neg };
-    }
-    let mut state = u8::from(i_ > b);
-    for k in (0..n).rev() {
-        tags[k] = state;
-        if k > 0 {
-            state = back[2 * k + usize::from(state)];
         }
     }
 }

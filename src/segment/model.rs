@@ -1,56 +1,21 @@
-//! The segmentation model and its binary format.
+//! The segmentation model: a [`TagModel`] of the task `"segment"` over the tags `B` (starts a
+//! word) and `I` (joins the previous token), with the segmenter's own data as its payload.
 //!
-//! Layout (little-endian):
+//! Payload layout (little-endian), after the engine's sections (see `src/tagging/model.rs`):
 //!
 //! ```text
-//! magic        8 bytes  "VNSEGMDL"
-//! version      u32      FORMAT_VERSION
-//! hash bits    u32      the weight table has 1 << bits entries (8..=24)
-//! transitions  4 × i32  [B→B, B→I, I→B, I→I]
-//! weights      i16 × (1 << bits)   score of "joined to the previous token" per feature slot
 //! pairs        u32 n, then n × u32 fingerprints (sorted), then n × u16 packed statistics
 //! lexicon      u32 longest word (tokens), u32 n, then n × (u64 hash, u8 sources), sorted by hash
-//! checksum     u64      FNV-1a of every byte before it
 //! ```
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{Lexicon, PairStats, pair_hash};
 use crate::error::{Error, Result};
+use crate::tagging::{HashKeyed, ModelReader, TagModel};
 
-pub(crate) const MAGIC: &[u8; 8] = b"VNSEGMDL";
-pub(crate) const FORMAT_VERSION: u32 = 1;
-
-/// A hasher for keys that are already good hashes.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A map keyed by hashes.
-pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
-
-/// FNV-1a over bytes: the model's checksum.
-pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
+/// The task name in the model header.
+pub(crate) const TASK: &str = "segment";
+/// Tag 0 starts a word, tag 1 joins the previous token.
+pub(crate) const TAGS: [&str; 2] = ["B", "I"];
 
 /// Pair statistics. Stored as sorted fingerprints and values; held in memory as an
 /// open-addressing table of `u32` slots (16 more bits of the fingerprint, 16 bits of
@@ -130,83 +95,19 @@ impl Lexicon for LexTable {
 /// A trained model.
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
-    pub bits: u32,
-    /// `[B→B, B→I, I→B, I→I]`.
-    pub transitions: [i32; 4],
-    pub weights: Vec<i16>,
+    pub tagger: TagModel,
     pub pairs: PairTable,
     pub lexicon: LexTable,
-}
-
-/// Reads values from the model bytes, failing on a short read.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let Some(end) = end else {
-            return Err(Error::model(format!("truncated in {what} (offset {})", self.pos)));
-        };
-        let s = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-    fn array<const N: usize>(&mut self, what: &str) -> Result<[u8; N]> {
-        let s = self.take(N, what)?;
-        let mut a = [0u8; N];
-        a.copy_from_slice(s);
-        Ok(a)
-    }
-    fn u32(&mut self, what: &str) -> Result<u32> {
-        Ok(u32::from_le_bytes(self.array(what)?))
-    }
-    fn i32(&mut self, what: &str) -> Result<i32> {
-        Ok(i32::from_le_bytes(self.array(what)?))
-    }
-    fn count(&mut self, what: &str, item_size: usize) -> Result<usize> {
-        let n = self.u32(what)? as usize;
-        if n.saturating_mul(item_size) > self.bytes.len() - self.pos {
-            return Err(Error::model(format!("{what}: {n} entries do not fit in the file")));
-        }
-        Ok(n)
-    }
 }
 
 impl Model {
     /// Reads and checks a model.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model> {
-        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
-            return Err(Error::model("not a vntext segmentation model (wrong magic)"));
+        let (tagger, payload) = TagModel::read(bytes, Some(TASK))?;
+        if tagger.tags().ne(TAGS) {
+            return Err(Error::model(format!("segmentation tags {:?}, expected {TAGS:?}", tagger.tags)));
         }
-        let Some(body_len) = bytes.len().checked_sub(8).filter(|&n| n >= MAGIC.len()) else {
-            return Err(Error::model("truncated: no checksum"));
-        };
-        let mut r = Reader { bytes: &bytes[..body_len], pos: MAGIC.len() };
-        let version = r.u32("version")?;
-        if version != FORMAT_VERSION {
-            return Err(Error::model(format!(
-                "format version {version}, this vntext reads version {FORMAT_VERSION}"
-            )));
-        }
-        let mut sum = [0u8; 8];
-        sum.copy_from_slice(&bytes[body_len..]);
-        if u64::from_le_bytes(sum) != checksum(&bytes[..body_len]) {
-            return Err(Error::model("checksum mismatch (corrupt or truncated file)"));
-        }
-        let bits = r.u32("hash bits")?;
-        if !(8..=24).contains(&bits) {
-            return Err(Error::model(format!("hash bits {bits} out of range 8..=24")));
-        }
-        let mut transitions = [0i32; 4];
-        for t in &mut transitions {
-            *t = r.i32("transitions")?;
-        }
-        let raw = r.take(2usize << bits, "weights")?;
-        let weights = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-
+        let mut r = ModelReader::new(payload);
         let n = r.count("pair statistics", 6)?;
         let fingerprints: Vec<u32> = r
             .take(4 * n, "pair fingerprints")?
@@ -231,24 +132,13 @@ impl Model {
             let [mask] = r.array("lexicon")?;
             words.insert(h, mask);
         }
-        if r.pos != body_len {
-            return Err(Error::model(format!("{} unexpected bytes after the lexicon", body_len - r.pos)));
-        }
-        Ok(Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len, words } })
+        r.finish("lexicon")?;
+        Ok(Model { tagger, pairs, lexicon: LexTable { max_len, words } })
     }
 
     /// Writes the model in the format [`Model::from_bytes`] reads.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * 2 + self.pairs.values.len() * 6 + 1024);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        for t in self.transitions {
-            out.extend_from_slice(&t.to_le_bytes());
-        }
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        let mut out = Vec::with_capacity(self.pairs.values.len() * 6 + self.lexicon.words.len() * 9 + 16);
         out.extend_from_slice(&(self.pairs.fingerprints.len() as u32).to_le_bytes());
         for fp in &self.pairs.fingerprints {
             out.extend_from_slice(&fp.to_le_bytes());
@@ -264,9 +154,7 @@ impl Model {
             out.extend_from_slice(&h.to_le_bytes());
             out.push(m);
         }
-        let sum = checksum(&out);
-        out.extend_from_slice(&sum.to_le_bytes());
-        out
+        self.tagger.to_bytes(&out)
     }
 }
 
@@ -280,13 +168,17 @@ mod tests {
         let mut words = HashKeyed::default();
         words.insert(42, 1);
         words.insert(7, 0x80);
-        Model {
-            bits: 8,
-            transitions: [1, -2, 3, -4],
-            weights: (0..256).map(|i| i as i16 - 128).collect(),
-            pairs: PairTable::new(fps, vals),
-            lexicon: LexTable { max_len: 3, words },
-        }
+        let mut tagger = TagModel::zeroed(TASK, &TAGS, 8);
+        tagger.transitions = vec![1, -2, 3, -4];
+        tagger.weights = (0..256).map(|i| i as i16 - 128).collect();
+        Model { tagger, pairs: PairTable::new(fps, vals), lexicon: LexTable { max_len: 3, words } }
+    }
+
+    fn resum(mut b: Vec<u8>) -> Vec<u8> {
+        let n = b.len() - 8;
+        let sum = crate::tagging::checksum(&b[..n]);
+        b[n..].copy_from_slice(&sum.to_le_bytes());
+        b
     }
 
     #[test]
@@ -294,9 +186,7 @@ mod tests {
         let m = model();
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
-        assert_eq!(back.bits, 8);
-        assert_eq!(back.transitions, m.transitions);
-        assert_eq!(back.weights, m.weights);
+        assert_eq!(back.tagger, m.tagger);
         assert_eq!(back.pairs.fingerprints, m.pairs.fingerprints);
         assert_eq!(back.pairs.values, m.pairs.values);
         assert_eq!(back.lexicon.words, m.lexicon.words);
@@ -306,17 +196,11 @@ mod tests {
     #[test]
     fn checks_reject_bad_fields() {
         let bytes = model().to_bytes();
-        let resum = |mut b: Vec<u8>| {
-            let n = b.len() - 8;
-            let sum = checksum(&b[..n]);
-            b[n..].copy_from_slice(&sum.to_le_bytes());
-            b
-        };
-        let mut bad_bits = bytes.clone();
-        bad_bits[12] = 40;
-        assert!(Model::from_bytes(&resum(bad_bits)).unwrap_err().to_string().contains("hash bits"));
+        // The payload starts after the header and the engine's sections.
+        let header = 8 + 4 + 1 + TASK.len() + 1 + 2 * 2 + 4;
+        let pairs_at = header + 4 * 2 + 4 * 4 + 2 * 256 + 4;
+        assert_eq!(&bytes[pairs_at..pairs_at + 4], &3u32.to_le_bytes());
         // The pair count claims more entries than the file holds.
-        let pairs_at = 8 + 4 + 4 + 16 + 512;
         let mut bad_count = bytes.clone();
         bad_count[pairs_at..pairs_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(Model::from_bytes(&resum(bad_count)).is_err());
@@ -324,6 +208,13 @@ mod tests {
         let mut unsorted = bytes.clone();
         unsorted[pairs_at + 4..pairs_at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(Model::from_bytes(&resum(unsorted)).unwrap_err().to_string().contains("sorted"));
+        // Another task's model, and a segmentation model with other tags.
+        let mut ner = model();
+        ner.tagger.task = "ner".into();
+        assert!(Model::from_bytes(&ner.to_bytes()).unwrap_err().to_string().contains("`ner`"));
+        let mut bies = model();
+        bies.tagger = TagModel::zeroed(TASK, &["B", "I", "E", "S"], 8);
+        assert!(Model::from_bytes(&bies.to_bytes()).unwrap_err().to_string().contains("tags"));
     }
 
     #[test]
@@ -339,5 +230,6 @@ mod tests {
             }
             assert_eq!(t.slots[i] as u16, *v);
         }
+        assert_eq!(t.lookup(1, 2), 0);
     }
 }

@@ -1,13 +1,14 @@
-//! Training the segmentation model: an averaged structured perceptron.
+//! Training the segmentation model: the segmenter's features and lexicon, learned by the
+//! crate's engine ([`crate::tagging`]).
 
 use super::features::{
     FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash,
-    slot,
 };
-use super::model::{HashKeyed, LexTable, Model, PairTable};
-use super::{MAY_JOIN, MAY_START, viterbi};
+use super::model::{LexTable, Model, PairTable, TAGS, TASK};
+use super::{MAY_JOIN, MAY_START};
 use crate::error::{Error, Result};
 use crate::span::Span;
+use crate::tagging::{Example, HashKeyed, Trainer};
 
 /// Counts of what a [`SegmenterTrainer`] was given.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -283,80 +284,35 @@ impl SegmenterTrainer {
             return Err(Error::model("no labelled sentences to train on"));
         }
         let pairs = self.pair_table();
-        let bits = self.bits;
+        let mut trainer = Trainer::new(TASK, &TAGS);
+        trainer
+            .hash_bits(self.bits)
+            .epochs(self.epochs)
+            .runs(self.runs)
+            .seed(self.seed)
+            .min_feature_examples(self.min_feature_sentences);
 
-        // Features of every joinable position, computed once. The lexicon leaves out each
-        // sentence's own words, so that the model learns how much a match is worth on
-        // words it has not seen.
+        // Features of every joinable position. The lexicon leaves out each sentence's own
+        // words, so that the model learns how much a match is worth on words it has not
+        // seen.
         let mut scratch = Scratch::default();
         let mut feats = [0u64; FEATURES_PER_POSITION];
-        let mut hashes: Vec<Vec<u64>> = Vec::with_capacity(self.sentences.len());
-        let mut allowed: Vec<Vec<u8>> = Vec::with_capacity(self.sentences.len());
-        let mut seen: HashKeyed<u32> = HashKeyed::default();
         for s in &self.sentences {
             let view = LeaveOneOut { trainer: self, own: &s.own_words };
             scratch.prepare(&s.toks, &view, &pairs);
-            let mut hs = Vec::new();
-            let mut al = Vec::with_capacity(s.toks.len());
+            let mut example = Example::default();
             for i in 0..s.toks.len() {
-                let a = s.toks[i].allowed(i.checked_sub(1).map(|p| s.toks[p]));
-                al.push(a);
-                if a == MAY_START | MAY_JOIN {
+                let allowed = s.toks[i].allowed(i.checked_sub(1).map(|p| s.toks[p]));
+                if allowed == MAY_START | MAY_JOIN {
                     scratch.features(&s.toks, i, &mut feats);
-                    hs.extend_from_slice(&feats);
+                    example.push(s.gold[i], allowed, &feats);
+                } else {
+                    example.push(s.gold[i], allowed, &[]);
                 }
             }
-            let mut own = hs.clone();
-            own.sort_unstable();
-            own.dedup();
-            for h in own {
-                *seen.entry(h).or_insert(0) += 1;
-            }
-            hashes.push(hs);
-            allowed.push(al);
+            trainer.add(example);
         }
-        // A feature found in one sentence only is, for that sentence, what an unseen
-        // feature is at run time: nothing. Without this the perceptron memorizes syllable
-        // n-grams and learns too little from the features that generalize.
-        let unseen = 1u32 << bits;
-        let slots: Vec<Vec<u32>> = hashes
-            .iter()
-            .map(|hs| {
-                hs.iter()
-                    .map(|h| {
-                        if seen.get(h).copied().unwrap_or(0) >= self.min_feature_sentences {
-                            slot(*h, bits)
-                        } else {
-                            unseen
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        drop(hashes);
-
-        let size = 1usize << bits;
-        // Averaged perceptrons trained on several visiting orders, averaged again: one
-        // order's luck weighs less.
-        let mut avg = vec![0f32; size];
-        let mut tavg = [0f64; 4];
-        for run in 0..self.runs {
-            let seed = self.seed.wrapping_add((run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            let (w, t) = self.perceptron(&slots, &allowed, unseen, seed);
-            for (a, x) in avg.iter_mut().zip(&w) {
-                *a += x / self.runs as f32;
-            }
-            for (a, x) in tavg.iter_mut().zip(&t) {
-                *a += x / self.runs as f64;
-            }
-        }
-        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-        let scale = 32000.0 / f64::from(max);
-        let weights = avg.iter().map(|&x| (f64::from(x) * scale).round() as i16).collect();
-        let mut transitions = [0i32; 4];
-        for (t, &v) in transitions.iter_mut().zip(&tavg) {
-            *t = (v * scale).round().clamp(-1e9, 1e9) as i32;
-        }
+        let tagger = trainer.train()?;
         let mut words = self.listed_words.clone();
         for &h in self.gold_words.keys() {
             *words.entry(h).or_insert(0) |= GOLD_SOURCE;
@@ -364,89 +320,8 @@ impl SegmenterTrainer {
         for &h in self.prefixes.keys() {
             *words.entry(h).or_insert(0) |= LEXICON_PREFIX;
         }
-        let model =
-            Model { bits, transitions, weights, pairs, lexicon: LexTable { max_len: self.max_len, words } };
+        let model = Model { tagger, pairs, lexicon: LexTable { max_len: self.max_len, words } };
         Ok(model.to_bytes())
-    }
-
-    /// One averaged perceptron over the sentences' feature slots, visiting them in the order
-    /// `seed` draws: the averaged weights and transitions.
-    fn perceptron(
-        &self,
-        slots: &[Vec<u32>],
-        allowed: &[Vec<u8>],
-        unseen: u32,
-        seed: u64,
-    ) -> (Vec<f32>, [f64; 4]) {
-        let bits = self.bits;
-        let size = 1usize << bits;
-        // One more weight, for the unseen features, that stays 0.
-        let mut w = vec![0f32; size + 1];
-        let mut acc = vec![0f32; size + 1];
-        let mut tw = [0f64; 4];
-        let mut tacc = [0f64; 4];
-        let mut c: f64 = 1.0;
-        let mut order: Vec<usize> = (0..self.sentences.len()).collect();
-        let mut rng = seed | 1;
-        let (mut emission, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
-        for _ in 0..self.epochs {
-            for k in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(k, (rng % (k as u64 + 1)) as usize);
-            }
-            for &si in &order {
-                let s = &self.sentences[si];
-                let (sl, al) = (&slots[si], &allowed[si]);
-                emission.clear();
-                emission.resize(s.toks.len(), 0f64);
-                let mut p = 0;
-                for i in 0..s.toks.len() {
-                    if al[i] == MAY_START | MAY_JOIN {
-                        let fs = &sl[p..p + FEATURES_PER_POSITION];
-                        p += FEATURES_PER_POSITION;
-                        emission[i] = fs.iter().map(|&x| f64::from(w[x as usize])).sum();
-                    }
-                }
-                let trans = tw;
-                viterbi(&emission, al, trans, -1e30, &mut back, &mut tags);
-                if tags != s.gold {
-                    let cf = c as f32;
-                    let mut p = 0;
-                    for i in 0..s.toks.len() {
-                        if al[i] != MAY_START | MAY_JOIN {
-                            continue;
-                        }
-                        let fs = &sl[p..p + FEATURES_PER_POSITION];
-                        p += FEATURES_PER_POSITION;
-                        let delta = f32::from(s.gold[i]) - f32::from(tags[i]);
-                        if delta != 0.0 {
-                            for &x in fs.iter().filter(|&&x| x != unseen) {
-                                w[x as usize] += delta;
-                                acc[x as usize] += cf * delta;
-                            }
-                        }
-                    }
-                    for i in 1..s.toks.len() {
-                        let g = usize::from(s.gold[i - 1]) * 2 + usize::from(s.gold[i]);
-                        let t = usize::from(tags[i - 1]) * 2 + usize::from(tags[i]);
-                        tw[g] += 1.0;
-                        tacc[g] += c;
-                        tw[t] -= 1.0;
-                        tacc[t] -= c;
-                    }
-                }
-                c += 1.0;
-            }
-        }
-        let cf = c as f32;
-        let avg: Vec<f32> = w[..size].iter().zip(&acc).map(|(&w, &a)| w - a / cf).collect();
-        let mut tavg = [0f64; 4];
-        for (t, (&w, &a)) in tavg.iter_mut().zip(tw.iter().zip(&tacc)) {
-            *t = w - a / c;
-        }
-        (avg, tavg)
     }
 
     /// The pair statistics to store: pairs seen at least `min_pair_count` times.

@@ -11,6 +11,7 @@ mod segment;
 mod sentences;
 mod stages;
 mod syllables;
+mod tagging;
 mod threads;
 mod tokenize;
 

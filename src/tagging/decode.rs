@@ -1,0 +1,333 @@
+//! Scoring positions and finding the best tag sequence (Viterbi over N tags with
+//! first-order transitions and a set of allowed tags per position).
+
+use super::hash::row;
+use super::model::TagModel;
+
+/// Scores that Viterbi adds and compares: `i64` when tagging, `f64` when training.
+pub(crate) trait Score: Copy + PartialOrd + core::ops::Add<Output = Self> + Default {}
+impl Score for i64 {}
+impl Score for f64 {}
+
+/// What Viterbi decodes: scores of a sequence of `allowed.len()` positions over `tags` tags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Trellis<'a, T> {
+    pub tags: usize,
+    /// `emission[k * (tags - 1) + t - 1]` scores tag `t >= 1` at position `k` (tag 0 scores 0).
+    pub emission: &'a [T],
+    /// Bit `t` of `allowed[k]` is set when tag `t` may be at position `k`.
+    pub allowed: &'a [u32],
+    pub start: &'a [T],
+    /// `[from * tags + to]`.
+    pub transitions: &'a [T],
+    /// The score of a forbidden tag, low enough that no path through one wins where another
+    /// exists.
+    pub neg: T,
+}
+
+/// The best tags of the trellis, one per position, written to `path`; ties go to the lower
+/// tag. `buffers` are reused across calls.
+pub(crate) fn viterbi<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, path: &mut Vec<u8>) {
+    path.clear();
+    path.resize(trellis.allowed.len(), 0);
+    if path.is_empty() {
+        return;
+    }
+    if trellis.tags == 2 { viterbi_two(trellis, buffers, path) } else { viterbi_any(trellis, buffers, path) }
+}
+
+/// [`viterbi`] for any number of tags, on a non-empty sequence.
+fn viterbi_any<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, path: &mut [u8]) {
+    let Trellis { tags, emission, allowed, start, transitions, neg } = *trellis;
+    let len = allowed.len();
+    let w = tags - 1;
+    let ViterbiBuffers { score, next, back } = buffers;
+    back.clear();
+    back.resize(len * tags, 0);
+    score.clear();
+    next.clear();
+    next.resize(tags, T::default());
+    let emit = |k: usize, t: usize, s: T| if t == 0 { s } else { s + emission[k * w + t - 1] };
+    score.extend(
+        start.iter().enumerate().map(|(t, &s)| if allowed[0] >> t & 1 != 0 { emit(0, t, s) } else { neg }),
+    );
+    for k in 1..len {
+        for t in 0..tags {
+            let mut best = score[0] + transitions[t];
+            let mut arg = 0u8;
+            for p in 1..tags {
+                let v = score[p] + transitions[p * tags + t];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            back[k * tags + t] = arg;
+            next[t] = if allowed[k] >> t & 1 != 0 { emit(k, t, best) } else { neg };
+        }
+        core::mem::swap(score, next);
+    }
+    let mut state = 0;
+    for t in 1..tags {
+        if score[t] > score[state] {
+            state = t;
+        }
+    }
+    for k in (0..len).rev() {
+        path[k] = state as u8;
+        if k > 0 {
+            state = usize::from(back[k * tags + state]);
+        }
+    }
+}
+
+/// [`viterbi`] for two tags (the segmenter's), on a non-empty sequence, with the loops
+/// unrolled; the tests check it against [`viterbi_any`].
+fn viterbi_two<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, path: &mut [u8]) {
+    let Trellis { emission, allowed, start, transitions, neg, .. } = *trellis;
+    let len = allowed.len();
+    let back = &mut buffers.back;
+    back.clear();
+    back.resize(len * 2, 0);
+    let (t00, t01, t10, t11) = (transitions[0], transitions[1], transitions[2], transitions[3]);
+    let mut s0 = if allowed[0] & 1 != 0 { start[0] } else { neg };
+    let mut s1 = if allowed[0] & 2 != 0 { start[1] + emission[0] } else { neg };
+    for k in 1..len {
+        let (a, b) = (s0 + t00, s1 + t10);
+        let (best0, arg0) = if b > a { (b, 1) } else { (a, 0) };
+        let (a, b) = (s0 + t01, s1 + t11);
+        let (best1, arg1) = if b > a { (b, 1) } else { (a, 0) };
+        back[2 * k] = arg0;
+        back[2 * k + 1] = arg1;
+        s0 = if allowed[k] & 1 != 0 { best0 } else { neg };
+        s1 = if allowed[k] & 2 != 0 { best1 + emission[k] } else { neg };
+    }
+    let mut state = usize::from(s1 > s0);
+    for k in (0..len).rev() {
+        path[k] = state as u8;
+        if k > 0 {
+            state = usize::from(back[2 * k + state]);
+        }
+    }
+}
+
+/// Buffers of [`viterbi`], reused across sequences.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ViterbiBuffers<T> {
+    score: Vec<T>,
+    next: Vec<T>,
+    back: Vec<u8>,
+}
+
+/// A reusable worker that tags sequences with a [`TagModel`]: the caller sets the allowed
+/// tags of each position and adds its features, then decodes. Allocates nothing once its
+/// buffers have grown to the longest sequence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lattice {
+    tags: usize,
+    emission: Vec<i64>,
+    allowed: Vec<u32>,
+    start: Vec<i64>,
+    transitions: Vec<i64>,
+    buffers: ViterbiBuffers<i64>,
+    path: Vec<u8>,
+}
+
+impl Lattice {
+    /// Starts a sequence of `len` positions for `model`, every tag allowed everywhere.
+    pub(crate) fn reset(&mut self, model: &TagModel, len: usize) {
+        let n = model.tag_count();
+        self.tags = n;
+        // Copied per sequence (a few integers) so that one lattice serves any model.
+        self.start.clear();
+        self.start.extend(model.start.iter().map(|&s| i64::from(s)));
+        self.transitions.clear();
+        self.transitions.extend(model.transitions.iter().map(|&s| i64::from(s)));
+        self.emission.clear();
+        self.emission.resize(len * (n - 1), 0);
+        self.allowed.clear();
+        self.allowed.resize(len, all_tags(n));
+    }
+
+    /// The allowed tags of each position, as bit masks (bit `t` for tag `t`).
+    pub(crate) fn allowed_mut(&mut self) -> &mut [u32] {
+        &mut self.allowed
+    }
+
+    /// The allowed tags of each position.
+    pub(crate) fn allowed(&self) -> &[u32] {
+        &self.allowed
+    }
+
+    /// Adds the scores of `features` (hashes) to position `k`.
+    #[inline]
+    pub(crate) fn add_features(&mut self, model: &TagModel, k: usize, features: &[u64]) {
+        let w = self.tags - 1;
+        if w == 1 {
+            let sum: i64 = features.iter().map(|&h| i64::from(model.weights[row(h, model.bits)])).sum();
+            self.emission[k] += sum;
+            return;
+        }
+        let scores = &mut self.emission[k * w..(k + 1) * w];
+        for &h in features {
+            let r = row(h, model.bits) * w;
+            for (s, &x) in scores.iter_mut().zip(&model.weights[r..r + w]) {
+                *s += i64::from(x);
+            }
+        }
+    }
+
+    /// The best tags of the sequence, one per position.
+    pub(crate) fn decode(&mut self) -> &[u8] {
+        let trellis = Trellis {
+            tags: self.tags,
+            emission: &self.emission,
+            allowed: &self.allowed,
+            start: &self.start,
+            transitions: &self.transitions,
+            neg: i64::MIN / 4,
+        };
+        viterbi(&trellis, &mut self.buffers, &mut self.path);
+        &self.path
+    }
+}
+
+/// The mask of every tag of a model of `n` tags.
+#[inline]
+pub(crate) fn all_tags(n: usize) -> u32 {
+    if n >= 32 { u32::MAX } else { (1u32 << n) - 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every tag sequence allowed by `allowed`, scored by brute force.
+    fn brute_force(tags: usize, em: &[i64], allowed: &[u32], start: &[i64], trans: &[i64]) -> (i64, Vec<u8>) {
+        let len = allowed.len();
+        let mut best: Option<(i64, Vec<u8>)> = None;
+        let total = tags.pow(len as u32);
+        for code in 0..total {
+            let mut seq = Vec::with_capacity(len);
+            let mut c = code;
+            for _ in 0..len {
+                seq.push((c % tags) as u8);
+                c /= tags;
+            }
+            if seq.iter().zip(allowed).any(|(&t, &a)| a >> t & 1 == 0) {
+                continue;
+            }
+            let e = |k: usize, t: u8| if t == 0 { 0 } else { em[k * (tags - 1) + usize::from(t) - 1] };
+            let mut s = start[usize::from(seq[0])] + e(0, seq[0]);
+            for k in 1..len {
+                s += trans[usize::from(seq[k - 1]) * tags + usize::from(seq[k])] + e(k, seq[k]);
+            }
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, seq));
+            }
+        }
+        best.unwrap()
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_path() {
+        let mut rng = 0x1234_5678_9abc_def1u64;
+        let mut next = |m: i64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % (2 * m as u64 + 1)) as i64 - m
+        };
+        let mut buffers = ViterbiBuffers::default();
+        let mut path = Vec::new();
+        for round in 0..300 {
+            let tags = 2 + round % 3;
+            let len = 1 + round % 6;
+            let em: Vec<i64> = (0..len * (tags - 1)).map(|_| next(50)).collect();
+            let start: Vec<i64> = (0..tags).map(|_| next(20)).collect();
+            let trans: Vec<i64> = (0..tags * tags).map(|_| next(30)).collect();
+            let allowed: Vec<u32> =
+                (0..len).map(|_| (next(1000).unsigned_abs() as u32 % all_tags(tags)) + 1).collect();
+            let trellis = Trellis {
+                tags,
+                emission: &em,
+                allowed: &allowed,
+                start: &start,
+                transitions: &trans,
+                neg: i64::MIN / 4,
+            };
+            viterbi(&trellis, &mut buffers, &mut path);
+            let (best, _) = brute_force(tags, &em, &allowed, &start, &trans);
+            let e = |k: usize, t: u8| if t == 0 { 0 } else { em[k * (tags - 1) + usize::from(t) - 1] };
+            let mut s = start[usize::from(path[0])] + e(0, path[0]);
+            for k in 1..len {
+                s += trans[usize::from(path[k - 1]) * tags + usize::from(path[k])] + e(k, path[k]);
+            }
+            assert!(path.iter().zip(&allowed).all(|(&t, &a)| a >> t & 1 != 0), "round {round}");
+            assert_eq!(s, best, "round {round}");
+        }
+    }
+
+    #[test]
+    fn two_tag_fast_path_equals_the_general_path() {
+        let mut rng = 0x9876_5432_1fed_cba1u64;
+        let mut next = |m: i64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % (2 * m as u64 + 1)) as i64 - m
+        };
+        let (mut b1, mut b2) = (ViterbiBuffers::default(), ViterbiBuffers::default());
+        let (mut p1, mut p2) = (Vec::new(), Vec::new());
+        for round in 0..2000 {
+            let len = round % 40;
+            // Small ranges, so that ties are common.
+            let em: Vec<i64> = (0..len).map(|_| next(3)).collect();
+            let start = [next(2), next(2)];
+            let trans: Vec<i64> = (0..4).map(|_| next(2)).collect();
+            let allowed: Vec<u32> = (0..len).map(|_| next(1).unsigned_abs() as u32 + 1).collect();
+            let trellis = Trellis {
+                tags: 2,
+                emission: &em,
+                allowed: &allowed,
+                start: &start,
+                transitions: &trans,
+                neg: i64::MIN / 4,
+            };
+            viterbi(&trellis, &mut b1, &mut p1);
+            p2.clear();
+            p2.resize(len, 0);
+            if len > 0 {
+                viterbi_any(&trellis, &mut b2, &mut p2);
+            }
+            assert_eq!(p1, p2, "round {round}");
+        }
+    }
+
+    #[test]
+    fn empty_sequence_and_lattice_scores() {
+        let mut buffers = ViterbiBuffers::<i64>::default();
+        let mut path = vec![1];
+        let trellis =
+            Trellis { tags: 3, emission: &[], allowed: &[], start: &[0; 3], transitions: &[0; 9], neg: 0 };
+        viterbi(&trellis, &mut buffers, &mut path);
+        assert!(path.is_empty());
+
+        let mut model = TagModel::zeroed("test", &["O", "X", "Y"], 8);
+        let h = 0xfeed_u64;
+        let r = row(h, 8);
+        model.weights[r * 2] = 5; // X
+        model.weights[r * 2 + 1] = 7; // Y
+        model.transitions[2 * 3 + 2] = -100; // Y → Y
+        let mut lattice = Lattice::default();
+        lattice.reset(&model, 3);
+        for k in 0..3 {
+            lattice.add_features(&model, k, &[h]);
+        }
+        assert_eq!(lattice.decode(), [2, 1, 2]);
+        lattice.reset(&model, 2);
+        lattice.allowed_mut()[1] = 0b001;
+        lattice.add_features(&model, 0, &[h]);
+        assert_eq!(lattice.decode(), [2, 0]);
+    }
+}

@@ -1,0 +1,30 @@
+//! The learning engine shared by the word segmenter and, next, the named-entity and
+//! part-of-speech taggers: hashed features, an averaged structured perceptron, Viterbi over
+//! N tags with first-order transitions, and one versioned, checksummed model format whose
+//! header names the task (`"segment"`, `"ner"`...) and the tags.
+//!
+//! A task turns its text into positions (tokens), gives each position the tags it may take
+//! and the hashes of its features, and lets the engine score and decode:
+//!
+//! - [`TagModel`]: the immutable model (weights, transitions, task, tags), read with typed
+//!   errors from any bytes;
+//! - `Lattice`: the reusable worker that scores one sequence and finds its best tags,
+//!   allocating nothing once its buffers have grown;
+//! - `Trainer` and `Example`: the deterministic trainer.
+//!
+//! A task's own data (the segmenter's lexicon and syllable-pair statistics) travels in the
+//! model file as a payload behind the engine's sections, under the same checksum.
+
+mod decode;
+mod hash;
+mod model;
+mod train;
+
+pub use self::model::TagModel;
+
+pub(crate) use self::decode::{Lattice, all_tags};
+pub(crate) use self::hash::{FNV_OFFSET, FNV_PRIME, HashKeyed, feature, feature2, feature3, fnv1a, mix};
+pub(crate) use self::model::ModelReader;
+#[cfg(test)]
+pub(crate) use self::model::checksum;
+pub(crate) use self::train::{Example, Trainer};
