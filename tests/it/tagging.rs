@@ -111,27 +111,3 @@ fn ner_and_segmenter_models_are_told_apart() {
     let err = vntext::NerTagger::from_model_bytes(&small_model()).unwrap_err();
     assert!(matches!(err, Error::Model { .. }) && err.to_string().contains("`segment`"), "{err}");
 }
-
-/// The NER trainer's plumbing end to end on the development set (a fit of the training
-/// data, not a held-out figure): CoNLL in, a model out, and the model reproduces most of
-/// the entities it was trained on.
-#[test]
-fn ner_trainer_fits_the_development_set() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ner_eval.conll");
-    let sentences = vntext::read_conll(&std::fs::read_to_string(path).unwrap());
-    let mut trainer = vntext::NerTrainer::new();
-    trainer.hash_bits(16).epochs(4).runs(1);
-    for s in &sentences {
-        trainer.add_sentence(&s.tokens, &s.tags).unwrap();
-    }
-    let tagger = vntext::NerTagger::from_model_bytes(&trainer.train().unwrap()).unwrap();
-    let mut worker = tagger.worker();
-    let mut scores = vntext::NerScores::default();
-    for s in &sentences {
-        let predicted: Vec<String> = worker.tag(&s.tokens).map(str::to_owned).collect();
-        assert_eq!(predicted.len(), s.tokens.len());
-        scores.add(&s.tags, &predicted);
-    }
-    let f1 = scores.total().f1();
-    assert!(f1 > 0.8, "training-set F1 {f1:.3}");
-}

@@ -5,6 +5,7 @@
 
 mod ner_eval;
 mod ner_eval_data;
+mod ner_trainer;
 mod segmenter_dictionary;
 
 /// The text of a file in the repository, relative to the crate root.
