@@ -5,7 +5,19 @@
 
 /// One of the six Vietnamese tones, as written by a tone mark.
 ///
-/// `Level` (thanh ngang) has no mark.
+/// `Level` (thanh ngang) has no mark. A [`Syllable`](crate::Syllable) carries its tone; the
+/// discriminants number the tones 0 to 5 in the order below.
+///
+/// ```
+/// use vntext::{Syllable, Tone};
+///
+/// let tones: Vec<Tone> = ["ma", "mà", "má", "mã", "mả", "mạ"]
+///     .iter()
+///     .map(|s| Syllable::parse(s).unwrap().tone)
+///     .collect();
+/// assert_eq!(tones, [Tone::Level, Tone::Grave, Tone::Acute, Tone::Tilde, Tone::Hook, Tone::Dot]);
+/// assert_eq!(Tone::Dot as u8, 5);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tone {
     /// No mark (thanh ngang): `a`.
@@ -31,6 +43,17 @@ impl Tone {
     }
 
     /// The combining character that writes this tone, or `None` for [`Tone::Level`].
+    ///
+    /// ```
+    /// use vntext::Tone;
+    ///
+    /// assert_eq!(Tone::Hook.combining_mark(), Some('\u{309}'));
+    /// assert_eq!(Tone::Level.combining_mark(), None);
+    ///
+    /// // A base letter and the mark compose to the precomposed letter.
+    /// let nfd = format!("a{}", Tone::Dot.combining_mark().unwrap());
+    /// assert_eq!(vntext::normalize(&nfd), "ạ");
+    /// ```
     pub fn combining_mark(self) -> Option<char> {
         match self {
             Tone::Level => None,

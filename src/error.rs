@@ -6,6 +6,25 @@ use std::fmt;
 ///
 /// Built-in data never fails (tests check it), so only the `from_*` constructors that take
 /// the caller's data or files return this.
+///
+/// The enum is `#[non_exhaustive]`: match the variants you handle and keep a `_` arm. Its
+/// [`Display`](std::fmt::Display) form names the file and line of a bad row.
+///
+/// ```
+/// use vntext::{Abbreviations, Error};
+///
+/// // A dictionary whose third line has no expansion.
+/// let tsv = "abbreviation\texpansion\tdomain\tcues\nUBND\tỦy ban nhân dân\nHĐND\n";
+/// let err = Abbreviations::from_tsv("my.tsv", tsv).unwrap_err();
+/// match &err {
+///     Error::Data { file, line, .. } => assert_eq!((file.as_str(), *line), ("my.tsv", 3)),
+///     other => panic!("expected a data error, got {other:?}"),
+/// }
+/// assert!(err.to_string().starts_with("my.tsv:3: "), "{err}");
+///
+/// let err = vntext::WordSegmenter::from_model_bytes(b"not a model").unwrap_err();
+/// assert!(matches!(err, Error::Model { .. }));
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
@@ -33,6 +52,16 @@ pub enum Error {
 }
 
 /// `Result` with [`Error`].
+///
+/// ```
+/// fn load(tsv: &str) -> vntext::Result<usize> {
+///     let dictionary = vntext::Abbreviations::from_tsv("inline", tsv)?;
+///     Ok(dictionary.len())
+/// }
+/// let tsv = "abbreviation\texpansion\tdomain\tcues\nUBND\tỦy ban nhân dân\n";
+/// assert_eq!(load(tsv).unwrap(), 1);
+/// assert!(load("no header").is_err());
+/// ```
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 
 #[allow(dead_code)] // used by the data-loading stages
@@ -81,6 +110,23 @@ impl From<std::str::Utf8Error> for Error {
 
 /// Reads a whole file or standard input (`-` or `None`) as UTF-8 text, the way the
 /// examples do: a typed error for unreadable or non-UTF-8 input, never a panic.
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("vntext-read-text-{}.txt", std::process::id()));
+/// std::fs::write(&path, "Đắk Nông\n")?;
+/// assert_eq!(vntext::read_text(path.to_str())?, "Đắk Nông\n");
+///
+/// // Latin-1 bytes are not UTF-8: the error says where the first bad byte is.
+/// std::fs::write(&path, b"Da\xefk")?;
+/// let err = vntext::read_text(path.to_str()).unwrap_err();
+/// assert!(matches!(err, vntext::Error::NotUtf8 { offset: 2 }));
+/// std::fs::remove_file(&path)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Io`] when the file or standard input cannot be read (a missing file, a
+/// directory, a permission error); [`Error::NotUtf8`] when the bytes are not UTF-8.
 pub fn read_text(path: Option<&str>) -> Result<String> {
     use std::io::Read;
     let mut bytes = Vec::new();

@@ -18,6 +18,19 @@ use crate::span::Span;
 use crate::token::{Token, TokenKind, Tokenizer, Tokens};
 
 /// A sentence: its span in the input and its text.
+///
+/// The span runs from the sentence's first token to its last, so the spaces between two
+/// sentences belong to neither.
+///
+/// ```
+/// use vntext::Span;
+///
+/// let text = "Một câu.  Câu hai!";
+/// let second = vntext::sentences(text).nth(1).unwrap();
+/// assert_eq!(second.text, "Câu hai!");
+/// assert_eq!(second.span, Span::new(13, 22)); // `Một câu.` is 11 bytes, then two spaces
+/// assert_eq!(&text[second.span.range()], second.text);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Sentence<'h> {
     /// Where the sentence is, from its first token to its last.
@@ -33,7 +46,15 @@ static NO_BREAK_AFTER: [&str; 40] = [
     "Tel", "Fax", "Đ", "NXB", "TSKH", "ThS.BS", "PGS.TS",
 ];
 
-/// The iterator returned by [`Tokenizer::sentences`].
+/// The iterator returned by [`sentences`] and [`Tokenizer::sentences`]: one [`Sentence`] at a
+/// time, in order, borrowing the text.
+///
+/// ```
+/// let mut it = vntext::sentences("Xin chào. Tạm biệt.");
+/// assert_eq!(it.next().map(|s| s.text), Some("Xin chào."));
+/// assert_eq!(it.next().map(|s| s.text), Some("Tạm biệt."));
+/// assert_eq!(it.next(), None);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Sentences<'t, 'h> {
     text: &'h str,
@@ -43,6 +64,19 @@ pub struct Sentences<'t, 'h> {
 
 impl Tokenizer {
     /// The sentences of `text`, in order.
+    ///
+    /// The tokenizer's own settings (such as
+    /// [`keep_whitespace`](crate::TokenizerBuilder::keep_whitespace)) do not change where
+    /// sentences end: the split always reads the default tokens.
+    ///
+    /// ```
+    /// use vntext::Tokenizer;
+    ///
+    /// let tokenizer = Tokenizer::new();
+    /// let text = "Ông Nguyễn Văn A. sinh năm 1970\nQuê ở Q. 1, TP. Hồ Chí Minh.";
+    /// let sentences: Vec<&str> = tokenizer.sentences(text).map(|s| s.text).collect();
+    /// assert_eq!(sentences, ["Ông Nguyễn Văn A. sinh năm 1970", "Quê ở Q. 1, TP. Hồ Chí Minh."]);
+    /// ```
     pub fn sentences<'t, 'h>(&'t self, text: &'h str) -> Sentences<'t, 'h> {
         Sentences { text, tokens: Tokenizer::new_static().tokenize(text), peeked: None }
     }
@@ -55,7 +89,21 @@ impl Tokenizer {
     }
 }
 
-/// Splits with the default [`Tokenizer`].
+/// Splits `text` into sentences with the default [`Tokenizer`].
+///
+/// A sentence ends at `.`, `!`, `?`, `…` or `...` (with the closing quotes and brackets
+/// that follow), and at a line break. A period does not end a sentence after an
+/// abbreviation that takes one (`TP.`, `ThS.`, `Q.`), after an initial (`V.`), or when the
+/// next word starts in lower case. `TP.HCM.` ends a sentence: the abbreviation is a token
+/// of its own and the last period is punctuation.
+///
+/// ```
+/// let text = "Anh ấy hỏi: \"Bao giờ đi?\" Tôi không biết... Ngày 8/12.";
+/// let sentences: Vec<&str> = vntext::sentences(text).map(|s| s.text).collect();
+/// assert_eq!(sentences, ["Anh ấy hỏi: \"Bao giờ đi?\"", "Tôi không biết...", "Ngày 8/12."]);
+///
+/// assert_eq!(vntext::sentences("").count(), 0);
+/// ```
 pub fn sentences(text: &str) -> Sentences<'static, '_> {
     Tokenizer::new_static().sentences(text)
 }

@@ -22,6 +22,20 @@ use crate::chars::{self, Letter, Tone};
 pub(crate) const MAX_LETTERS: usize = 8;
 
 /// A parsed Vietnamese syllable. All parts are lowercase and without tone marks.
+///
+/// Get one with [`Syllable::parse`]. The parts, read in order, spell the syllable without its
+/// tone (`qu` is written as the onset `q` and the glide `u`).
+///
+/// ```
+/// use vntext::{Syllable, Tone};
+///
+/// let s = Syllable::parse("Người").unwrap();
+/// assert_eq!((s.onset, s.glide, s.nucleus, s.coda), ("ng", None, "ươ", "i"));
+/// assert_eq!(s.tone, Tone::Grave);
+///
+/// let s = Syllable::parse("hoà").unwrap();
+/// assert_eq!((s.onset, s.glide, s.nucleus, s.coda, s.tone), ("h", Some('o'), "a", "", Tone::Grave));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Syllable {
     /// Initial consonant as written (`ngh`, `gi`, `q`, `đ`...), or `""`.
@@ -41,6 +55,20 @@ pub struct Syllable {
 ///
 /// Every other syllable has one accepted placement, and [`Normalizer`](crate::Normalizer)
 /// uses it whatever this setting says.
+///
+/// ```
+/// use vntext::{Normalizer, TonePlacement};
+///
+/// let old = Normalizer::builder().tone(TonePlacement::Old).build();
+/// let new = Normalizer::builder().tone(TonePlacement::New).build();
+/// let keep = Normalizer::builder().tone(TonePlacement::Keep).build();
+/// assert_eq!(old.normalize("hoà thuỷ"), "hòa thủy");
+/// assert_eq!(new.normalize("hòa thủy"), "hoà thuỷ");
+/// assert_eq!(keep.normalize("hoà thủy"), "hoà thủy");
+/// // Only `oa`, `oe`, `uy` have a choice: `quốc` stays `quốc` in every style.
+/// assert_eq!(new.normalize("quốc"), "quốc");
+/// assert_eq!(TonePlacement::default(), TonePlacement::Old);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TonePlacement {
@@ -320,6 +348,20 @@ pub(crate) fn analyze(letters: &[Letter]) -> Option<(Analysis, [char; MAX_LETTER
 impl Syllable {
     /// Parses one syllable, in any letter case, NFC or NFD, with the tone mark on any of
     /// its vowels. Returns `None` when `text` is not a single Vietnamese syllable.
+    ///
+    /// ```
+    /// use vntext::{Syllable, Tone};
+    ///
+    /// let s = Syllable::parse("nghiêng").unwrap();
+    /// assert_eq!((s.onset, s.nucleus, s.coda, s.tone), ("ngh", "iê", "ng", Tone::Level));
+    /// // NFD input, upper case, either tone placement: the same syllable.
+    /// assert_eq!(Syllable::parse("THU\u{309}Y"), Syllable::parse("thủy"));
+    /// assert_eq!(Syllable::parse("thuỷ"), Syllable::parse("thủy"));
+    /// // Foreign words, acronyms, two syllables and impossible tones are not syllables.
+    /// assert_eq!(Syllable::parse("UBND"), None);
+    /// assert_eq!(Syllable::parse("quốc phòng"), None);
+    /// assert_eq!(Syllable::parse("bàt"), None); // a stop coda takes only the acute or dot tone
+    /// ```
     pub fn parse(text: &str) -> Option<Syllable> {
         let mut buf = [Letter { base: 'a', tone: Tone::Level, upper: false }; MAX_LETTERS];
         let n = read_letters(text, &mut buf)?;
@@ -328,6 +370,13 @@ impl Syllable {
 }
 
 /// True if `text` is one Vietnamese syllable (see [`Syllable::parse`]).
+///
+/// ```
+/// assert!(vntext::is_syllable("Đắk"));
+/// assert!(vntext::is_syllable("khuya"));
+/// assert!(!vntext::is_syllable("Facebook"));
+/// assert!(!vntext::is_syllable(""));
+/// ```
 pub fn is_syllable(text: &str) -> bool {
     Syllable::parse(text).is_some()
 }

@@ -4,13 +4,25 @@
 //! header names the task (`"segment"`, `"ner"`...) and the tags.
 //!
 //! A task turns its text into positions (tokens), gives each position the tags it may take
-//! and the hashes of its features, and lets the engine score and decode:
+//! and the hashes of its features, and lets the engine score and decode. Of the engine, only
+//! [`TagModel`] is public: the immutable model (weights, transitions, task, tags), read with
+//! typed errors from any bytes, so that a program can tell what a model file is for. The
+//! decoder and the trainer are internal; train models through
+//! [`SegmenterTrainer`](crate::SegmenterTrainer) and [`NerTrainer`](crate::NerTrainer) and
+//! use them through [`WordSegmenter`](crate::WordSegmenter) and
+//! [`NerTagger`](crate::NerTagger).
 //!
-//! - [`TagModel`]: the immutable model (weights, transitions, task, tags), read with typed
-//!   errors from any bytes;
-//! - `Lattice`: the reusable worker that scores one sequence and finds its best tags,
-//!   allocating nothing once its buffers have grown;
-//! - `Trainer` and `Example`: the deterministic trainer.
+//! ```
+//! use vntext::tagging::TagModel;
+//!
+//! let mut trainer = vntext::NerTrainer::new();
+//! trainer.hash_bits(8);
+//! trainer.add_sentence(&["UBND", "tỉnh", "Đắk_Nông"], &["B-ORG", "I-ORG", "I-ORG"])?;
+//! let model = TagModel::from_bytes(&trainer.train()?)?;
+//! assert_eq!(model.task(), "ner");
+//! assert!(model.tags().any(|t| t == "B-ORG"));
+//! # Ok::<(), vntext::Error>(())
+//! ```
 //!
 //! A task's own data (the segmenter's lexicon and syllable-pair statistics) travels in the
 //! model file as a payload behind the engine's sections, under the same checksum.
