@@ -44,12 +44,35 @@ struct Rules {
 /// ideographic...) into plain spaces. Each rule can be switched off with the builder.
 ///
 /// A `Normalizer` is cheap to build, immutable, `Send + Sync`, and used with `&self`.
+///
+/// ```
+/// use vntext::Normalizer;
+///
+/// let normalizer = Normalizer::new();
+/// // NFD letters, a zero-width space and a no-break space.
+/// let text = "Thanh Hoa\u{301}\u{200B} Kha\u{301}nh\u{A0}Hòa";
+/// assert_eq!(normalizer.normalize(text), "Thanh Hóa Khánh Hòa");
+///
+/// let lower = Normalizer::builder().lowercase(true).collapse_spaces(true).build();
+/// assert_eq!(lower.normalize("ỦY  BAN\tNHÂN DÂN"), "ủy ban nhân dân");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Normalizer {
     rules: Rules,
 }
 
-/// Configures a [`Normalizer`].
+/// Configures a [`Normalizer`]; get one with [`Normalizer::builder`]. Every setting starts at
+/// the default of [`Normalizer::new`].
+///
+/// ```
+/// use vntext::{Normalizer, TonePlacement};
+///
+/// let normalizer = Normalizer::builder()
+///     .tone(TonePlacement::New)
+///     .plain_spaces(false)
+///     .build();
+/// assert_eq!(normalizer.normalize("thủy\u{A0}lợi"), "thuỷ\u{A0}lợi");
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct NormalizerBuilder {
     rules: Rules,
@@ -62,7 +85,16 @@ impl Default for Normalizer {
 }
 
 impl Normalizer {
-    /// The default normalizer (see the type's docs).
+    /// The default normalizer (see the type's docs). A `const fn`, so it can live in a
+    /// `static`.
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// static NORMALIZER: Normalizer = Normalizer::new();
+    /// assert_eq!(NORMALIZER.normalize("khoẻ"), "khỏe");
+    /// assert_eq!(NORMALIZER, Normalizer::default());
+    /// ```
     pub const fn new() -> Normalizer {
         Normalizer {
             rules: Rules {
@@ -78,16 +110,52 @@ impl Normalizer {
     }
 
     /// A builder starting from the defaults.
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// assert_eq!(Normalizer::builder().build(), Normalizer::new());
+    /// let keep_invisible = Normalizer::builder().remove_invisible(false).build();
+    /// assert_eq!(keep_invisible.normalize("a\u{200B}b"), "a\u{200B}b");
+    /// ```
     pub const fn builder() -> NormalizerBuilder {
         NormalizerBuilder { rules: Normalizer::new().rules }
     }
 
     /// Normalizes `text`, borrowing it when nothing changes.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use vntext::Normalizer;
+    ///
+    /// let normalizer = Normalizer::new();
+    /// // Already normalized: borrowed, no copy.
+    /// assert!(matches!(normalizer.normalize("Ủy ban nhân dân"), Cow::Borrowed(_)));
+    /// // New-style tone mark: rewritten.
+    /// let rewritten = normalizer.normalize("Uỷ ban nhân dân");
+    /// assert!(matches!(rewritten, Cow::Owned(_)));
+    /// assert_eq!(rewritten, "Ủy ban nhân dân");
+    /// ```
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
         rewrite(text, self.rules, None)
     }
 
-    /// Normalizes `text` and keeps a map from the result back to `text`.
+    /// Normalizes `text` and keeps a map from the result back to `text`, so that spans found
+    /// in the normalized text (by the tokenizer, the recognizer...) can be reported on the
+    /// caller's text.
+    ///
+    /// ```
+    /// use vntext::{Normalizer, Span};
+    ///
+    /// let text = "UBND tỉnh Thanh Hoa\u{301} họp.";
+    /// let normalized = Normalizer::new().normalize_mapped(text);
+    /// assert_eq!(normalized.as_str(), "UBND tỉnh Thanh Hóa họp.");
+    ///
+    /// let start = normalized.as_str().find("Thanh Hóa").unwrap();
+    /// let span = Span::new(start, start + "Thanh Hóa".len());
+    /// let original = normalized.to_original(span);
+    /// assert_eq!(&text[original.range()], "Thanh Hoa\u{301}");
+    /// ```
     pub fn normalize_mapped(&self, text: &str) -> Normalized {
         let mut map = OffsetMap::default();
         let out = rewrite(text, self.rules, Some(&mut map)).into_owned();
@@ -97,48 +165,114 @@ impl Normalizer {
 
 impl NormalizerBuilder {
     /// Where tone marks go in `oa`, `oe`, `uy` (default [`TonePlacement::Old`]).
+    ///
+    /// ```
+    /// use vntext::{Normalizer, TonePlacement};
+    ///
+    /// let new_style = Normalizer::builder().tone(TonePlacement::New).build();
+    /// assert_eq!(new_style.normalize("Thanh Hóa, Khánh Hòa"), "Thanh Hoá, Khánh Hoà");
+    /// ```
     pub fn tone(&mut self, placement: TonePlacement) -> &mut Self {
         self.rules.tone = placement;
         self
     }
 
     /// Replace look-alike letters such as `Ð` (U+00D0) with `Đ` (default on).
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// // `Ð` is U+00D0 (Icelandic eth), which looks like `Đ` (U+0110).
+    /// assert_eq!(Normalizer::new().normalize("Ðà Nẵng"), "Đà Nẵng");
+    /// let keep = Normalizer::builder().lookalikes(false).build();
+    /// assert_eq!(keep.normalize("Ðà Nẵng"), "Ðà Nẵng");
+    /// ```
     pub fn lookalikes(&mut self, yes: bool) -> &mut Self {
         self.rules.lookalikes = yes;
         self
     }
 
     /// Remove zero-width spaces, word joiners, BOMs and soft hyphens (default on).
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// let text = "\u{FEFF}Quốc\u{200B} phòng";
+    /// assert_eq!(Normalizer::new().normalize(text), "Quốc phòng");
+    /// let keep = Normalizer::builder().remove_invisible(false).build();
+    /// assert_eq!(keep.normalize(text), text);
+    /// ```
     pub fn remove_invisible(&mut self, yes: bool) -> &mut Self {
         self.rules.invisible = yes;
         self
     }
 
     /// Turn no-break, thin and other odd spaces into plain spaces (default on).
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// let text = "10\u{A0}000\u{2009}đồng";
+    /// assert_eq!(Normalizer::new().normalize(text), "10 000 đồng");
+    /// let keep = Normalizer::builder().plain_spaces(false).build();
+    /// assert_eq!(keep.normalize(text), text);
+    /// ```
     pub fn plain_spaces(&mut self, yes: bool) -> &mut Self {
         self.rules.spaces = yes;
         self
     }
 
-    /// Collapse every run of whitespace into one space (default off).
+    /// Collapse every run of whitespace into one space (default off). Line breaks are
+    /// whitespace too, so this joins lines.
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// let collapse = Normalizer::builder().collapse_spaces(true).build();
+    /// assert_eq!(collapse.normalize("Bộ  Quốc phòng\n\thọp"), "Bộ Quốc phòng họp");
+    /// assert_eq!(Normalizer::new().normalize("Bộ  Quốc"), "Bộ  Quốc");
+    /// ```
     pub fn collapse_spaces(&mut self, yes: bool) -> &mut Self {
         self.rules.collapse_spaces = yes;
         self
     }
 
     /// Lowercase the text (default off).
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// let lower = Normalizer::builder().lowercase(true).build();
+    /// assert_eq!(lower.normalize("ỦY BAN Nhân Dân TP.HCM"), "ủy ban nhân dân tp.hcm");
+    /// ```
     pub fn lowercase(&mut self, yes: bool) -> &mut Self {
         self.rules.lowercase = yes;
         self
     }
 
-    /// The normalizer.
+    /// The normalizer. The builder can be used again to build others.
+    ///
+    /// ```
+    /// use vntext::{Normalizer, TonePlacement};
+    ///
+    /// let mut builder = Normalizer::builder();
+    /// let old = builder.build();
+    /// let new = builder.tone(TonePlacement::New).build();
+    /// assert_eq!(old.normalize("hoà"), "hòa");
+    /// assert_eq!(new.normalize("hòa"), "hoà");
+    /// ```
     pub fn build(&self) -> Normalizer {
         Normalizer { rules: self.rules }
     }
 }
 
-/// Normalizes with the default [`Normalizer`].
+/// Normalizes with the default [`Normalizer`]: NFC, old-style tone marks, look-alike
+/// letters, invisible characters and odd spaces. Borrows `text` when nothing changes.
+///
+/// ```
+/// // NFD input and a new-style tone mark.
+/// assert_eq!(vntext::normalize("Ho\u{300}a Bi\u{300}nh, thuỷ điện"), "Hòa Bình, thủy điện");
+/// ```
 pub fn normalize(text: &str) -> Cow<'_, str> {
     Normalizer::new().normalize(text)
 }
@@ -165,11 +299,29 @@ const KEY: Rules = Rules {
 
 /// Removes Vietnamese diacritics: `Đắk Nông` → `Dak Nong`, `đ` → `d`. Other Latin letters
 /// lose their marks too (`café` → `cafe`); everything else is kept.
+///
+/// ```
+/// assert_eq!(vntext::fold_diacritics("Ủy ban nhân dân Đắk Nông"), "Uy ban nhan dan Dak Nong");
+/// assert_eq!(vntext::fold_diacritics("café, 25°C"), "cafe, 25°C");
+/// ```
 pub fn fold_diacritics(text: &str) -> Cow<'_, str> {
     rewrite(text, FOLD, None)
 }
 
-/// [`fold_diacritics`] with a map from the folded text back to `text`.
+/// [`fold_diacritics`] with a map from the folded text back to `text`: search the folded
+/// text for a name typed without accents, report where it is in the original.
+///
+/// ```
+/// use vntext::Span;
+///
+/// let text = "Tỉnh Đắk Nông và Lâm Đồng";
+/// let folded = vntext::fold_mapped(text);
+/// assert_eq!(folded.as_str(), "Tinh Dak Nong va Lam Dong");
+///
+/// let start = folded.as_str().find("Dak Nong").unwrap();
+/// let span = folded.to_original(Span::new(start, start + "Dak Nong".len()));
+/// assert_eq!(&text[span.range()], "Đắk Nông");
+/// ```
 pub fn fold_mapped(text: &str) -> Normalized {
     let mut map = OffsetMap::default();
     let out = rewrite(text, FOLD, Some(&mut map)).into_owned();
@@ -189,6 +341,14 @@ pub fn key(text: &str) -> Cow<'_, str> {
 }
 
 /// Writes the [`key`] of `text` into `out` (cleared first), reusing its buffer.
+///
+/// ```
+/// let mut key = String::new();
+/// for name in ["THANH HOÁ", "Thanh Hóa"] {
+///     vntext::key_into(name, &mut key);
+///     assert_eq!(key, "thanh hóa");
+/// }
+/// ```
 pub fn key_into(text: &str, out: &mut String) {
     out.clear();
     out.push_str(&rewrite(text, KEY, None));
@@ -196,11 +356,25 @@ pub fn key_into(text: &str, out: &mut String) {
 
 /// The diacritic-insensitive comparison key: [`key`] and then [`fold_diacritics`], so that
 /// `Đắk Nông`, `Dak Nong` and `DAK NONG` are equal.
+///
+/// ```
+/// assert_eq!(vntext::folded_key("Đắk Nông"), "dak nong");
+/// assert_eq!(vntext::folded_key("DAK  NONG"), vntext::folded_key("Đắk Nông"));
+/// // Only the accents differ, and they matter to `key`:
+/// assert_ne!(vntext::key("Dak Nong"), vntext::key("Đắk Nông"));
+/// ```
 pub fn folded_key(text: &str) -> Cow<'_, str> {
     rewrite(text, Rules { fold: true, tone: TonePlacement::Keep, ..KEY }, None)
 }
 
-/// Normalized text with a map back to the text it came from.
+/// Normalized text with a map back to the text it came from, returned by
+/// [`Normalizer::normalize_mapped`] and [`fold_mapped`].
+///
+/// ```
+/// let normalized = vntext::Normalizer::new().normalize_mapped("Ðo\u{300}an kết");
+/// assert_eq!(normalized.as_str(), "Đoàn kết");
+/// assert!(!normalized.map().is_identity());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Normalized {
     text: String,
@@ -209,21 +383,52 @@ pub struct Normalized {
 
 impl Normalized {
     /// The normalized text.
+    ///
+    /// ```
+    /// let folded = vntext::fold_mapped("Đắk Nông");
+    /// assert_eq!(folded.as_str(), "Dak Nong");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
     /// The normalized text, owned.
+    ///
+    /// ```
+    /// let text: String = vntext::fold_mapped("Đắk Nông").into_string();
+    /// assert_eq!(text, "Dak Nong");
+    /// ```
     pub fn into_string(self) -> String {
         self.text
     }
 
     /// The offset map.
+    ///
+    /// ```
+    /// let unchanged = vntext::Normalizer::new().normalize_mapped("Đắk Nông");
+    /// assert!(unchanged.map().is_identity());
+    /// let changed = vntext::Normalizer::new().normalize_mapped("Đắk\u{A0}Nông");
+    /// // `Đắk` is 6 bytes; the no-break space (2 bytes) became a plain space (1 byte), so
+    /// // `Nông` starts at 7 in the normalized text and at 8 in the original.
+    /// assert_eq!(changed.map().to_original_offset(6, false), 6);
+    /// assert_eq!(changed.map().to_original_offset(7, false), 8);
+    /// ```
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
 
     /// The span of the original text that `span` (in the normalized text) came from.
+    ///
+    /// ```
+    /// use vntext::Span;
+    ///
+    /// let text = "\u{FEFF}Hòa Bình";
+    /// let normalized = vntext::Normalizer::new().normalize_mapped(text);
+    /// assert_eq!(normalized.as_str(), "Hòa Bình");
+    /// // `Bình` is at 5..10 in the normalized text and 8..13 after the 3-byte BOM.
+    /// assert_eq!(normalized.to_original(Span::new(5, 10)), Span::new(8, 13));
+    /// assert_eq!(&text[8..13], "Bình");
+    /// ```
     pub fn to_original(&self, span: Span) -> Span {
         self.map.to_original(span)
     }
@@ -241,6 +446,20 @@ struct Change {
 /// Only the rewritten pieces are stored (a text that needed nothing costs an empty map);
 /// an offset inside a rewritten piece maps to that piece's whole original span, so every
 /// mapped span is on `char` boundaries of the original.
+///
+/// ```
+/// use vntext::Span;
+///
+/// // `o` + U+0300 (3 bytes) is rewritten as `ò` (2 bytes).
+/// let text = "Ho\u{300}a Bình";
+/// let normalized = vntext::Normalizer::new().normalize_mapped(text);
+/// let map = normalized.map();
+/// assert_eq!(normalized.as_str(), "Hòa Bình");
+/// // `Bình` moved one byte to the left.
+/// assert_eq!(map.to_original(Span::new(5, 10)), Span::new(6, 11));
+/// // A span that starts or ends inside the rewritten word takes all of it.
+/// assert_eq!(map.to_original(Span::new(1, 2)), Span::new(0, 5));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
     changes: Vec<Change>,
@@ -248,24 +467,69 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// A map for a text that was rewritten piece by piece; the pieces must be added in
-    /// order with [`OffsetMap::push`].
+    /// order with [`OffsetMap::push`]. For your own rewrites; the normalizer and the
+    /// abbreviation expander build theirs.
+    ///
+    /// ```
+    /// use vntext::{OffsetMap, Span};
+    ///
+    /// let map = OffsetMap::new();
+    /// assert!(map.is_identity());
+    /// assert_eq!(map.to_original(Span::new(3, 7)), Span::new(3, 7));
+    /// ```
     pub fn new() -> OffsetMap {
         OffsetMap::default()
     }
 
     /// Records that `norm` in the new text replaced `orig` in the old one. Pieces must come
-    /// in increasing order and not overlap.
+    /// in increasing order and not overlap; this is not checked, and a map built out of order
+    /// maps offsets wrongly.
+    ///
+    /// ```
+    /// use vntext::{OffsetMap, Span};
+    ///
+    /// // "UBND họp" rewritten as "Ủy ban nhân dân họp".
+    /// let old = "UBND họp";
+    /// let new = "Ủy ban nhân dân họp";
+    /// let mut map = OffsetMap::new();
+    /// map.push(Span::new(0, "Ủy ban nhân dân".len()), Span::new(0, 4));
+    ///
+    /// let hop = new.find("họp").unwrap();
+    /// let span = map.to_original(Span::new(hop, new.len()));
+    /// assert_eq!(&old[span.range()], "họp");
+    /// // Any part of the expansion maps to the whole abbreviation.
+    /// assert_eq!(map.to_original(Span::new(4, 7)), Span::new(0, 4));
+    /// ```
     pub fn push(&mut self, norm: Span, orig: Span) {
         self.changes.push(Change { norm, orig });
     }
 
     /// True when no piece was rewritten.
+    ///
+    /// ```
+    /// use vntext::Normalizer;
+    ///
+    /// assert!(Normalizer::new().normalize_mapped("Hòa Bình").map().is_identity());
+    /// assert!(!Normalizer::new().normalize_mapped("Hoà Bình").map().is_identity());
+    /// ```
     pub fn is_identity(&self) -> bool {
         self.changes.is_empty()
     }
 
     /// Maps a position of the new text; `end` says whether it ends a span (a position
     /// inside a rewritten piece then maps to the piece's end, else to its start).
+    ///
+    /// ```
+    /// // `Đ` + `o` + U+0300 is rewritten as `Đò` (`ò` is 2 bytes, `o` + U+0300 is 3).
+    /// let normalized = vntext::Normalizer::new().normalize_mapped("Đo\u{300} ngang");
+    /// let map = normalized.map();
+    /// assert_eq!(normalized.as_str(), "Đò ngang");
+    /// // Offset 2 is inside the rewritten word `Đò` (0..4 in the new text, 0..5 in the old).
+    /// assert_eq!(map.to_original_offset(2, false), 0);
+    /// assert_eq!(map.to_original_offset(2, true), 5);
+    /// // After it, offsets shift by one byte.
+    /// assert_eq!(map.to_original_offset(5, false), 6);
+    /// ```
     pub fn to_original_offset(&self, pos: usize, end: bool) -> usize {
         let ch = &self.changes;
         let idx = ch.partition_point(|c| c.norm.start < pos);
@@ -298,7 +562,20 @@ impl OffsetMap {
         }
     }
 
-    /// Maps a span of the new text to the span of the old text it came from.
+    /// Maps a span of the new text to the span of the old text it came from; an empty span
+    /// maps to an empty span.
+    ///
+    /// ```
+    /// use vntext::Span;
+    ///
+    /// let text = "Thủ\u{A0}tướng";
+    /// let normalized = vntext::Normalizer::new().normalize_mapped(text);
+    /// let map = normalized.map();
+    /// // `tướng` is at 6.. in the normalized text and 7.. in `text` (U+00A0 is 2 bytes).
+    /// let tuong = map.to_original(Span::new(6, normalized.as_str().len()));
+    /// assert_eq!(&text[tuong.range()], "tướng");
+    /// assert!(map.to_original(Span::new(6, 6)).is_empty());
+    /// ```
     pub fn to_original(&self, span: Span) -> Span {
         let start = self.to_original_offset(span.start, false);
         if span.is_empty() {
