@@ -55,23 +55,123 @@
 //! assert!(words.iter().any(|w| w.as_str() == "quốc phòng"));
 //! ```
 //!
+//! ## I want to …
+//!
+//! | I want to … | use … |
+//! |---|---|
+//! | **normalize text** (NFC, tone-mark placement, look-alike letters, invisible characters, odd spaces) | [`normalize`], or a [`Normalizer`] from [`Normalizer::builder`]; [`Normalizer::normalize_mapped`] keeps a map back to the input |
+//! | compare or look up names whatever their case, tone placement or accents | [`key`], [`folded_key`], [`fold_diacritics`] |
+//! | **tokenize** into syllables, words, numbers, dates, abbreviations, punctuation… | [`tokenize`] or a [`Tokenizer`]: [`Token`]s with a [`TokenKind`] and a [`Span`] |
+//! | tell a Vietnamese syllable from a foreign word, take one apart | [`is_syllable`], [`Syllable::parse`] |
+//! | **split sentences** | [`sentences`]: [`Sentence`]s with their spans |
+//! | **segment words** (`quốc phòng`, `Ủy ban nhân dân`) | [`WordSegmenter::builtin`] and [`WordSegmenter::segment`]; in a loop, a [`SegmentWorker`] from [`WordSegmenter::worker`]; words of your own with [`WordSegmenter::builder`] |
+//! | **expand abbreviations** (`UBND` → `Ủy ban nhân dân`) | [`Abbreviations::builtin`] and [`Abbreviations::expand`] (an [`Expansion`] with its [`Match`]es and an offset map), [`Abbreviations::find`] for the matches alone; your own dictionary with [`Abbreviations::from_tsv`] |
+//! | **find named entities and their records** (the province, its 2025 successor, its military region) | [`Recognizer::builtin`] and [`Recognizer::recognize`]: [`Entity`]s with a [`Record`] in the [`Gazetteer`], described on one line by [`Recognizer::describe`]; names of your own with [`Recognizer::builder`] |
+//! | **train a word segmenter on my own data** | [`SegmenterTrainer`], then [`WordSegmenter::from_model_bytes`] |
+//! | **train an NER model on my own data** | [`read_conll`] and [`NerTrainer`], then [`NerTagger::from_model_bytes`]; score it with [`bio_spans`] and [`NerScores`] |
+//! | see what a model file is (task, tags, size) | [`tagging::TagModel::from_bytes`] |
+//! | **use it from Python, or on Spark** | the Python package (PyO3 + maturin) in the `python/` directory of the repository: `import vntext`, with underthesea's function names, code-point offsets, batch calls that release the GIL, and a PySpark example (`python/examples/spark_pipeline.py`) |
+//! | **use it from the command line** | the example programs below |
+//!
+//! The example programs are in the `examples/` directory of the package and of the
+//! repository; each reads a file, or standard input when given none or `-`:
+//!
+//! | command | what it does |
+//! |---|---|
+//! | `cargo run --release --example analyze -- FILE\|DIR [--jobs N] [--json]` | the whole pipeline over a file or a directory of `.txt` files, in parallel: a summary or JSON Lines |
+//! | `cargo run --release --example tokenize -- FILE` | one token per line: `START<TAB>END<TAB>KIND<TAB>TEXT` |
+//! | `cargo run --release --example sentences -- FILE` | one sentence per line: `START<TAB>END<TAB>TEXT` |
+//! | `cargo run --release --example normalize -- [--tone old\|new\|keep] [--fold] FILE` | the normalized (or folded) text |
+//! | `cargo run --release --example segment -- FILE` | the words of each line, syllables joined by `_`; `--eval GOLD` scores against a CoNLL-U or `_` file |
+//! | `cargo run --release --example expand -- [--matches] FILE` | the text with its abbreviations expanded, or one match per line |
+//! | `cargo run --release --example ner -- FILE` | one entity per line: `START<TAB>END<TAB>KIND<TAB>TEXT<TAB>RECORD` |
+//! | `cargo run --release --example ner_conll -- FILE` | tags a CoNLL file and prints per-type precision, recall and F1 |
+//! | `cargo run --release --example train_segmenter -- --train FILE... --out MODEL` | trains a word segmentation model from CoNLL-U or `_`-joined files (without `--train` it reads corpora from outside the package) |
+//! | `cargo run --release --example train_ner -- --train FILE... [--dev FILE] --out MODEL` | trains an NER tagger from CoNLL files |
+//! | `cargo run --release --example throughput -- FILE` | the throughput of every stage |
+//!
 //! ## Offsets
 //! Every span is a byte range into the text the caller passed in and lies on `char`
-//! boundaries. Text is never rewritten unless the caller asks for normalization, which
-//! returns the new text with a map back to the original.
+//! boundaries, so `&text[span.range()]` never panics. Text is never rewritten unless the
+//! caller asks for normalization or expansion, which return the new text with a map back
+//! to the original ([`Normalized::to_original`], [`Expansion::to_original`]). NFD input
+//! gives the same tokens as NFC input, with spans on the NFD text. (The Python package
+//! gives string indices, in code points, and the byte offsets besides.)
+//!
+//! ```
+//! use vntext::{Normalizer, Span};
+//!
+//! let text = "Tỉnh Đa\u{301}k Nông"; // `á` written as `a` + U+0301
+//! let token = vntext::tokenize(text).nth(1).unwrap();
+//! assert_eq!((token.as_str(), token.span()), ("Đa\u{301}k", Span::new(7, 13)));
+//!
+//! // Find in the normalized text, report on the caller's.
+//! let normalized = Normalizer::new().normalize_mapped(text);
+//! let start = normalized.as_str().find("Đák").unwrap();
+//! let span = normalized.to_original(Span::new(start, start + "Đák".len()));
+//! assert_eq!(&text[span.range()], "Đa\u{301}k");
+//! ```
+//!
+//! ## Errors
+//! There is one error type, [`Error`] (with the alias [`Result`]); it is `#[non_exhaustive]`.
+//! Only functions that take the caller's files, dictionaries, training data or models
+//! return it: [`read_text`], [`Abbreviations::from_tsv`],
+//! [`RecognizerBuilder::entities_tsv`], [`WordSegmenter::from_model_bytes`],
+//! [`NerTagger::from_model_bytes`], [`tagging::TagModel::from_bytes`] and the trainers. Each
+//! says when in its `# Errors` section; data errors name the file and the line. The built-in
+//! dictionaries and models are checked by the crate's tests and are loaded without a
+//! `Result`, and the functions that analyse text accept any `&str`.
+//!
+//! ```
+//! let err = vntext::WordSegmenter::from_model_bytes(b"not a model").unwrap_err();
+//! assert!(matches!(err, vntext::Error::Model { .. }));
+//! ```
 //!
 //! ## Performance
-//! Engines are immutable, `Send + Sync` and used through `&self`; build them once. The
-//! tokenizer scans bytes with an ASCII table and allocates nothing per token.
+//! Engines ([`Tokenizer`], [`Normalizer`], [`WordSegmenter`], [`Abbreviations`],
+//! [`Recognizer`], [`NerTagger`]) are immutable, `Send + Sync` and used through `&self`:
+//! build them once and share them between threads. The `builtin()` constructors build on
+//! first use and hand out the same `&'static` engine afterwards. What changes per call
+//! lives in a worker ([`SegmentWorker`], [`NerWorker`]): make one per thread and reuse it,
+//! and it allocates nothing once its buffers have grown. The tokenizer scans bytes with an
+//! ASCII table and allocates nothing per token. Throughput figures, measured against
+//! underthesea, pyvi and vinorm, are in `BENCHMARKS.md` in the repository.
+//!
+//! ```
+//! use vntext::WordSegmenter;
+//!
+//! fn shared<T: Send + Sync>(_: &T) {}
+//! let segmenter = WordSegmenter::builtin(); // built once, on first use
+//! shared(segmenter);
+//!
+//! let lines = ["Bộ Quốc phòng họp báo.", "UBND tỉnh Đắk Nông họp."];
+//! let counts: Vec<usize> = std::thread::scope(|scope| {
+//!     let threads: Vec<_> = lines
+//!         .iter()
+//!         .map(|line| {
+//!             scope.spawn(move || {
+//!                 let mut worker = segmenter.worker(); // one per thread, reused for every line
+//!                 worker.segment(line).count()
+//!             })
+//!         })
+//!         .collect();
+//!     threads.into_iter().map(|t| t.join().unwrap()).collect()
+//! });
+//! assert_eq!(counts, [4, 5]);
+//! ```
 //!
 //! ## Data and licences
-//! Built-in dictionaries live in `data/` as TSV files compiled into the crate; their
-//! sources and licences are listed in `data/SOURCES.md` of the package. The code is MIT OR
-//! Apache-2.0. The built-in word segmentation model (`data/segmenter.bin`, used by
-//! [`WordSegmenter::builtin`]) is CC BY-SA 4.0, the licence of the treebank it was trained
-//! on, and the package ships that licence's text (`LICENSE-CC-BY-SA-4.0`): the crate as a whole
-//! is `(MIT OR Apache-2.0) AND CC-BY-SA-4.0`. A program that does not want the model can load
-//! its own with [`WordSegmenter::from_model_bytes`].
+//! Built-in dictionaries are TSV files compiled into the crate (in `data/` of the package and
+//! the repository); their sources and licences are listed in `data/SOURCES.md`, in the
+//! package and the repository. The code is MIT OR Apache-2.0. The built-in word
+//! segmentation model (`data/segmenter.bin`, used by [`WordSegmenter::builtin`]) is CC BY-SA
+//! 4.0, the licence of the treebank it was trained on, and the package ships that licence's
+//! text (`LICENSE-CC-BY-SA-4.0`): the crate as a whole is `(MIT OR Apache-2.0) AND
+//! CC-BY-SA-4.0`. A program that does not want the model can load its own with
+//! [`WordSegmenter::from_model_bytes`].
+//!
+//! ## Feature flags
+//! None yet: every stage and its built-in data are always compiled in.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
