@@ -292,6 +292,8 @@ pub(crate) struct Scratch {
     /// Longest lexicon word joining each token to the previous one, and its sources.
     inside_len: Vec<u8>,
     inside_mask: Vec<u8>,
+    /// Sources of the two-token word made of each token and the previous one.
+    pair_mask: Vec<u8>,
     /// Tags by forward and backward longest matching (1 = joined to the previous token).
     fmm: Vec<u8>,
     bmm: Vec<u8>,
@@ -300,13 +302,19 @@ pub(crate) struct Scratch {
 }
 
 /// Number of features per joinable position.
-pub(crate) const FEATURES_PER_POSITION: usize = 30;
+pub(crate) const FEATURES_PER_POSITION: usize = 34;
 
 impl Scratch {
     /// Prepares the lexicon and pair information of `toks`.
     pub(crate) fn prepare(&mut self, toks: &[Tok], lexicon: &impl Lexicon, pairs: &impl PairStats) {
         let n = toks.len();
-        for v in [&mut self.start_len, &mut self.end_len, &mut self.inside_len, &mut self.inside_mask] {
+        for v in [
+            &mut self.start_len,
+            &mut self.end_len,
+            &mut self.inside_len,
+            &mut self.inside_mask,
+            &mut self.pair_mask,
+        ] {
             v.clear();
             v.resize(n, 0);
         }
@@ -334,6 +342,9 @@ impl Scratch {
                     continue;
                 }
                 let l8 = len as u8;
+                if len == 2 {
+                    self.pair_mask[j + 1] = mask;
+                }
                 self.start_len[j] = self.start_len[j].max(l8);
                 let last = j + len - 1;
                 self.end_len[last] = self.end_len[last].max(l8);
@@ -391,6 +402,7 @@ impl Scratch {
         let (pl, pr) = (coarse(pair(ii - 1)), coarse(pair(ii + 1)));
         let inside = u64::from(self.inside_len[i].min(6));
         let lex_mask = u64::from(self.inside_mask[i]);
+        let pair_mask = u64::from(self.pair_mask[i]);
         let end_prev = u64::from(self.end_len[i - 1].min(6));
         let start_here = u64::from(self.start_len[i].min(6));
         let mm = u64::from(self.fmm[i]) | u64::from(self.bmm[i]) << 1;
@@ -428,6 +440,10 @@ impl Scratch {
             f2(28, c, pmi),
             f(29, redup | u64::from(tb.tone) << 2 | u64::from(tc.tone) << 5),
             f2(30, redup, pmi),
+            f3(31, lex_mask, inside, b),
+            f3(32, lex_mask, inside, c),
+            f3(33, pair_mask, lex_mask, sb | sc << 8),
+            f3(34, pair_mask, b, c),
         ];
     }
 }

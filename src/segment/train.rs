@@ -39,10 +39,10 @@ struct Sentence {
 /// Trains a [`super::WordSegmenter`] model from labelled sentences, word lists and
 /// unlabelled text. Deterministic: the same inputs in the same order give the same bytes.
 ///
-/// A feature found in a single training sentence is left out when training on that
-/// sentence (it is what an unseen feature is at run time), and so is each sentence's own
-/// words from the lexicon; a model therefore needs at least two sentences that share
-/// features to learn anything.
+/// Each sentence's own words are left out of the lexicon when training on that sentence
+/// (that is what an unseen word is at run time), so the model learns how far a lexicon
+/// match is worth on words it has not seen; with [`SegmenterTrainer::min_feature_sentences`]
+/// above 1, so are the features found in fewer training sentences.
 ///
 /// ```
 /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
@@ -96,13 +96,13 @@ const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
     /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
-    /// seen at least 3 times.
+    /// seen at least 3 times, every feature.
     pub fn new() -> SegmenterTrainer {
         SegmenterTrainer {
             bits: 20,
             epochs: 12,
             min_pair_count: 3,
-            min_feature_sentences: 2,
+            min_feature_sentences: 1,
             runs: 10,
             seed: 0x5e9_2024,
             sentences: Vec::new(),
@@ -136,7 +136,8 @@ impl SegmenterTrainer {
     }
 
     /// A feature is learned only from sentences when it occurs in at least this many
-    /// training sentences (default 2: see the type's documentation).
+    /// training sentences (default 1: every feature; 2 learned less on UD-VTB dev, 95.17
+    /// against 95.29).
     pub fn min_feature_sentences(&mut self, count: u32) -> &mut Self {
         self.min_feature_sentences = count.max(1);
         self
