@@ -143,6 +143,11 @@ fn case_shape(text: &str, lower: u8, title: u8, upper: u8) -> u8 {
 
 /// Reads `text` into `out` (cleared first). Allocates nothing once `out` has grown.
 pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
+    analyze_with(text, out, &mut SoundCache::default());
+}
+
+/// [`analyze`] with a cache of syllable sounds, for many texts.
+pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCache) {
     out.clear();
     let mut prev_end = 0;
     for t in crate::tokenize(text) {
@@ -216,7 +221,7 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
         }
         prev_end = span.end;
         let (onset, rhyme, tone) = match kind {
-            TokenKind::Syllable => sounds(s),
+            TokenKind::Syllable => sounds.get(key, s),
             _ => (0, 0, 0),
         };
         out.push(Tok {
@@ -242,8 +247,62 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-/// Onset and rhyme hashes and the tone of a syllable (see [`Tok::onset`]).
+/// Onset and rhyme hashes and the tone of a syllable (see [`Tok::onset`]), a function of
+/// its comparison key: letter case and tone placement do not change them.
 fn sounds(s: &str) -> (u32, u32, u8) {
+    if needs_full_key(s) { sounds_of_key(&crate::key(s)) } else { sounds_of_key(s) }
+}
+
+/// Syllable sounds by comparison key, in a direct-mapped table: a syllable's sounds cost a
+/// full parse, and running text repeats a few thousand syllables. A hit gives what
+/// [`sounds`] gives, as the sounds are a function of the key. The default cache is empty and
+/// computes every time (for one-off texts such as lexicon words).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SoundCache {
+    slots: Vec<SoundSlot>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct SoundSlot {
+    key: u64,
+    onset: u32,
+    rhyme: u32,
+    tone: u8,
+}
+
+impl SoundCache {
+    const BITS: u32 = 12;
+
+    /// A cache of `1 << BITS` slots. Slot `i` starts with a key that belongs to slot `i + 1`,
+    /// so no look-up can match a slot that was never filled.
+    pub(crate) fn new() -> SoundCache {
+        let n = 1usize << Self::BITS;
+        let slots = (0..n)
+            .map(|i| SoundSlot {
+                key: (((i + 1) % n) as u64) << (64 - Self::BITS),
+                onset: 0,
+                rhyme: 0,
+                tone: 0,
+            })
+            .collect();
+        SoundCache { slots }
+    }
+
+    #[inline]
+    fn get(&mut self, key: u64, text: &str) -> (u32, u32, u8) {
+        if self.slots.is_empty() {
+            return sounds(text);
+        }
+        let slot = &mut self.slots[(key >> (64 - Self::BITS)) as usize];
+        if slot.key != key {
+            let (onset, rhyme, tone) = sounds(text);
+            *slot = SoundSlot { key, onset, rhyme, tone };
+        }
+        (slot.onset, slot.rhyme, slot.tone)
+    }
+}
+
+fn sounds_of_key(s: &str) -> (u32, u32, u8) {
     let Some(syl) = crate::Syllable::parse(s) else { return (0, 0, 0) };
     let onset = hash_bytes(syl.onset) as u32 | 1;
     let glide = syl.glide.map_or(0, u64::from);
@@ -509,6 +568,42 @@ mod tests {
         );
         let joins: Vec<bool> = (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
         assert_eq!(joins, [false, true, true, true, false, false, false, true, true]);
+    }
+
+    #[test]
+    fn cached_sounds_are_the_sounds_of_the_key() {
+        let words = [
+            "tấp",
+            "nập",
+            "Tấp",
+            "TẤP",
+            "hòa",
+            "hoà",
+            "Hoà",
+            "HÒA",
+            "thủy",
+            "thuỷ",
+            "ho\u{300}a",
+            "Ðặng",
+            "Đặng",
+            "lung",
+            "Linh",
+            "quốc",
+            "gi",
+            "giữa",
+            "nghiêng",
+        ];
+        let mut cache = SoundCache::new();
+        for round in 0..2 {
+            for w in words {
+                let expected = sounds(w);
+                assert_eq!(cache.get(word_key(w), w), expected, "{w} (round {round})");
+                assert_eq!(expected, sounds(&crate::key(w)), "{w}");
+            }
+        }
+        assert_eq!(sounds("Hoà"), sounds("hòa"));
+        assert_ne!(sounds("tấp").0, sounds("nập").0);
+        assert_eq!(sounds("tấp").1, sounds("nập").1);
     }
 
     #[test]

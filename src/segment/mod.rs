@@ -32,7 +32,7 @@ mod train;
 
 use std::sync::{Arc, OnceLock};
 
-use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, seq_hash};
+use self::features::{FEATURES_PER_POSITION, Scratch, SoundCache, Tok, analyze, analyze_with, seq_hash};
 use self::model::Model;
 use crate::error::Result;
 use crate::span::Span;
@@ -189,6 +189,7 @@ impl WordSegmenter {
             toks: Vec::new(),
             scratch: Scratch::default(),
             lattice: Lattice::default(),
+            sounds: SoundCache::new(),
             keys: Vec::new(),
             words: Vec::new(),
         }
@@ -218,6 +219,7 @@ pub struct SegmentWorker<'s> {
     toks: Vec<Tok>,
     scratch: Scratch,
     lattice: Lattice,
+    sounds: SoundCache,
     keys: Vec<u64>,
     words: Vec<(Span, u32)>,
 }
@@ -231,7 +233,7 @@ impl<'s> SegmentWorker<'s> {
     /// The words of `text`, in order, as an iterator over the worker's buffer.
     pub fn segment<'w, 'h>(&'w mut self, text: &'h str) -> Words<'w, 'h> {
         let model = &*self.segmenter.model;
-        analyze(text, &mut self.toks);
+        analyze_with(text, &mut self.toks, &mut self.sounds);
         let n = self.toks.len();
         self.lattice.reset(&model.tagger, n);
         let toks = &self.toks;

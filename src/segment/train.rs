@@ -2,7 +2,8 @@
 //! crate's engine ([`crate::tagging`]).
 
 use super::features::{
-    FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, Tok, analyze, pack_pair, pair_hash, seq_hash,
+    FEATURES_PER_POSITION, LEXICON_PREFIX, Lexicon, Scratch, SoundCache, Tok, analyze, analyze_with,
+    pack_pair, pair_hash, seq_hash,
 };
 use super::model::{LexTable, Model, PairTable, TAGS, TASK};
 use super::{MAY_JOIN, MAY_START};
@@ -77,6 +78,7 @@ pub struct SegmenterTrainer {
     pairs: HashKeyed<(u32, u64, u64)>,
     stats: TrainingStats,
     toks: Vec<Tok>,
+    sounds: SoundCache,
 }
 
 impl Default for SegmenterTrainer {
@@ -114,6 +116,7 @@ impl SegmenterTrainer {
             pairs: HashKeyed::default(),
             stats: TrainingStats::default(),
             toks: Vec::new(),
+            sounds: SoundCache::new(),
         }
     }
 
@@ -167,7 +170,7 @@ impl SegmenterTrainer {
 
     /// Counts adjacent syllables of unlabelled text for the pair statistics.
     pub fn add_raw_text(&mut self, text: &str) {
-        analyze(text, &mut self.toks);
+        analyze_with(text, &mut self.toks, &mut self.sounds);
         for (i, t) in self.toks.iter().enumerate() {
             if !t.word {
                 continue;
@@ -227,7 +230,7 @@ impl SegmenterTrainer {
     /// [`TrainingStats::unreachable`]).
     pub fn add_sentence(&mut self, text: &str, words: &[Span]) -> usize {
         let mut toks = Vec::new();
-        analyze(text, &mut toks);
+        analyze_with(text, &mut toks, &mut self.sounds);
         let mut gold = vec![0u8; toks.len()];
         let mut unreachable = 0;
         let mut own_words = Vec::new();
