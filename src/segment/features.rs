@@ -196,6 +196,21 @@ pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCac
                 (p.shape == SHAPE_NUMBER && letters(word, shape))
                     || (letters(p.word, p.shape) && kind == TokenKind::Number)
             });
+        // Words written with a hyphen and no space (`Mác-Lênin`, `Niu-Ước`, `knock-out`,
+        // `COVID-19`) are one word as the writer wrote them: the hyphen and the word after it
+        // join the word before.
+        let hyphenated = gap.is_empty() && (word || kind == TokenKind::Number) && out.len() >= 2 && {
+            let (before, hyphen) = (out[out.len() - 2], out[out.len() - 1]);
+            hyphen.shape == SHAPE_PUNCT
+                && text[hyphen.span.range()] == *"-"
+                && hyphen.span.start == before.span.end
+                && before.word
+        };
+        if hyphenated {
+            if let Some(hyphen) = out.last_mut() {
+                hyphen.joins_prev = true;
+            }
+        }
         // `ông H. cúi xuống`: after an initial, a lowercase word shows that the full stop
         // ends no sentence.
         let after_initial = out.len() >= 2 && {
@@ -234,7 +249,7 @@ pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCac
             onset,
             rhyme,
             tone,
-            joins_prev: glued_alnum,
+            joins_prev: glued_alnum || hyphenated,
             number: kind == TokenKind::Number,
         });
     }

@@ -10,7 +10,8 @@
 //! A word is a run of tokens from [`crate::tokenize`] that the model joins: syllables and
 //! foreign words, and a plain number next to a syllable where the model learned that
 //! UD-VTB writes one word (`10 triệu`, `tháng 10`; never two numbers). A number written
-//! against letters (`1A`, `10km`) is always one word, and so is an initial or `TP` with its
+//! against letters (`1A`, `10km`) is always one word, so is a word written with a hyphen and
+//! no space (`Mác-Lênin`, `Niu-Ước`, `COVID-19`), and so is an initial or `TP` with its
 //! full stop (`H.`, `TP.`) when a word follows on the line. Every other token (dates,
 //! punctuation, abbreviations...) is a word of its own, and no token is ever split. Words
 //! never span a line break. Each word is a [`Span`] over the caller's text.
