@@ -376,7 +376,7 @@ pub(crate) struct Scratch {
 }
 
 /// Number of features per joinable position.
-pub(crate) const FEATURES_PER_POSITION: usize = 34;
+pub(crate) const FEATURES_PER_POSITION: usize = 36;
 
 impl Scratch {
     /// Prepares the lexicon and pair information of `toks`.
@@ -518,6 +518,9 @@ impl Scratch {
             f3(32, lex_mask, inside, c),
             f3(33, pair_mask, lex_mask, sb | sc << 8),
             f3(34, pair_mask, b, c),
+            // Affixes: `nhà` before a word (`nhà khoa học`), a stem before `hoá`.
+            f3(35, b, start_here, end_prev << 8 | inside),
+            f3(36, c, start_here, end_prev << 8 | inside),
         ];
     }
 }
