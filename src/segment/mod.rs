@@ -177,7 +177,8 @@ impl WordSegmenter {
     ///
     /// For many texts, [`WordSegmenter::worker`] reuses its buffers instead.
     pub fn segment<'h>(&self, text: &'h str) -> Vec<Word<'h>> {
-        self.worker().segment(text).collect()
+        // One text: the syllable-sound cache would cost more to set up than it saves.
+        self.worker_with(SoundCache::default()).segment(text).collect()
     }
 
     /// A worker that segments text after text, reusing its buffers, so that a loop
@@ -185,12 +186,16 @@ impl WordSegmenter {
     /// rare syllable whose comparison key needs the full normalizer: decomposed marks,
     /// look-alike letters, `hoà`-style tone marks).
     pub fn worker(&self) -> SegmentWorker<'_> {
+        self.worker_with(SoundCache::new())
+    }
+
+    fn worker_with(&self, sounds: SoundCache) -> SegmentWorker<'_> {
         SegmentWorker {
             segmenter: self,
             toks: Vec::new(),
             scratch: Scratch::default(),
             lattice: Lattice::default(),
-            sounds: SoundCache::new(),
+            sounds,
             keys: Vec::new(),
             words: Vec::new(),
         }
