@@ -32,7 +32,7 @@
 //!
 //! Load the model with `segment --model FILE` or `WordSegmenter::from_model_bytes`. On 30,000
 //! sentences (UD-VTB train and dev repeated and shuffled) with the default raw text and
-//! lexicons, training took 21.6 s and 565 MB (see `data/SOURCES.md`); `--bits` (default 20,
+//! lexicons, training took 23.5 s and 579 MB (see `data/SOURCES.md`); `--bits` (default 20,
 //! 2^20 two-byte weights, a 5 MB model) may be raised for much larger corpora.
 //! Unless `--no-gazetteers`, the crate's own lists are lexicon sources too: place names
 //! (provinces, districts, places), organisation names and the long forms of
