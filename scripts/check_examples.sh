@@ -104,6 +104,25 @@ elif [ "$(tr -d ' _' < "$tmp/tiny.out")" != "$(tr -d ' _' < tests/golden/expecte
 else
   passed=$((passed + 1))
 fi
+# Your own convention: train_segmenter --train reads CoNLL-U, `_`-joined words and VLSP 2013
+# `w_w/TAG` (tests/it/data: the same four sentences in each); the three files give one model,
+# which segment --model loads and scores on each format.
+i=tests/it/data
+for f in segment_train.txt segment_train_tagged.txt segment_train.conllu; do
+  "$bin/train_segmenter" --train $i/$f --no-raw --no-abbreviations --no-gazetteers --no-dictionary \
+    --bits 12 --out "$tmp/own-$f.bin" 2> /dev/null || fail "train_segmenter --train $i/$f: exit non-zero"
+done
+if cmp -s "$tmp/own-segment_train.txt.bin" "$tmp/own-segment_train_tagged.txt.bin" \
+  && cmp -s "$tmp/own-segment_train.txt.bin" "$tmp/own-segment_train.conllu.bin"; then
+  passed=$((passed + 1))
+else
+  fail "train_segmenter: the three formats of one corpus gave different models"
+fi
+golden segment-own-underscored.out out segment --model "$tmp/own-segment_train.txt.bin" --eval $i/segment_train.txt
+golden segment-own-tagged.out out segment --model "$tmp/own-segment_train.txt.bin" --eval $i/segment_train_tagged.txt
+golden segment-own-conllu.out out segment --model "$tmp/own-segment_train.txt.bin" --eval $i/segment_train.conllu --errors
+# The built-in model, in UD-VTB's convention, joins `họp báo` where this corpus splits it.
+golden segment-own-tagged-builtin.out out segment --eval $i/segment_train_tagged.txt --errors
 golden ner.out out ner $g/input.txt
 golden ner_conll.out out ner_conll $g/ner_gold.conll
 golden ner_conll.err err ner_conll $g/ner_gold.conll

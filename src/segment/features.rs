@@ -143,6 +143,11 @@ fn case_shape(text: &str, lower: u8, title: u8, upper: u8) -> u8 {
 
 /// Reads `text` into `out` (cleared first). Allocates nothing once `out` has grown.
 pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
+    analyze_with(text, out, &mut SoundCache::default());
+}
+
+/// [`analyze`] with a cache of syllable sounds, for many texts.
+pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCache) {
     out.clear();
     let mut prev_end = 0;
     for t in crate::tokenize(text) {
@@ -191,6 +196,21 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
                 (p.shape == SHAPE_NUMBER && letters(word, shape))
                     || (letters(p.word, p.shape) && kind == TokenKind::Number)
             });
+        // Words written with a hyphen and no space (`Mác-Lênin`, `Niu-Ước`, `knock-out`,
+        // `COVID-19`) are one word as the writer wrote them: the hyphen and the word after it
+        // join the word before.
+        let hyphenated = gap.is_empty() && (word || kind == TokenKind::Number) && out.len() >= 2 && {
+            let (before, hyphen) = (out[out.len() - 2], out[out.len() - 1]);
+            hyphen.shape == SHAPE_PUNCT
+                && text[hyphen.span.range()] == *"-"
+                && hyphen.span.start == before.span.end
+                && before.word
+        };
+        if hyphenated {
+            if let Some(hyphen) = out.last_mut() {
+                hyphen.joins_prev = true;
+            }
+        }
         // `ông H. cúi xuống`: after an initial, a lowercase word shows that the full stop
         // ends no sentence.
         let after_initial = out.len() >= 2 && {
@@ -216,7 +236,7 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
         }
         prev_end = span.end;
         let (onset, rhyme, tone) = match kind {
-            TokenKind::Syllable => sounds(s),
+            TokenKind::Syllable => sounds.get(key, s),
             _ => (0, 0, 0),
         };
         out.push(Tok {
@@ -229,7 +249,7 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
             onset,
             rhyme,
             tone,
-            joins_prev: glued_alnum,
+            joins_prev: glued_alnum || hyphenated,
             number: kind == TokenKind::Number,
         });
     }
@@ -242,8 +262,62 @@ pub(crate) fn analyze(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-/// Onset and rhyme hashes and the tone of a syllable (see [`Tok::onset`]).
+/// Onset and rhyme hashes and the tone of a syllable (see [`Tok::onset`]), a function of
+/// its comparison key: letter case and tone placement do not change them.
 fn sounds(s: &str) -> (u32, u32, u8) {
+    if needs_full_key(s) { sounds_of_key(&crate::key(s)) } else { sounds_of_key(s) }
+}
+
+/// Syllable sounds by comparison key, in a direct-mapped table: a syllable's sounds cost a
+/// full parse, and running text repeats a few thousand syllables. A hit gives what
+/// [`sounds`] gives, as the sounds are a function of the key. The default cache is empty and
+/// computes every time (for one-off texts such as lexicon words).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SoundCache {
+    slots: Vec<SoundSlot>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct SoundSlot {
+    key: u64,
+    onset: u32,
+    rhyme: u32,
+    tone: u8,
+}
+
+impl SoundCache {
+    const BITS: u32 = 12;
+
+    /// A cache of `1 << BITS` slots. Slot `i` starts with a key that belongs to slot `i + 1`,
+    /// so no look-up can match a slot that was never filled.
+    pub(crate) fn new() -> SoundCache {
+        let n = 1usize << Self::BITS;
+        let slots = (0..n)
+            .map(|i| SoundSlot {
+                key: (((i + 1) % n) as u64) << (64 - Self::BITS),
+                onset: 0,
+                rhyme: 0,
+                tone: 0,
+            })
+            .collect();
+        SoundCache { slots }
+    }
+
+    #[inline]
+    fn get(&mut self, key: u64, text: &str) -> (u32, u32, u8) {
+        if self.slots.is_empty() {
+            return sounds(text);
+        }
+        let slot = &mut self.slots[(key >> (64 - Self::BITS)) as usize];
+        if slot.key != key {
+            let (onset, rhyme, tone) = sounds(text);
+            *slot = SoundSlot { key, onset, rhyme, tone };
+        }
+        (slot.onset, slot.rhyme, slot.tone)
+    }
+}
+
+fn sounds_of_key(s: &str) -> (u32, u32, u8) {
     let Some(syl) = crate::Syllable::parse(s) else { return (0, 0, 0) };
     let onset = hash_bytes(syl.onset) as u32 | 1;
     let glide = syl.glide.map_or(0, u64::from);
@@ -292,6 +366,8 @@ pub(crate) struct Scratch {
     /// Longest lexicon word joining each token to the previous one, and its sources.
     inside_len: Vec<u8>,
     inside_mask: Vec<u8>,
+    /// Sources of the two-token word made of each token and the previous one.
+    pair_mask: Vec<u8>,
     /// Tags by forward and backward longest matching (1 = joined to the previous token).
     fmm: Vec<u8>,
     bmm: Vec<u8>,
@@ -300,13 +376,19 @@ pub(crate) struct Scratch {
 }
 
 /// Number of features per joinable position.
-pub(crate) const FEATURES_PER_POSITION: usize = 30;
+pub(crate) const FEATURES_PER_POSITION: usize = 36;
 
 impl Scratch {
     /// Prepares the lexicon and pair information of `toks`.
     pub(crate) fn prepare(&mut self, toks: &[Tok], lexicon: &impl Lexicon, pairs: &impl PairStats) {
         let n = toks.len();
-        for v in [&mut self.start_len, &mut self.end_len, &mut self.inside_len, &mut self.inside_mask] {
+        for v in [
+            &mut self.start_len,
+            &mut self.end_len,
+            &mut self.inside_len,
+            &mut self.inside_mask,
+            &mut self.pair_mask,
+        ] {
             v.clear();
             v.resize(n, 0);
         }
@@ -334,6 +416,9 @@ impl Scratch {
                     continue;
                 }
                 let l8 = len as u8;
+                if len == 2 {
+                    self.pair_mask[j + 1] = mask;
+                }
                 self.start_len[j] = self.start_len[j].max(l8);
                 let last = j + len - 1;
                 self.end_len[last] = self.end_len[last].max(l8);
@@ -391,6 +476,7 @@ impl Scratch {
         let (pl, pr) = (coarse(pair(ii - 1)), coarse(pair(ii + 1)));
         let inside = u64::from(self.inside_len[i].min(6));
         let lex_mask = u64::from(self.inside_mask[i]);
+        let pair_mask = u64::from(self.pair_mask[i]);
         let end_prev = u64::from(self.end_len[i - 1].min(6));
         let start_here = u64::from(self.start_len[i].min(6));
         let mm = u64::from(self.fmm[i]) | u64::from(self.bmm[i]) << 1;
@@ -428,6 +514,13 @@ impl Scratch {
             f2(28, c, pmi),
             f(29, redup | u64::from(tb.tone) << 2 | u64::from(tc.tone) << 5),
             f2(30, redup, pmi),
+            f3(31, lex_mask, inside, b),
+            f3(32, lex_mask, inside, c),
+            f3(33, pair_mask, lex_mask, sb | sc << 8),
+            f3(34, pair_mask, b, c),
+            // Affixes: `nhà` before a word (`nhà khoa học`), a stem before `hoá`.
+            f3(35, b, start_here, end_prev << 8 | inside),
+            f3(36, c, start_here, end_prev << 8 | inside),
         ];
     }
 }
@@ -493,6 +586,42 @@ mod tests {
         );
         let joins: Vec<bool> = (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
         assert_eq!(joins, [false, true, true, true, false, false, false, true, true]);
+    }
+
+    #[test]
+    fn cached_sounds_are_the_sounds_of_the_key() {
+        let words = [
+            "tấp",
+            "nập",
+            "Tấp",
+            "TẤP",
+            "hòa",
+            "hoà",
+            "Hoà",
+            "HÒA",
+            "thủy",
+            "thuỷ",
+            "ho\u{300}a",
+            "Ðặng",
+            "Đặng",
+            "lung",
+            "Linh",
+            "quốc",
+            "gi",
+            "giữa",
+            "nghiêng",
+        ];
+        let mut cache = SoundCache::new();
+        for round in 0..2 {
+            for w in words {
+                let expected = sounds(w);
+                assert_eq!(cache.get(word_key(w), w), expected, "{w} (round {round})");
+                assert_eq!(expected, sounds(&crate::key(w)), "{w}");
+            }
+        }
+        assert_eq!(sounds("Hoà"), sounds("hòa"));
+        assert_ne!(sounds("tấp").0, sounds("nập").0);
+        assert_eq!(sounds("tấp").1, sounds("nập").1);
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! A word is a run of tokens from [`crate::tokenize`] that the model joins: syllables and
 //! foreign words, and a plain number next to a syllable where the model learned that
 //! UD-VTB writes one word (`10 triệu`, `tháng 10`; never two numbers). A number written
-//! against letters (`1A`, `10km`) is always one word, and so is an initial or `TP` with its
+//! against letters (`1A`, `10km`) is always one word, so is a word written with a hyphen and
+//! no space (`Mác-Lênin`, `Niu-Ước`, `COVID-19`), and so is an initial or `TP` with its
 //! full stop (`H.`, `TP.`) when a word follows on the line. Every other token (dates,
 //! punctuation, abbreviations...) is a word of its own, and no token is ever split. Words
 //! never span a line break. Each word is a [`Span`] over the caller's text.
@@ -32,7 +33,7 @@ mod train;
 
 use std::sync::{Arc, OnceLock};
 
-use self::features::{FEATURES_PER_POSITION, Scratch, Tok, analyze, seq_hash};
+use self::features::{FEATURES_PER_POSITION, Scratch, SoundCache, Tok, analyze, analyze_with, seq_hash};
 use self::model::Model;
 use crate::error::Result;
 use crate::span::Span;
@@ -176,7 +177,8 @@ impl WordSegmenter {
     ///
     /// For many texts, [`WordSegmenter::worker`] reuses its buffers instead.
     pub fn segment<'h>(&self, text: &'h str) -> Vec<Word<'h>> {
-        self.worker().segment(text).collect()
+        // One text: the syllable-sound cache would cost more to set up than it saves.
+        self.worker_with(SoundCache::default()).segment(text).collect()
     }
 
     /// A worker that segments text after text, reusing its buffers, so that a loop
@@ -184,11 +186,16 @@ impl WordSegmenter {
     /// rare syllable whose comparison key needs the full normalizer: decomposed marks,
     /// look-alike letters, `hoà`-style tone marks).
     pub fn worker(&self) -> SegmentWorker<'_> {
+        self.worker_with(SoundCache::new())
+    }
+
+    fn worker_with(&self, sounds: SoundCache) -> SegmentWorker<'_> {
         SegmentWorker {
             segmenter: self,
             toks: Vec::new(),
             scratch: Scratch::default(),
             lattice: Lattice::default(),
+            sounds,
             keys: Vec::new(),
             words: Vec::new(),
         }
@@ -218,6 +225,7 @@ pub struct SegmentWorker<'s> {
     toks: Vec<Tok>,
     scratch: Scratch,
     lattice: Lattice,
+    sounds: SoundCache,
     keys: Vec<u64>,
     words: Vec<(Span, u32)>,
 }
@@ -231,7 +239,7 @@ impl<'s> SegmentWorker<'s> {
     /// The words of `text`, in order, as an iterator over the worker's buffer.
     pub fn segment<'w, 'h>(&'w mut self, text: &'h str) -> Words<'w, 'h> {
         let model = &*self.segmenter.model;
-        analyze(text, &mut self.toks);
+        analyze_with(text, &mut self.toks, &mut self.sounds);
         let n = self.toks.len();
         self.lattice.reset(&model.tagger, n);
         let toks = &self.toks;

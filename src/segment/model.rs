@@ -4,6 +4,7 @@
 //! Payload layout (little-endian), after the engine's sections (see `src/tagging/model.rs`):
 //!
 //! ```text
+//! features     u32 FEATURE_SET: the feature templates the weights were trained with
 //! pairs        u32 n, then n × u32 fingerprints (sorted), then n × u16 packed statistics
 //! lexicon      u32 longest word (tokens), u32 n, then n × (u64 hash, u8 sources), sorted by hash
 //! ```
@@ -14,6 +15,10 @@ use crate::tagging::{HashKeyed, ModelReader, TagModel};
 
 /// The task name in the model header.
 pub(crate) const TASK: &str = "segment";
+/// Version of the segmenter's feature templates (`features.rs`): a model trained with other
+/// templates would score every place wrongly, so it is refused. Version 1 models (30
+/// templates) had no such field.
+pub(crate) const FEATURE_SET: u32 = 2;
 /// Tag 0 starts a word, tag 1 joins the previous token.
 pub(crate) const TAGS: [&str; 2] = ["B", "I"];
 
@@ -108,6 +113,12 @@ impl Model {
             return Err(Error::model(format!("segmentation tags {:?}, expected {TAGS:?}", tagger.tags)));
         }
         let mut r = ModelReader::new(payload);
+        let features = r.u32("feature set")?;
+        if features != FEATURE_SET {
+            return Err(Error::model(
+                "a segmentation model trained with other feature templates (an older vntext); train it again with this version",
+            ));
+        }
         let n = r.count("pair statistics", 6)?;
         let fingerprints: Vec<u32> = r
             .take(4 * n, "pair fingerprints")?
@@ -138,7 +149,8 @@ impl Model {
 
     /// Writes the model in the format [`Model::from_bytes`] reads.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.pairs.values.len() * 6 + self.lexicon.words.len() * 9 + 16);
+        let mut out = Vec::with_capacity(self.pairs.values.len() * 6 + self.lexicon.words.len() * 9 + 20);
+        out.extend_from_slice(&FEATURE_SET.to_le_bytes());
         out.extend_from_slice(&(self.pairs.fingerprints.len() as u32).to_le_bytes());
         for fp in &self.pairs.fingerprints {
             out.extend_from_slice(&fp.to_le_bytes());
@@ -198,12 +210,17 @@ mod tests {
         let bytes = model().to_bytes();
         // The payload starts after the header and the engine's sections.
         let header = 8 + 4 + 1 + TASK.len() + 1 + 2 * 2 + 4;
-        let pairs_at = header + 4 * 2 + 4 * 4 + 2 * 256 + 4;
+        let features_at = header + 4 * 2 + 4 * 4 + 2 * 256 + 4;
+        let pairs_at = features_at + 4;
         assert_eq!(&bytes[pairs_at..pairs_at + 4], &3u32.to_le_bytes());
         // The pair count claims more entries than the file holds.
         let mut bad_count = bytes.clone();
         bad_count[pairs_at..pairs_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(Model::from_bytes(&resum(bad_count)).is_err());
+        // A model of other feature templates.
+        let mut old = bytes.clone();
+        old[features_at..features_at + 4].copy_from_slice(&1u32.to_le_bytes());
+        assert!(Model::from_bytes(&resum(old)).unwrap_err().to_string().contains("feature templates"));
         // Unsorted fingerprints.
         let mut unsorted = bytes.clone();
         unsorted[pairs_at + 4..pairs_at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
