@@ -73,6 +73,7 @@ mod chars;
 mod conll;
 mod error;
 mod gazetteer;
+mod joined;
 mod ner;
 mod normalize;
 mod segment;
@@ -91,6 +92,7 @@ pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
+pub use joined::{read_joined, write_joined};
 pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,

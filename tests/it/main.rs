@@ -14,6 +14,7 @@ mod stages;
 mod syllables;
 mod threads;
 mod tokenize;
+mod units;
 
 /// Path to `../shared` beside the crate root, when it exists.
 pub fn shared(rel: &str) -> Option<std::path::PathBuf> {
