@@ -918,7 +918,32 @@ impl<'h> Tokens<'_, 'h> {
             };
             return (end, kind);
         }
-        Self::single_part_kind(&first, end)
+        match Self::single_part_kind(&first, end) {
+            (end, TokenKind::Foreign) if self.contraction(start, end) => (end, TokenKind::Abbreviation),
+            r => r,
+        }
+    }
+
+    /// A contraction whose only vowel letter is a `y` after two consonants that start no
+    /// Vietnamese or English word: `Cty`, `cty`, `CTy` (`công ty`). `gym`, `sky`, `try`, `Lynn`
+    /// stay foreign words.
+    fn contraction(&self, start: usize, end: usize) -> bool {
+        const ONSETS: [&[u8; 2]; 24] = [
+            b"bl", b"br", b"ch", b"cl", b"cr", b"dr", b"fl", b"fr", b"gh", b"gl", b"gr", b"kh", b"kn", b"ng",
+            b"nh", b"ph", b"pl", b"pr", b"ps", b"rh", b"sc", b"sh", b"th", b"tr",
+        ];
+        const MORE_ONSETS: [&[u8; 2]; 9] = [b"sk", b"sl", b"sm", b"sn", b"sp", b"st", b"sw", b"wh", b"wr"];
+        let word = &self.text.as_bytes()[start..end];
+        if !(3..=4).contains(&word.len()) || !word.iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        let lower = |b: u8| b.to_ascii_lowercase();
+        let vowel = |b: u8| matches!(lower(b), b'a' | b'e' | b'i' | b'o' | b'u');
+        if word.iter().any(|&b| vowel(b)) || !word.iter().any(|&b| lower(b) == b'y') {
+            return false;
+        }
+        let pair = [lower(word[0]), lower(word[1])];
+        pair[0] != b'y' && pair[1] != b'y' && !ONSETS.iter().chain(&MORE_ONSETS).any(|o| **o == pair)
     }
 
     /// A model name: one to three ASCII letters starting with a capital, a dash, one to four

@@ -1,6 +1,7 @@
 //! The crate's one integration-test binary: one module per stage.
 
 mod abbrev;
+mod abbrev_context;
 mod adversarial;
 mod corpus;
 mod invariants;
