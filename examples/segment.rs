@@ -1,5 +1,6 @@
 //! Word segmentation. Prints one line per input line, the syllables of each word joined by
-//! `_` and words separated by spaces (the VLSP convention).
+//! `_` and words separated by spaces (the VLSP convention); a `_` or `\` of the input is
+//! written `\_` or `\\` (see `vntext::write_joined`, which every `_` output shares).
 //!
 //! ```text
 //! cargo run --release --example segment -- [--model FILE] [FILE]
@@ -69,23 +70,17 @@ fn run() -> Result<(), String> {
         let text = vntext::read_text(input.as_deref())
             .map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;
         let mut worker = segmenter.worker();
+        let mut buf = String::new();
         for line in text.lines() {
-            let mut first = true;
+            buf.clear();
             for w in worker.segment(line) {
-                if !first {
-                    out.write_all(b" ").map_err(io)?;
+                if !buf.is_empty() {
+                    buf.push(' ');
                 }
-                first = false;
-                let mut parts = w.as_str().split_whitespace();
-                if let Some(p) = parts.next() {
-                    out.write_all(p.as_bytes()).map_err(io)?;
-                }
-                for p in parts {
-                    out.write_all(b"_").map_err(io)?;
-                    out.write_all(p.as_bytes()).map_err(io)?;
-                }
+                vntext::write_joined(w.as_str(), &mut buf);
             }
-            out.write_all(b"\n").map_err(io)?;
+            buf.push('\n');
+            out.write_all(buf.as_bytes()).map_err(io)?;
         }
     }
     out.flush().map_err(io)

@@ -123,6 +123,12 @@ pub enum Decision {
     Domain,
     /// Nothing decided; the first (most frequent) expansion was taken.
     MostFrequent,
+    /// The abbreviation is written inside a name the dictionary knows whole: after a head
+    /// word written in full (`Bộ CHQS` is `BCHQS`, `Bộ Chỉ huy Quân sự`; `Tổng cục CT` is
+    /// `TCCT`, `Tổng cục Chính trị`) or before the rest of the name (`ĐH Quốc gia` is
+    /// `ĐHQG`, `Đại học Quốc gia`). The expansion is that name's part, capitalised as the
+    /// name is.
+    Name,
 }
 
 /// One abbreviation found in a text.
@@ -1030,6 +1036,8 @@ struct Scan<'a, 'h> {
     domain_counts: Vec<u32>,
     matches: Vec<(Match<'a, 'h>, Style)>,
     key_buf: String,
+    /// Reused by [`Scan::in_name`].
+    compound_buf: String,
 }
 
 impl<'a, 'h> Scan<'a, 'h> {
@@ -1044,6 +1052,7 @@ impl<'a, 'h> Scan<'a, 'h> {
             domain_counts: vec![0; dict.domains.len()],
             matches: Vec::new(),
             key_buf: String::new(),
+            compound_buf: String::new(),
         }
     }
 
@@ -1149,7 +1158,17 @@ impl<'a, 'h> Scan<'a, 'h> {
                 return i + 2;
             }
         }
-        if let Some(r) = self.resolve_key(key, s, i, after_number) {
+        let resolved = self.resolve_key(key, s, i, after_number);
+        if kind == TokenKind::Abbreviation {
+            // A name the dictionary knows whole decides when it reads otherwise.
+            if let Some(named) = self.in_name(i, key) {
+                if resolved.as_ref().is_none_or(|r| r.expansion != named.expansion) {
+                    self.push(i, t.span(), named, Source::Dictionary);
+                    return i + 1;
+                }
+            }
+        }
+        if let Some(r) = resolved {
             self.push(i, t.span(), r, Source::Dictionary);
             return i + 1;
         }
@@ -1165,6 +1184,122 @@ impl<'a, 'h> Scan<'a, 'h> {
             }
         }
         i + 1
+    }
+
+    /// The part of a whole name in the dictionary that the abbreviation at token `i` (with
+    /// comparison key `key`) stands for, when the words written around it complete the
+    /// name: one or two words before it whose initials and the abbreviation are an
+    /// abbreviation of the dictionary whose expansion starts with those words (`Bộ` +
+    /// `CHQS`, `Tổng cục` + `CT`, `Ban` + `CHQS`), or one or two capitalised words after it
+    /// that end such an expansion (`ĐH` + `Quốc gia`, `QĐND` + `Việt Nam`). See
+    /// [`Decision::Name`].
+    fn in_name(&mut self, i: usize, key: &str) -> Option<Resolved<'a>> {
+        let span = self.tokens[i].span();
+        // Most abbreviations stand among lower-case words: ask the tokens first.
+        let capital = |k: Option<usize>| {
+            k.and_then(|k| self.tokens.get(k)).is_some_and(|t| t.as_str().starts_with(char::is_uppercase))
+        };
+        let tail_capital =
+            self.text[span.end..].strip_prefix(' ').is_some_and(|a| a.starts_with(char::is_uppercase));
+        if !tail_capital && i >= 2 && !capital(Some(i - 1)) && !capital(Some(i - 2)) {
+            return None;
+        }
+        let (before, nb) = self.text[..span.start].strip_suffix(' ').map_or(([""; 2], 0), words_back);
+        let (after, na) = self.text[span.end..].strip_prefix(' ').map_or(([""; 2], 0), words_forward);
+        let (before, after) = (&before[..nb], &after[..na]);
+        let head_ok = before.iter().any(|w| w.starts_with(char::is_uppercase));
+        let tail_ok = after.first().is_some_and(|w| w.starts_with(char::is_uppercase));
+        if !head_ok && !tail_ok {
+            return None;
+        }
+        let mut compound = std::mem::take(&mut self.compound_buf);
+        let found = self.in_name_with(key, before, after, tail_ok, &mut compound);
+        self.compound_buf = compound;
+        found
+    }
+
+    fn in_name_with(
+        &self,
+        key: &str,
+        before: &[&str],
+        after: &[&str],
+        tail_ok: bool,
+        compound: &mut String,
+    ) -> Option<Resolved<'a>> {
+        let initials = |words: &[&str], out: &mut String| {
+            for w in words {
+                // Initials drop tone and vowel marks but keep `đ` (`Ủy ban` → `ub`, `Đại
+                // học` → `đh`), as abbreviations are written.
+                match w.chars().next() {
+                    Some('Đ' | 'đ') => out.push('đ'),
+                    Some(c) => out.push(fold_lower(c)),
+                    None => {}
+                }
+            }
+        };
+        // The rest of a name after it first (`Sinh viên ĐH Quốc gia` is the university),
+        // then a head word before it; longer contexts first (`Tổng cục CT` before `cục CT`).
+        if tail_ok {
+            for n in (1..=after.len()).rev() {
+                let words = &after[..n];
+                compound.clear();
+                compound.push_str(key);
+                initials(words, compound);
+                if let Some(r) = self.name_part(compound, words, false) {
+                    return Some(r);
+                }
+            }
+        }
+        for n in (1..=before.len()).rev() {
+            let words = &before[before.len() - n..];
+            if !words[0].starts_with(char::is_uppercase) {
+                continue;
+            }
+            compound.clear();
+            initials(words, compound);
+            compound.push_str(key);
+            if let Some(r) = self.name_part(compound, words, true) {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// For [`Self::in_name`]: the rows of the abbreviation `compound` whose expansion starts
+    /// (`head`) or ends with `words`, and the rest of the first one's expansion.
+    fn name_part(&self, compound: &str, words: &[&str], head: bool) -> Option<Resolved<'a>> {
+        let dict = self.dict;
+        let ids = dict.index.get(compound)?;
+        let mut parts = ids.iter().filter_map(|&id| {
+            let e = dict.entry(id);
+            // Administrative units are no body's name and keep the abbreviation's own case
+            // (`TP Hà Nội` is `thành phố Hà Nội`).
+            if e.domain() == "admin" {
+                return None;
+            }
+            let syllables: Vec<&'a str> = e.expansion.split(' ').collect();
+            let n = words.iter().map(|w| w.split(' ').count()).sum::<usize>();
+            if syllables.len() <= n {
+                return None;
+            }
+            let (outer, inner) = if head {
+                syllables.split_at(n)
+            } else {
+                (&syllables[syllables.len() - n..], &syllables[..])
+            };
+            let inner = if head { inner } else { &inner[..inner.len() - n] };
+            let same = normalize::key(&outer.join(" ")) == normalize::key(&words.join(" "));
+            same.then(|| {
+                // The part is a slice of the dictionary's own text, so it keeps its capitals.
+                let first = inner[0].as_ptr() as usize - e.expansion.as_ptr() as usize;
+                let last = inner[inner.len() - 1];
+                let end = last.as_ptr() as usize - e.expansion.as_ptr() as usize + last.len();
+                &e.expansion[first..end]
+            })
+        });
+        let part = parts.next()?;
+        let alternatives = parts.collect();
+        Some(Resolved { expansion: Cow::Borrowed(part), alternatives, decision: Decision::Name, entry: None })
     }
 
     fn lookup_key(&self, s: &str) -> String {
@@ -1693,6 +1828,52 @@ impl<'a, 'h> Scan<'a, 'h> {
 }
 
 /// A letter of a word (combining marks included).
+/// Up to two words that end `text` (nearest last) and how many, read back over single
+/// spaces; a word is a run of letters, and the reading stops at anything else.
+fn words_back(text: &str) -> ([&str; 2], usize) {
+    let mut out = [""; 2];
+    let mut n = 0;
+    let mut rest = text;
+    while n < 2 {
+        let start = rest
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |k| k + rest[k..].chars().next().map_or(1, char::len_utf8));
+        let word = &rest[start..];
+        if word.is_empty() {
+            break;
+        }
+        out[n] = word;
+        n += 1;
+        match rest[..start].strip_suffix(' ') {
+            Some(r) if !r.ends_with(' ') => rest = r,
+            _ => break,
+        }
+    }
+    out[..n].reverse();
+    (out, n)
+}
+
+/// Up to two words that start `text` and how many, read over single spaces; a word is a
+/// run of letters.
+fn words_forward(text: &str) -> ([&str; 2], usize) {
+    let mut out = [""; 2];
+    let mut n = 0;
+    let mut rest = text;
+    while n < 2 {
+        let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        if end == 0 {
+            break;
+        }
+        out[n] = &rest[..end];
+        n += 1;
+        match rest[end..].strip_prefix(' ') {
+            Some(r) if !r.starts_with(' ') => rest = r,
+            _ => break,
+        }
+    }
+    (out, n)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
 }

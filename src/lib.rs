@@ -181,6 +181,7 @@ mod chars;
 mod conll;
 mod error;
 mod gazetteer;
+mod joined;
 mod ner;
 mod ner_tagger;
 mod normalize;
@@ -201,6 +202,7 @@ pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
+pub use joined::{read_joined, write_joined};
 pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
 pub use ner_tagger::{NerTagger, NerTrainer, NerWorker};
 pub use normalize::{

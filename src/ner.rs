@@ -342,7 +342,15 @@ impl Recognizer {
                 continue;
             }
             found.clear();
-            Parser { r: self, g: self.gazetteer, toks: &toks, text, out: &mut found }.run();
+            Parser {
+                r: self,
+                g: self.gazetteer,
+                toks: &toks,
+                text,
+                out: &mut found,
+                expansions: std::cell::OnceCell::new(),
+            }
+            .run();
             found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
             entities.extend(found.iter().filter_map(|f| {
                 let (start, end) = (toks.get(f.start)?.start, toks.get(f.end.checked_sub(1)?)?.end);
@@ -420,7 +428,9 @@ impl Recognizer {
                 }
             }
             let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
-            let fsym = if kind.is_word() && first_upper == Some(true) && s.is_ascii() {
+            // Any ASCII word or number may go on a name written without diacritics (`Quan khu
+            // 7`, `quan khu 7`); the walk in `matches` starts it only at a capital.
+            let fsym = if (kind.is_word() || kind == TokenKind::Number) && s.is_ascii() {
                 self.gazetteer.folded_vocab.get(key.as_str()).copied().unwrap_or(NO_SYM)
             } else {
                 NO_SYM
@@ -444,6 +454,9 @@ struct Parser<'a, 'h> {
     toks: &'a [Tok],
     text: &'h str,
     out: &'a mut Vec<Found>,
+    /// The expander's matches on this line (start, end, expansion), in order, read once
+    /// when a mention first needs them (see [`Parser::agreed_record`]).
+    expansions: std::cell::OnceCell<Vec<(usize, usize, String)>>,
 }
 
 /// The lower-case form of a Vietnamese letter without Unicode tables: Latin-1 capitals,
@@ -553,10 +566,11 @@ impl Parser<'_, '_> {
                 out.push(GMatch { end: j, node, folded: false });
             }
         }
-        // Names written without diacritics: only for capitalized ASCII words.
+        // Names written without diacritics, from a capitalized word on (`Dak Nong`, `Quan khu
+        // 7`); `best` then asks for the capitals of the name.
         let (mut node, mut j) = (0u32, i);
         while let Some(t) = self.toks.get(j) {
-            if t.fsym == NO_SYM || !(t.cap || t.kind == TokenKind::Punctuation) {
+            if t.fsym == NO_SYM || (j == i && !t.cap) {
                 break;
             }
             match self.g.folded_trie.step(node, t.fsym) {
@@ -617,7 +631,7 @@ impl Parser<'_, '_> {
                 }
                 match self.case_of(i, m.end, h.caps, m.folded) {
                     Some(c) => return Some((m.end, *h, c)),
-                    None if lower_ok => return Some((m.end, *h, MatchKind::CaseInsensitive)),
+                    None if lower_ok && !m.folded => return Some((m.end, *h, MatchKind::CaseInsensitive)),
                     None => {}
                 }
             }
@@ -1099,13 +1113,79 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        let record = if org.kind == OrganizationKind::Head { None } else { Some(Record::Organization(id)) };
+        let record = if org.kind == OrganizationKind::Head {
+            // A head word and an abbreviated name (`Tổng cục CT`): the body the expansion
+            // names, and the mention ends with that name.
+            let named = (end + 1..=full).rev().find_map(|to| Some((self.agreed_record(i, to, to)?, to)));
+            named.map(|(r, to)| {
+                full = to;
+                let out = &mut *self.out;
+                let mut k = start_nested;
+                while k < out.len() {
+                    if out[k].end > to {
+                        out.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+                r
+            })
+        } else {
+            Some(self.agreed_record(i, end, full).unwrap_or(Record::Organization(id)))
+        };
         // The nested entities were pushed by the complement; the outer one goes first.
         self.out.insert(
             start_nested,
             Found { kind: EntityKind::Organization, start: i, end: full, record, matched, nested: false },
         );
         Some(full)
+    }
+
+    /// The organisation that the abbreviation expander reads in the mention `i..full`
+    /// (whose gazetteer part is `i..end`), when it holds an abbreviation: the record named
+    /// by the expanded mention, else by the expanded gazetteer part. The expander decides
+    /// with its cues and the words around (`BCHQS huyện` is the `Ban`, `QĐND Việt Nam` is
+    /// the army), so that the record and the expansion of one mention agree.
+    fn agreed_record(&self, i: usize, end: usize, full: usize) -> Option<Record> {
+        // Abbreviations, and capitals that also spell a syllable (`CA`).
+        let abbreviated =
+            |k: usize| self.tok(k).is_some_and(|t| t.kind == TokenKind::Abbreviation || t.upper);
+        if !(i..end).any(abbreviated) {
+            return None;
+        }
+        let matches = self.expansions.get_or_init(|| {
+            let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) else { return Vec::new() };
+            let line = self.text.get(first.start..last.end).unwrap_or("");
+            let found = crate::Abbreviations::builtin().find(line);
+            found
+                .into_iter()
+                .map(|m| (m.span.start + first.start, m.span.end + first.start, m.expansion.into_owned()))
+                .collect()
+        });
+        let expanded = |to: usize| -> Option<String> {
+            let mut out = String::new();
+            for k in i..to {
+                let t = self.tok(k)?;
+                if k > i {
+                    out.push_str(self.text.get(self.toks[k - 1].end..t.start)?);
+                }
+                let at = matches.partition_point(|m| m.0 < t.start);
+                match matches.get(at) {
+                    Some((start, end, expansion)) if *start == t.start && *end == t.end => {
+                        out.push_str(expansion)
+                    }
+                    _ => out.push_str(self.str(k)),
+                }
+            }
+            Some(out)
+        };
+        let organization = |name: String| {
+            self.g.lookup(&name).iter().copied().find(|r| {
+                matches!(r, Record::Organization(id)
+                    if self.g.organization_by_id(*id).is_some_and(|o| o.kind != OrganizationKind::Head))
+            })
+        };
+        expanded(full).and_then(organization).or_else(|| expanded(end).and_then(organization))
     }
 
     /// The name after an organisation head word (`Sở Giáo dục và Đào tạo`, `Lữ đoàn công

@@ -597,7 +597,7 @@ fn removable(c: char, rules: Rules) -> bool {
 /// Letters and combining marks: the pieces that tone placement and composition work on
 /// (digits end a run, as they end a syllable for the tokenizer).
 fn in_letter_run(c: char) -> bool {
-    chars::is_letter(c)
+    chars::is_letter(c) && quote_lookalike(c).is_none()
 }
 
 /// The output text, copied lazily: nothing is allocated until the first change.
@@ -660,6 +660,13 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             continue;
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        if let Some(quote) = quote_lookalike(c) {
+            if rules.lookalikes {
+                w.piece(i, i + c.len_utf8(), quote);
+            }
+            i += c.len_utf8();
+            continue;
+        }
         if c.is_alphabetic() && !chars::is_combining(c) {
             let end = letter_run_end(text, i, rules);
             let run = &text[i..end];
@@ -796,6 +803,19 @@ pub(crate) fn lookalike(c: char) -> char {
         'Ð' | 'Ɖ' => 'Đ',
         'ð' | 'ɖ' => 'đ',
         c => c,
+    }
+}
+
+/// The quotation mark that a modifier letter written as one stands for: `ʺ` (U+02BA) and
+/// `ˮ` (U+02EE) → `"`, `ʻ` (U+02BB) and `ʽ` (U+02BD) → `‘`. Unicode calls them letters, so
+/// without this they would stick to the word they quote; the tokenizer reads them as
+/// punctuation and the normalizer writes the mark they stand for. (`ʼ` U+02BC, the
+/// apostrophe letter, stays a letter: `Hʼmông` is one word.)
+pub(crate) fn quote_lookalike(c: char) -> Option<&'static str> {
+    match c {
+        '\u{2BA}' | '\u{2EE}' => Some("\""),
+        '\u{2BB}' | '\u{2BD}' => Some("\u{2018}"),
+        _ => None,
     }
 }
 

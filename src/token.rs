@@ -31,7 +31,8 @@ pub enum TokenKind {
     Syllable,
     /// A word that is not a Vietnamese syllable (`Facebook`, `online`, `Mát-xcơ-va`).
     Foreign,
-    /// An acronym or abbreviation (`UBND`, `TP.HCM`, `QP-QSĐP`, `ThS`, `v.v.`, `QK5`).
+    /// An acronym or abbreviation (`UBND`, `TP.HCM`, `QP-QSĐP`, `ThS`, `v.v.`, `QK5`,
+    /// `M&A`), or a model name (`Su-30MK2`, `Mi-17`, `F-16`).
     Abbreviation,
     /// A number: `2023`, `1.234,5`, `2,029`.
     Number,
@@ -39,28 +40,39 @@ pub enum TokenKind {
     Percent,
     /// A range of numbers: `2020-2025`, `5-10`.
     Range,
-    /// A date, day first: `08/12/2022`, `8/12`, `08-12-2022`, `12/2022`, `2022-12-08`.
+    /// A date, day first: `08/12/2022`, `8/12`, `08-12-2022`, `06-02-99`, `12/2022`,
+    /// `2022-12-08`.
     Date,
     /// A time of day: `16:53`, `7h30`, `7h`.
     Time,
     /// A telephone number: `0912345678`, `0912.345.678`, `0912 345 678`, `+84912345678`.
     Phone,
-    /// A vehicle registration plate: `49X-6666`, `51F-123.45`.
+    /// A vehicle registration plate: `49X-6666`, `51F-123.45`, `53S5-3720`, also with spaces
+    /// around the dash (`53S5 - 3720`).
     Plate,
     /// The number and symbol of a legal or administrative document: `15/2020/NĐ-CP`,
     /// `24-NQ/TW`, `1234/QĐ-UBND`, `45/CT-TTg`, `59/2020/QH14`.
     DocumentNumber,
-    /// A web address: `https://example.vn/a`, `www.example.vn`, `baodaknong.vn`.
+    /// A web address: `https://example.vn/a`, `ftp://…` and any other `scheme://…`,
+    /// `www.example.vn`, `baodaknong.vn`.
     Url,
     /// An e-mail address.
     Email,
-    /// Punctuation: `. , ; : ! ? " ( ) … – «`; `...` is one token.
+    /// Punctuation: `. , ; : ! ? " ( ) … – «`; `...` is one token. Modifier letters written
+    /// as quotation marks (`ʺ` U+02BA, `ˮ`, `ʻ`, `ʽ`) are punctuation too.
     Punctuation,
-    /// Any other character: `+ = $ % © ₫`, emoji.
+    /// Any other character: `+ = $ % © ₫`, emoji; an emoticon or an arrow written in
+    /// ASCII is one symbol: `:))`, `=))`, `:-(`, `:v`, `<3`, `^_^`, `-_-`, `==>`, `->`, `<=>`.
     Symbol,
     /// Whitespace (only with [`TokenizerBuilder::keep_whitespace`]); also invisible and
     /// control characters.
     Whitespace,
+    /// A number with a unit letter written against it: `5G`, `4K`, `3D`, `1080P`, `220V`,
+    /// `100W`, `10X`. Only capitals that name a unit or a generation count (`G K D P V W
+    /// X`, `D` after one digit); `12A` (a class, a house number) stays a number and an
+    /// abbreviation, and so do lower-case units (`10km`, `500g`), which the abbreviation
+    /// expander reads. Last in the list so that the other kinds keep their values.
+    Quantity,
 }
 
 impl TokenKind {
@@ -83,6 +95,7 @@ impl TokenKind {
             TokenKind::Punctuation => "punctuation",
             TokenKind::Symbol => "symbol",
             TokenKind::Whitespace => "whitespace",
+            TokenKind::Quantity => "quantity",
         }
     }
 
@@ -242,6 +255,10 @@ const LE: u8 = 1;
 const DI: u8 = 2;
 const PU: u8 = 3;
 const SY: u8 = 4;
+/// Punctuation (`:` `;` `-`) or a symbol (`=` `<` `^` `>`) that may start an emoticon or an
+/// arrow: classes of their own, so that other punctuation pays nothing for them.
+const EP: u8 = 5;
+const ES: u8 = 6;
 
 static ASCII_CLASS: [u8; 128] = {
     let mut t = [SY; 128];
@@ -272,7 +289,9 @@ static ASCII_CLASS: [u8; 128] = {
                 | b'{'
                 | b'}'
         ) {
-            PU
+            if matches!(b, b':' | b';' | b'-') { EP } else { PU }
+        } else if matches!(b, b'=' | b'<' | b'^' | b'>') {
+            ES
         } else {
             SY
         };
@@ -306,7 +325,7 @@ fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
         return 3;
     }
     match text[i..].chars().next() {
-        Some(c) if chars::is_letter(c) => c.len_utf8(),
+        Some(c) if chars::is_letter(c) && crate::normalize::quote_lookalike(c).is_none() => c.len_utf8(),
         _ => 0,
     }
 }
@@ -413,6 +432,12 @@ impl<'h> Tokens<'_, 'h> {
                 LE => self.word(i),
                 DI => self.number(i),
                 PU => self.with_marks(self.punct(i)),
+                EP | ES if EMOTICON_SECOND[usize::from(self.byte(i + 1))] => match self.emoticon(i) {
+                    Some(end) => (end, TokenKind::Symbol),
+                    None if ASCII_CLASS[usize::from(b)] == EP => self.with_marks(self.punct(i)),
+                    None => self.with_marks(self.symbol(i)),
+                },
+                EP => self.with_marks(self.punct(i)),
                 _ => self.with_marks(self.symbol(i)),
             }
         } else {
@@ -675,7 +700,7 @@ impl<'h> Tokens<'_, 'h> {
                 }
             } else if chars::is_combining(c) {
                 vietnamese = false;
-            } else if chars::is_letter(c) {
+            } else if chars::is_letter(c) && crate::normalize::quote_lookalike(c).is_none() {
                 // Titlecase letters (`ǅ`, `ᾞ`) count as capitals, as their NFD forms do.
                 let up = !c.is_lowercase() && c.to_lowercase().next() != Some(c);
                 letters += 1;
@@ -759,8 +784,10 @@ impl<'h> Tokens<'_, 'h> {
             }
         }
         let first = self.part(start);
+        let next = self.byte(first.end);
         if first.syllable
-            && !matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&')
+            && !matches!(next, b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&')
+            && (next != b':' || self.byte(first.end + 1) != b'/')
         {
             // The common case, a syllable followed by a space or punctuation that joins
             // nothing: no address or compound to look for.
@@ -774,6 +801,23 @@ impl<'h> Tokens<'_, 'h> {
     /// inlines into `next` small.
     #[inline(never)]
     fn word_from(&mut self, start: usize, first: Part) -> (usize, TokenKind) {
+        // Whole units first, before the first part is taken for a syllable or a word.
+        // A scheme goes on after `+`, `-` or `.` only with a letter or digit.
+        let after = self.byte(first.end);
+        if matches!(after, b':' | b'+' | b'-' | b'.') {
+            let next = self.byte(first.end + 1);
+            let scheme_goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
+            if scheme_goes_on {
+                if let Some(end) = self.scheme_url(start) {
+                    return (end, TokenKind::Url);
+                }
+            }
+        }
+        if after == b'-' && first.first_upper && first.letters <= 3 {
+            if let Some(end) = self.model_name(start, &first) {
+                return (end, TokenKind::Abbreviation);
+            }
+        }
         if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
@@ -801,9 +845,13 @@ impl<'h> Tokens<'_, 'h> {
             let next_is_letter = letter_len(self.text.as_bytes(), self.text, next_start) > 0;
             let next_is_digit = self.byte(next_start).is_ascii_digit();
             if !next_is_letter && !next_is_digit {
-                // `v.v.`: a chain of single letters takes its final dot.
+                // `v.v.`: a chain of single letters takes its final dot, but not the first
+                // dot of an ellipsis (`v.v...` is `v.v` and `...`).
                 if sep == b'.' && parts > 1 && abbrev_dot && cur.letters == 1 {
-                    end += 1;
+                    let dots = self.text.as_bytes()[end..].iter().take_while(|&&b| b == b'.').count();
+                    if dots != 3 {
+                        end += 1;
+                    }
                 }
                 break;
             }
@@ -842,11 +890,12 @@ impl<'h> Tokens<'_, 'h> {
                         && next.letters <= 5
                         && (!cur.syllable || !next.syllable)
                 }
-                // `R&D`, `NHNo&PTNT`.
+                // `R&D`, `NHNo&PTNT`, and capitals that are also syllables (`M&A`, `E&C`).
                 _ => {
+                    let capitals = |p: &Part| p.upper > 0 && p.lower == 0;
                     next_is_letter
-                        && self.abbrev_like(&cur)
-                        && self.abbrev_like(&next)
+                        && (self.abbrev_like(&cur) || capitals(&cur))
+                        && (self.abbrev_like(&next) || capitals(&next))
                         && cur.digits == 0
                         && next.digits == 0
                 }
@@ -869,7 +918,90 @@ impl<'h> Tokens<'_, 'h> {
             };
             return (end, kind);
         }
-        Self::single_part_kind(&first, end)
+        match Self::single_part_kind(&first, end) {
+            (end, TokenKind::Foreign) if self.contraction(start, end) => (end, TokenKind::Abbreviation),
+            r => r,
+        }
+    }
+
+    /// A contraction whose only vowel letter is a `y` after two consonants that start no
+    /// Vietnamese or English word: `Cty`, `cty`, `CTy` (`công ty`). `gym`, `sky`, `try`, `Lynn`
+    /// stay foreign words.
+    fn contraction(&self, start: usize, end: usize) -> bool {
+        const ONSETS: [&[u8; 2]; 24] = [
+            b"bl", b"br", b"ch", b"cl", b"cr", b"dr", b"fl", b"fr", b"gh", b"gl", b"gr", b"kh", b"kn", b"ng",
+            b"nh", b"ph", b"pl", b"pr", b"ps", b"rh", b"sc", b"sh", b"th", b"tr",
+        ];
+        const MORE_ONSETS: [&[u8; 2]; 9] = [b"sk", b"sl", b"sm", b"sn", b"sp", b"st", b"sw", b"wh", b"wr"];
+        let word = &self.text.as_bytes()[start..end];
+        if !(3..=4).contains(&word.len()) || !word.iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        let lower = |b: u8| b.to_ascii_lowercase();
+        let vowel = |b: u8| matches!(lower(b), b'a' | b'e' | b'i' | b'o' | b'u');
+        if word.iter().any(|&b| vowel(b)) || !word.iter().any(|&b| lower(b) == b'y') {
+            return false;
+        }
+        let pair = [lower(word[0]), lower(word[1])];
+        pair[0] != b'y' && pair[1] != b'y' && !ONSETS.iter().chain(&MORE_ONSETS).any(|o| **o == pair)
+    }
+
+    /// A model name: one to three ASCII letters starting with a capital, a dash, one to four
+    /// digits, then an optional suffix of ASCII letters and digits and further dash groups
+    /// that hold a digit: `Su-30MK2`, `Mi-17`, `Mi-17V-5`, `Ka-52`, `Tu-160`, `An-124`,
+    /// `F-16`, `MiG-21`, `Yak-130`. Tried before the first part is read as a syllable (`Su`,
+    /// `Mi`, `An` are syllables too).
+    fn model_name(&self, start: usize, first: &Part) -> Option<usize> {
+        let letters_end = first.end;
+        let ascii_letters = letters_end - start == first.letters && first.digits == 0;
+        if !(ascii_letters && first.first_upper && (1..=3).contains(&first.letters))
+            || self.byte(letters_end) != b'-'
+        {
+            return None;
+        }
+        let digits_start = letters_end + 1;
+        let digits_end = self.digits_end(digits_start);
+        if !(1..=4).contains(&(digits_end - digits_start)) {
+            return None;
+        }
+        let alnum_end = |mut i: usize| {
+            while self.byte(i).is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i
+        };
+        let mut end = alnum_end(digits_end);
+        while self.byte(end) == b'-' {
+            let group_end = alnum_end(end + 1);
+            if !self.text.as_bytes()[end + 1..group_end].iter().any(u8::is_ascii_digit) {
+                break;
+            }
+            end = group_end;
+        }
+        let bytes = self.text.as_bytes();
+        let joined = matches!(self.byte(end), b'.' | b'/' | b'&' | b'\'' | b'_')
+            && (self.byte(end + 1).is_ascii_digit() || letter_len(bytes, self.text, end + 1) > 0);
+        let clean = letter_len(bytes, self.text, end) == 0 && self.byte(end) != b'@' && !joined;
+        clean.then_some(end)
+    }
+
+    /// A web address with any scheme (`ftp://…`, `sftp://…`, `git+ssh://…`): an ASCII letter,
+    /// then letters, digits, `+`, `-` or `.` (at most 32 bytes), `://` and a body.
+    fn scheme_url(&self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = start + 1;
+        while i < bytes.len()
+            && i - start <= 32
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'+' | b'-' | b'.'))
+        {
+            i += 1;
+        }
+        if !bytes[start].is_ascii_alphabetic() || bytes.get(i..i + 3) != Some(b"://".as_slice()) {
+            return None;
+        }
+        let body = i + 3;
+        let end = self.url_end(body);
+        (end > body).then_some(end)
     }
 
     /// True when a word starting with a capital stands right before `start`, one space
@@ -1064,6 +1196,9 @@ impl<'h> Tokens<'_, 'h> {
         if self.byte(end) == b'%' {
             return (end + 1, TokenKind::Percent);
         }
+        if let Some(end) = self.unit_letter(start, end) {
+            return (end, TokenKind::Quantity);
+        }
         // Ranges: 2020-2025, 5–10.
         let dash_len = if self.byte(end) == b'-' {
             1
@@ -1124,7 +1259,8 @@ impl<'h> Tokens<'_, 'h> {
         if d1 <= 2 && d2 <= 2 && day_ok(num(start, d1_end)) && month_ok(num(d2_start, d2_end)) {
             match third(d2_end) {
                 Some((4, e)) if clean_end(e) => return Some(e),
-                Some((2, e)) if sep == b'/' && clean_end(e) => return Some(e),
+                // d/m/yy, d-m-yy; not with dots, which write version numbers.
+                Some((2, e)) if sep != b'.' && clean_end(e) => return Some(e),
                 Some(_) => return None,
                 None if sep == b'/' && clean_end(d2_end) => return Some(d2_end),
                 None => return None,
@@ -1212,8 +1348,8 @@ impl<'h> Tokens<'_, 'h> {
         (end > i && letters >= 2 && clean && !plate_series).then_some(end)
     }
 
-    /// Vehicle plates: two digits, one or two capitals, an optional digit, a dash, then
-    /// four or five digits or `ddd.dd`.
+    /// Vehicle plates: two digits, one or two capitals, an optional digit, a dash (alone or
+    /// with one space on each side, `53S5 - 3720`), then four or five digits or `ddd.dd`.
     fn plate(&self, start: usize, d1_end: usize) -> Option<usize> {
         if d1_end - start != 2 {
             return None;
@@ -1227,13 +1363,15 @@ impl<'h> Tokens<'_, 'h> {
         if caps == 0 {
             return None;
         }
-        if self.byte(i).is_ascii_digit() && self.byte(i + 1) == b'-' {
+        let dash = |i: usize| match (self.byte(i), self.byte(i + 1), self.byte(i + 2)) {
+            (b'-', _, _) => Some(1),
+            (b' ', b'-', b' ') => Some(3),
+            _ => None,
+        };
+        if self.byte(i).is_ascii_digit() && dash(i + 1).is_some() {
             i += 1;
         }
-        if self.byte(i) != b'-' {
-            return None;
-        }
-        let s = i + 1;
+        let s = i + dash(i)?;
         let e = self.digits_end(s);
         let end = match e - s {
             4 | 5 => e,
@@ -1244,6 +1382,23 @@ impl<'h> Tokens<'_, 'h> {
             _ => return None,
         };
         (!self.byte(end).is_ascii_alphanumeric()).then_some(end)
+    }
+
+    /// A number (`start..end`) with a unit letter against it: `5G`, `4K`, `1080P`, `220V`,
+    /// `100W`, `10X`, and `3D` after one digit (dimensions; `12D` is a class). The letter
+    /// must end the word.
+    fn unit_letter(&self, start: usize, end: usize) -> Option<usize> {
+        match self.byte(end) {
+            b'G' | b'K' | b'P' | b'V' | b'W' | b'X' => {}
+            b'D' if end - start == 1 => {}
+            _ => return None,
+        }
+        let after = end + 1;
+        let clean = !self.byte(after).is_ascii_alphanumeric()
+            && letter_len(self.text.as_bytes(), self.text, after) == 0
+            && self.byte(after) != b'\''
+            && !self.text[after..].starts_with('\u{2019}');
+        clean.then_some(after)
     }
 
     /// Vietnamese phone numbers: a leading 0 and 10–11 digits, plain or grouped with `.`/`-`.
@@ -1293,10 +1448,110 @@ impl<'h> Tokens<'_, 'h> {
     }
 }
 
+/// The bytes that can come second in an emoticon or arrow (see [`Tokens::emoticon`]): a
+/// start such as `:` or `-` followed by anything else is read as before without a look.
+static EMOTICON_SECOND: [bool; 256] = {
+    let mut t = [false; 256];
+    let second = b")(][DPpvV3Oo-'=>._/^<";
+    let mut k = 0;
+    while k < second.len() {
+        t[second[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+impl Tokens<'_, '_> {
+    /// An emoticon or an arrow written in ASCII, starting at `i`:
+    /// - eyes `:` `;` `=`, an optional nose `-` or tear `'`, then a mouth repeated any number
+    ///   of times: a bracket (`:)`, `:((`, `=))`, `;-)`, `:'(`, `:]]`) anywhere, or a letter or
+    ///   digit (`:D`, `:P`, `:v`, `:3`, `=D`, `:O`) after a space or the start and before
+    ///   anything but a letter or digit, so that `16:3`, `A=D` and `Tên:Dung` stay apart;
+    /// - a heart `<3`, `<333`, `</3`, not before a digit or a decimal part (`<30`, `<3,5`);
+    /// - a face of two eyes around `_` or `.`, or `^^`: `^_^`, `^.^`, `-_-`, `-.-`, `>_<`,
+    ///   `>.<`, `=.=`, `^^`;
+    /// - an arrow: an optional `<`, a shaft of up to eight `-` or `=`, then `>`, or `<` and a
+    ///   shaft alone: `->`, `-->`, `=>`, `==>`, `<-`, `<--`, `<==`, `<->`, `<=>`.
+    #[inline(never)]
+    fn emoticon(&self, i: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[i..];
+        let at = |k: usize| rest.get(k).copied().unwrap_or(0);
+        let (b0, b1) = (at(0), at(1));
+        let word_byte = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+        // The length of the run of `b` from `k`, at most `max`.
+        let run = |k: usize, b: u8, max: usize| {
+            let mut n = 0;
+            while n < max && rest.get(k + n) == Some(&b) {
+                n += 1;
+            }
+            n
+        };
+        let face = |e2: u8| (matches!(b1, b'_' | b'.') && at(2) == e2).then_some(i + 3);
+        let arrow = || {
+            let left = b0 == b'<';
+            let shaft_start = usize::from(left);
+            let shaft = at(shaft_start);
+            if !matches!(shaft, b'-' | b'=') {
+                return None;
+            }
+            let end = shaft_start + run(shaft_start, shaft, 8);
+            match at(end) {
+                b'>' => Some(i + end + 1),
+                // `<-5` is `<` and `-5`.
+                x if left && x != shaft && !x.is_ascii_digit() => Some(i + end),
+                _ => None,
+            }
+        };
+        let eyes = || {
+            let m = 1 + usize::from(matches!(b1, b'-' | b'\''));
+            let mouth = at(m);
+            let end = m + run(m, mouth, usize::MAX);
+            match mouth {
+                b')' | b'(' | b']' | b'[' => Some(i + end),
+                b'D' | b'P' | b'p' | b'v' | b'V' | b'3' | b'O' | b'o' => {
+                    let before_ok = i == 0 || self.text.as_bytes()[i - 1].is_ascii_whitespace();
+                    (before_ok && !word_byte(at(end))).then_some(i + end)
+                }
+                _ => None,
+            }
+        };
+        match b0 {
+            b':' | b';' => eyes(),
+            b'=' => match b1 {
+                b'=' | b'>' => arrow(),
+                b'.' => face(b'='),
+                _ => eyes(),
+            },
+            b'-' => match b1 {
+                b'-' | b'>' => arrow(),
+                _ => face(b'-'),
+            },
+            b'<' => match b1 {
+                b'3' | b'/' => {
+                    if b1 == b'/' && at(2) != b'3' {
+                        return None;
+                    }
+                    let heart = 1 + usize::from(b1 == b'/');
+                    let end = heart + run(heart, b'3', usize::MAX);
+                    let number_goes_on = at(end).is_ascii_digit()
+                        || (matches!(at(end), b'.' | b',') && at(end + 1).is_ascii_digit());
+                    (!number_goes_on && !word_byte(at(end))).then_some(i + end)
+                }
+                _ => arrow(),
+            },
+            b'^' if b1 == b'^' => Some(i + 2),
+            b'^' => face(b'^'),
+            b'>' => face(b'<'),
+            _ => None,
+        }
+    }
+}
+
 /// Punctuation outside ASCII: quotes, dashes, ellipsis, guillemets, CJK and full-width
 /// punctuation.
 pub(crate) fn is_punctuation(c: char) -> bool {
-    matches!(c,
+    crate::normalize::quote_lookalike(c).is_some()
+        || matches!(c,
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»' | '¡' | '¿' | '·'
         | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FF01}'..='\u{FF0F}'
         | '\u{FF1A}'..='\u{FF1F}')
@@ -1385,7 +1640,7 @@ mod tests {
             ]).prop_map(str::to_owned),
             4 => "[a-zA-ZăâêôơưđĂÂÊÔƠƯĐàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠỲÝỄỰ]{1,8}",
             2 => "[ 0-9'’.,;:!?@_&+%/-]{1,2}",
-            1 => "[“”…–—\u{2000}-\u{203F}\u{300}-\u{309}\u{323}\u{31B}üñøǅ中Ð]{1,2}",
+            1 => "[“”…–—\u{2000}-\u{203F}\u{300}-\u{309}\u{323}\u{31B}üñøǅ中ÐʺˮʻʽʼMiSu]{1,2}",
             1 => any::<char>().prop_map(String::from),
         ];
         prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())

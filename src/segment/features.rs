@@ -159,7 +159,7 @@ pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCac
                 (word_key(s), case_shape(s, SHAPE_FOREIGN, SHAPE_FOREIGN_TITLE, SHAPE_FOREIGN_TITLE), true)
             }
             TokenKind::Abbreviation => (word_key(s), SHAPE_ABBREVIATION, false),
-            TokenKind::Number | TokenKind::Percent | TokenKind::Range => {
+            TokenKind::Number | TokenKind::Percent | TokenKind::Range | TokenKind::Quantity => {
                 (mix(0x4e55, kind as u64), SHAPE_NUMBER, false)
             }
             TokenKind::Date | TokenKind::Time => (mix(0xda7e, kind as u64), SHAPE_DATE, false),

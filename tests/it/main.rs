@@ -1,6 +1,7 @@
 //! The crate's one integration-test binary: one module per stage.
 
 mod abbrev;
+mod abbrev_context;
 mod adversarial;
 mod corpus;
 mod invariants;
@@ -14,6 +15,7 @@ mod syllables;
 mod tagging;
 mod threads;
 mod tokenize;
+mod units;
 
 /// The text of a file under `../shared` beside the crate root.
 ///
