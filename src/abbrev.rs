@@ -34,6 +34,7 @@ const SKIPPABLE: [&str; 6] = ["va", "cua", "cac", "ve", "o", "tai"];
 
 /// One dictionary row: an abbreviation and one of its expansions.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
     abbreviation: Box<str>,
     expansion: Box<str>,
@@ -80,6 +81,8 @@ impl Entry {
 
 /// Where an expansion came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Source {
     /// A dictionary row for the whole token.
@@ -109,6 +112,8 @@ impl core::fmt::Display for Source {
 
 /// What chose the expansion of a match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Decision {
     /// The abbreviation has one expansion.
@@ -133,6 +138,7 @@ pub enum Decision {
 
 /// One abbreviation found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Match<'a, 'h> {
     /// Where the abbreviation is in the input (with the period of forms such as `TP.`).
     pub span: Span,

@@ -37,6 +37,8 @@ static CUES: &str = include_str!("../data/gazetteer/cues.tsv");
 
 /// Which set a provincial unit belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Era {
     /// One of the 63 units that existed until 30 June 2025.
     Before2025,
@@ -46,6 +48,8 @@ pub enum Era {
 
 /// Whether a provincial unit is a province (`tỉnh`) or a centrally-run city (`thành phố`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ProvinceKind {
     /// `tỉnh`.
     Province,
@@ -55,22 +59,29 @@ pub enum ProvinceKind {
 
 /// Index of a [`Province`] in [`Gazetteer::provinces`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProvinceId(pub u16);
 /// Index of a [`District`] in [`Gazetteer::districts`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DistrictId(pub u16);
 /// Index of a [`MilitaryRegion`] in [`Gazetteer::military_regions`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MilitaryRegionId(pub u16);
 /// Index of an [`Organization`] in [`Gazetteer::organizations`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct OrganizationId(pub u16);
 /// Index of a [`Place`] in [`Gazetteer::places`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PlaceId(pub u16);
 
 /// A gazetteer entry an entity links to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Record {
     /// A provincial unit (either era).
@@ -87,6 +98,7 @@ pub enum Record {
 
 /// A provincial unit: one of the 63 before 1 July 2025 or one of the 34 since.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Province {
     /// Its index.
     pub id: ProvinceId,
@@ -115,6 +127,7 @@ pub struct Province {
 
 /// A pre-2025 district-level unit (quận, huyện, thị xã, thành phố thuộc tỉnh).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct District {
     /// Its index.
     pub id: DistrictId,
@@ -133,6 +146,7 @@ pub struct District {
 /// A military region (Quân khu) or the Hanoi Capital Command, with the provinces it held
 /// before the 2025 merger.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MilitaryRegion {
     /// Its index.
     pub id: MilitaryRegionId,
@@ -152,6 +166,8 @@ pub struct MilitaryRegion {
 
 /// How an organisation entry is used by the recognizer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum OrganizationKind {
     /// A complete name (`Bộ Quốc phòng`, `Quốc hội`).
     Body,
@@ -164,6 +180,7 @@ pub enum OrganizationKind {
 
 /// An organisation or organisation head word.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Organization {
     /// Its index.
     pub id: OrganizationId,
@@ -179,6 +196,7 @@ pub struct Organization {
 
 /// A country, foreign city, region, sea, river, island or mountain.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Place {
     /// Its index.
     pub id: PlaceId,

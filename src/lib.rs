@@ -171,44 +171,72 @@
 //! [`WordSegmenter::from_model_bytes`].
 //!
 //! ## Feature flags
-//! None yet: every stage and its built-in data are always compiled in.
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `segment` | on | [`WordSegmenter`] and its built-in model (about 5 MB, CC BY-SA 4.0) |
+//! | `abbrev` | on | [`Abbreviations`] and the built-in dictionary |
+//! | `ner` | on | [`Recognizer`], [`Gazetteer`] and the gazetteers; brings `segment` and `abbrev` |
+//! | `serde` | off | `Serialize` for tokens, sentences, words, entities, abbreviation matches, spans and records |
+//!
+//! With `default-features = false` the crate is the normalizer, the tokenizer and the sentence
+//! splitter alone, and no data file is compiled in:
+//!
+//! ```toml
+//! [dependencies]
+//! vntext = { version = "0.1", default-features = false }
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "abbrev")]
 mod abbrev;
 mod chars;
+#[cfg(feature = "ner")]
 mod conll;
 mod error;
+#[cfg(feature = "ner")]
 mod gazetteer;
 mod joined;
+#[cfg(feature = "ner")]
 mod ner;
+#[cfg(feature = "ner")]
 mod ner_tagger;
 mod normalize;
+#[cfg(feature = "segment")]
 mod segment;
 mod sentence;
 mod span;
 mod syllable;
+#[cfg(any(feature = "segment", feature = "ner"))]
 pub mod tagging;
 mod token;
+#[cfg(any(feature = "abbrev", feature = "ner"))]
 mod tsv;
+#[cfg(feature = "ner")]
 mod user_entities;
 
+#[cfg(feature = "abbrev")]
 pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use chars::Tone;
+#[cfg(feature = "ner")]
 pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 pub use error::{Error, Result, read_text};
+#[cfg(feature = "ner")]
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
 };
 pub use joined::{read_joined, write_joined};
+#[cfg(feature = "ner")]
 pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
+#[cfg(feature = "ner")]
 pub use ner_tagger::{NerTagger, NerTrainer, NerWorker};
 pub use normalize::{
     Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
     key_into, normalize,
 };
+#[cfg(feature = "segment")]
 pub use segment::{
     SegmentWorker, SegmenterTrainer, TrainingStats, Word, WordSegmenter, WordSegmenterBuilder, Words,
 };

@@ -48,6 +48,8 @@ use crate::user_entities::UserEntities;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum EntityKind {
     /// A person's name (`Hồ Văn Mười`), without titles.
@@ -89,6 +91,8 @@ impl core::fmt::Display for EntityKind {
 
 /// How a gazetteer name matched the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum MatchKind {
     /// As the gazetteer writes it (or not from the gazetteer at all).
     #[default]
@@ -101,6 +105,7 @@ pub enum MatchKind {
 
 /// A named entity found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entity<'h> {
     /// What it is.
     pub kind: EntityKind,

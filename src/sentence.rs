@@ -32,6 +32,7 @@ use crate::token::{Token, TokenKind, Tokenizer, Tokens};
 /// assert_eq!(&text[second.span.range()], second.text);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Sentence<'h> {
     /// Where the sentence is, from its first token to its last.
     pub span: Span,

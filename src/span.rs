@@ -14,6 +14,7 @@ use core::ops::Range;
 /// assert_eq!(&text[span.range()], "Đắk");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,

@@ -25,6 +25,8 @@ use crate::syllable::{self, SyllableSet};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum TokenKind {
     /// A Vietnamese syllable (`Nông`, `nghiêng`, `H'Mông`).
@@ -115,6 +117,7 @@ impl core::fmt::Display for TokenKind {
 
 /// A token: a slice of the caller's text with its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Token<'h> {
     text: &'h str,
     span: Span,

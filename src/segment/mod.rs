@@ -41,7 +41,9 @@ use crate::tagging::{HashKeyed, Lattice, mix};
 
 pub use self::train::{SegmenterTrainer, TrainingStats};
 
-pub(crate) use self::features::{hash_bytes, word_key};
+pub(crate) use self::features::hash_bytes;
+#[cfg(feature = "ner")]
+pub(crate) use self::features::word_key;
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.
@@ -49,6 +51,7 @@ static MODEL: &[u8] = include_bytes!("../../data/segmenter.bin");
 
 /// A word: a slice of the caller's text made of one or more tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Word<'h> {
     text: &'h str,
     span: Span,

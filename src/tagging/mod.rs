@@ -34,7 +34,9 @@ mod train;
 
 pub use self::model::TagModel;
 
-pub(crate) use self::decode::{Lattice, all_tags};
+pub(crate) use self::decode::Lattice;
+#[cfg(feature = "ner")]
+pub(crate) use self::decode::all_tags;
 pub(crate) use self::hash::{FNV_OFFSET, FNV_PRIME, HashKeyed, feature, feature2, feature3, fnv1a, mix};
 pub(crate) use self::model::ModelReader;
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod normalize;
 mod regressions;
 mod segment;
 mod sentences;
+mod serialize;
 mod stages;
 mod syllables;
 mod tagging;
