@@ -314,14 +314,45 @@ impl Abbreviations {
     /// by its comparison key.
     pub fn from_tsv(name: &str, src: &str) -> Result<Abbreviations> {
         let rows = tsv::parse(name, src, &HEADER, 2)?;
-        let mut entries = Vec::with_capacity(rows.len());
+        Abbreviations::from_rows(rows.iter().map(|row| RowSpec::read(name, row)))
+    }
+
+    /// Adds or overrides rows on top of the built-in dictionary (or builds one from nothing):
+    /// see [`AbbreviationsBuilder`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let abbreviations = Abbreviations::builder()
+    ///     .row("VNT", "vntext")
+    ///     .row("UBND", "Ủy ban nhân dân")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(abbreviations.expand("Dùng VNT mỗi ngày").as_str(), "Dùng vntext mỗi ngày");
+    /// // The built-in rows are still there.
+    /// assert_eq!(abbreviations.expand("hội nghị QP-QSĐP").as_str(), "hội nghị quốc phòng - quân sự địa phương");
+    /// ```
+    pub fn builder() -> AbbreviationsBuilder {
+        AbbreviationsBuilder { builtin: true, rows: Vec::new() }
+    }
+
+    fn from_rows<'r>(rows: impl Iterator<Item = RowSpec<'r>>) -> Result<Abbreviations> {
+        let mut entries = Vec::new();
         let mut index: FxMap<Box<str>, Vec<u32>> = FxMap::default();
         let mut domains: Vec<Box<str>> = Vec::new();
-        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        let mut seen: HashMap<(String, String), (&str, usize)> = HashMap::new();
         let mut lower_syllable_forms = false;
         for row in rows {
-            let abbreviation = normalize::normalize(row.get(0).trim()).into_owned();
-            let expansion = normalize::normalize(row.get(1).trim()).into_owned();
+            let name = row.file;
+            let abbreviation = normalize::normalize(row.abbreviation.trim()).into_owned();
+            let expansion = normalize::normalize(row.expansion.trim()).into_owned();
+            for (field, value) in [("abbreviation", &abbreviation), ("expansion", &expansion)] {
+                if value.is_empty() {
+                    return Err(Error::data(name, row.line, format!("empty `{field}`")));
+                }
+            }
             if abbreviation.chars().any(char::is_whitespace) {
                 return Err(Error::data(
                     name,
@@ -337,14 +368,19 @@ impl Abbreviations {
                 ));
             }
             let pair = (abbreviation.clone(), normalize::key(&expansion).into_owned());
-            if let Some(first) = seen.insert(pair, row.line) {
+            if let Some((first_file, first)) = seen.insert(pair, (name, row.line)) {
+                let place = if first_file == name {
+                    format!("line {first}")
+                } else {
+                    format!("{first_file}:{first}")
+                };
                 return Err(Error::data(
                     name,
                     row.line,
-                    format!("duplicate row `{abbreviation}` → `{expansion}` (first on line {first})"),
+                    format!("duplicate row `{abbreviation}` → `{expansion}` (first on {place})"),
                 ));
             }
-            let domain = match row.get(2).trim() {
+            let domain = match row.domain.trim() {
                 "" => DEFAULT_DOMAIN,
                 d => d,
             };
@@ -358,7 +394,7 @@ impl Abbreviations {
             let domain_id = u16::try_from(domain_id)
                 .map_err(|_| Error::data(name, row.line, "more than 65,535 domains"))?;
             let cues: Box<[Box<str>]> = row
-                .get(3)
+                .cues
                 .split(',')
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
@@ -2009,6 +2045,200 @@ fn cue_score(window: &[(Cow<'_, str>, usize)], cue: &str) -> usize {
         .map(|p| window[p..p + n].iter().map(|&(_, d)| d).min().unwrap_or(usize::MAX))
         .min();
     nearest.map_or(0, |d| (CUE_WINDOW + 1).saturating_sub(d))
+}
+
+/// One dictionary row, from a TSV file or the builder, with the file and line its errors name.
+struct RowSpec<'r> {
+    file: &'r str,
+    line: usize,
+    abbreviation: &'r str,
+    expansion: &'r str,
+    domain: &'r str,
+    cues: &'r str,
+}
+
+impl<'r> RowSpec<'r> {
+    fn read(file: &'r str, row: &tsv::Row<'r>) -> RowSpec<'r> {
+        RowSpec {
+            file,
+            line: row.line,
+            abbreviation: row.get(0),
+            expansion: row.get(1),
+            domain: row.get(2),
+            cues: row.get(3),
+        }
+    }
+}
+
+/// A row given to [`AbbreviationsBuilder`].
+#[derive(Clone, Debug)]
+struct BuilderRow {
+    file: String,
+    line: usize,
+    abbreviation: String,
+    expansion: String,
+    domain: String,
+    cues: String,
+}
+
+/// Builds an [`Abbreviations`] dictionary from the built-in one plus rows of your own
+/// (from [`Abbreviations::builder`]).
+///
+/// Rows given for an abbreviation **replace** the built-in rows of that abbreviation (compared
+/// as written, after NFC): give all the meanings you want for it, most frequent first. Other
+/// abbreviations keep their built-in rows. [`builtin(false)`](Self::builtin) starts from an
+/// empty dictionary instead.
+///
+/// # Examples
+///
+/// ```
+/// use vntext::Abbreviations;
+///
+/// // `HN` is `Hà Nội` in the built-in dictionary; this text means Hà Nam.
+/// let abbreviations = Abbreviations::builder().row("HN", "Hà Nam").build().unwrap();
+/// assert_eq!(abbreviations.expand("Họp tại HN.").as_str(), "Họp tại Hà Nam.");
+/// assert_eq!(Abbreviations::builtin().expand("Họp tại HN.").as_str(), "Họp tại Hà Nội.");
+/// ```
+#[derive(Clone, Debug)]
+pub struct AbbreviationsBuilder {
+    builtin: bool,
+    rows: Vec<BuilderRow>,
+}
+
+impl AbbreviationsBuilder {
+    /// Whether to start from the built-in dictionary (the default) or from nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let only_mine = Abbreviations::builder().builtin(false).row("VNT", "vntext").build().unwrap();
+    /// assert_eq!(only_mine.len(), 1);
+    /// assert_eq!(only_mine.expand("UBND").as_str(), "UBND");
+    /// ```
+    pub fn builtin(&mut self, yes: bool) -> &mut Self {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a row in the `common` domain, with no cue words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let abbreviations = Abbreviations::builder().row("HĐQT", "Hội đồng quản trị").build().unwrap();
+    /// assert_eq!(abbreviations.expand("HĐQT họp").as_str(), "Hội đồng quản trị họp");
+    /// ```
+    pub fn row(&mut self, abbreviation: &str, expansion: &str) -> &mut Self {
+        self.row_with(abbreviation, expansion, "", &[])
+    }
+
+    /// Adds a row with its domain (`""` for `common`) and cue words: words that, near the
+    /// abbreviation, choose this meaning over the others.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let abbreviations = Abbreviations::builder()
+    ///     .row_with("TT", "thông tư", "law", &["ban hành", "Bộ"])
+    ///     .row_with("TT", "thị trấn", "place", &["huyện"])
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(abbreviations.get("TT").unwrap().expansion(), "thông tư");
+    /// assert_eq!(abbreviations.candidates("TT").len(), 2);
+    /// ```
+    pub fn row_with(
+        &mut self,
+        abbreviation: &str,
+        expansion: &str,
+        domain: &str,
+        cues: &[&str],
+    ) -> &mut Self {
+        let line = self.rows.len() + 1;
+        self.rows.push(BuilderRow {
+            file: "builder".to_owned(),
+            line,
+            abbreviation: abbreviation.to_owned(),
+            expansion: expansion.to_owned(),
+            domain: domain.to_owned(),
+            cues: cues.join(","),
+        });
+        self
+    }
+
+    /// Adds the rows of a TSV text in the format of [`Abbreviations::from_tsv`], named `name`
+    /// in errors.
+    ///
+    /// # Errors
+    ///
+    /// A malformed file: a missing or wrong header, a row with too many columns or an empty
+    /// abbreviation or expansion, each with the file name and line.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let tsv = "abbreviation\texpansion\nVNT\tvntext\n";
+    /// let abbreviations = Abbreviations::builder().tsv("mine.tsv", tsv).unwrap().build().unwrap();
+    /// assert_eq!(abbreviations.expand("Dùng VNT.").as_str(), "Dùng vntext.");
+    /// let err = Abbreviations::builder().tsv("bad.tsv", "abbreviation\nVNT\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("bad.tsv:1:"));
+    /// ```
+    pub fn tsv(&mut self, name: &str, src: &str) -> Result<&mut Self> {
+        for row in tsv::parse(name, src, &HEADER, 2)? {
+            self.rows.push(BuilderRow {
+                file: name.to_owned(),
+                line: row.line,
+                abbreviation: row.get(0).to_owned(),
+                expansion: row.get(1).to_owned(),
+                domain: row.get(2).to_owned(),
+                cues: row.get(3).to_owned(),
+            });
+        }
+        Ok(self)
+    }
+
+    /// The dictionary.
+    ///
+    /// # Errors
+    ///
+    /// The checks of [`Abbreviations::from_tsv`] on every row: an abbreviation that is not one
+    /// token, an empty field, a duplicate (abbreviation, expansion) pair; the error names the
+    /// file (`builder` for rows given with [`row`](Self::row)) and the line (the row's number).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let err = Abbreviations::builder().row("A B", "hai từ").build().unwrap_err();
+    /// assert_eq!(err.to_string(), "builder:1: abbreviation `A B` contains a space");
+    /// ```
+    pub fn build(&self) -> Result<Abbreviations> {
+        let mine: std::collections::HashSet<String> =
+            self.rows.iter().map(|r| normalize::normalize(r.abbreviation.trim()).into_owned()).collect();
+        let builtin =
+            if self.builtin { tsv::parse(BUILTIN_NAME, BUILTIN_TSV, &HEADER, 2)? } else { Vec::new() };
+        let kept = builtin
+            .iter()
+            .filter(|row| !mine.contains(normalize::normalize(row.get(0).trim()).as_ref()))
+            .map(|row| RowSpec::read(BUILTIN_NAME, row));
+        let added = self.rows.iter().map(|r| RowSpec {
+            file: &r.file,
+            line: r.line,
+            abbreviation: &r.abbreviation,
+            expansion: &r.expansion,
+            domain: &r.domain,
+            cues: &r.cues,
+        });
+        Abbreviations::from_rows(kept.chain(added))
+    }
 }
 
 #[cfg(test)]

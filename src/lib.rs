@@ -217,7 +217,9 @@ mod tsv;
 mod user_entities;
 
 #[cfg(feature = "abbrev")]
-pub use abbrev::{Abbreviations, CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
+pub use abbrev::{
+    Abbreviations, AbbreviationsBuilder, CUE_WINDOW, Decision, Entry, Expansion, Match, Source,
+};
 pub use chars::Tone;
 #[cfg(feature = "ner")]
 pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};

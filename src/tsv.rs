@@ -27,11 +27,14 @@ impl<'a> Row<'a> {
     }
 }
 
-/// Parses `src` (named `file` in errors). The header must be exactly `header`; every row
-/// needs at least `required` non-empty leading fields and at most `header.len()` fields.
+/// Parses `src` (named `file` in errors). The header is `header`, or its first columns down
+/// to the `required` ones (optional trailing columns may be left out of the file); every row
+/// needs at least `required` non-empty leading fields and at most as many fields as the
+/// header has.
 pub(crate) fn parse<'a>(file: &str, src: &'a str, header: &[&str], required: usize) -> Result<Vec<Row<'a>>> {
     let mut rows = Vec::new();
     let mut seen_header = false;
+    let mut columns = header.len();
     for (i, raw) in src.lines().enumerate() {
         let line = i + 1;
         let text = raw.strip_suffix('\r').unwrap_or(raw);
@@ -41,7 +44,10 @@ pub(crate) fn parse<'a>(file: &str, src: &'a str, header: &[&str], required: usi
         }
         let fields: Vec<&str> = text.split('\t').collect();
         if !seen_header {
-            if fields != header {
+            if fields.len() < required.max(1)
+                || fields.len() > header.len()
+                || fields != header[..fields.len()]
+            {
                 return Err(Error::data(
                     file,
                     line,
@@ -53,17 +59,18 @@ pub(crate) fn parse<'a>(file: &str, src: &'a str, header: &[&str], required: usi
                 ));
             }
             seen_header = true;
+            columns = fields.len();
             continue;
         }
-        if fields.len() > header.len() {
+        if fields.len() > columns {
             return Err(Error::data(
                 file,
                 line,
                 format!(
                     "{} columns, at most {} expected ({})",
                     fields.len(),
-                    header.len(),
-                    header.join(", ")
+                    columns,
+                    header[..columns].join(", ")
                 ),
             ));
         }
@@ -96,5 +103,17 @@ mod tests {
         assert_eq!(err, "t.tsv:2: empty `a`");
         assert!(parse("t.tsv", "b\ta\n", &["a", "b"], 1).is_err());
         assert!(parse("t.tsv", "", &["a"], 1).is_err());
+    }
+
+    #[test]
+    fn optional_trailing_columns_may_be_left_out_of_the_header() {
+        let rows = parse("t.tsv", "a\tb\nx\ty\n", &["a", "b", "c", "d"], 2).unwrap();
+        assert_eq!((rows[0].get(0), rows[0].get(1), rows[0].get(2)), ("x", "y", ""));
+        // A row may not be longer than the header the file chose.
+        let err = parse("t.tsv", "a\tb\nx\ty\tz\n", &["a", "b", "c"], 2).unwrap_err().to_string();
+        assert_eq!(err, "t.tsv:2: 3 columns, at most 2 expected (a, b)");
+        // Required columns cannot be left out, nor can the order change.
+        assert!(parse("t.tsv", "a\nx\n", &["a", "b", "c"], 2).is_err());
+        assert!(parse("t.tsv", "a\tc\nx\ty\n", &["a", "b", "c"], 2).is_err());
     }
 }

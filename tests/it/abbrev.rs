@@ -472,3 +472,44 @@ fn engines_are_send_and_sync() {
         assert_eq!(h.join().unwrap(), "Ủy ban nhân dân tỉnh");
     }
 }
+
+/// `from_tsv` takes the two-column header its docs allow (domain and cues are optional).
+#[test]
+fn from_tsv_accepts_the_two_column_header() {
+    let dict =
+        Abbreviations::from_tsv("two.tsv", "abbreviation\texpansion\nVNT\tvntext\nHĐQT\tHội đồng quản trị\n")
+            .expect("a two-column file parses");
+    assert_eq!(dict.len(), 2);
+    assert_eq!(dict.get("VNT").unwrap().domain(), "common");
+    let err =
+        Abbreviations::from_tsv("two.tsv", "abbreviation\texpansion\nVNT\tvntext\textra\n").unwrap_err();
+    assert_eq!(err.to_string(), "two.tsv:2: 3 columns, at most 2 expected (abbreviation, expansion)");
+}
+
+/// The builder adds rows on top of the built-in dictionary, and rows for an abbreviation
+/// replace its built-in rows, in the order given.
+#[test]
+fn builder_adds_and_overrides_rows() {
+    let builtin = Abbreviations::builtin();
+    let dict = Abbreviations::builder()
+        .row("VNT", "vntext")
+        .row("HN", "Hà Nam")
+        .row("HN", "Hà Nội")
+        .build()
+        .unwrap();
+    assert_eq!(dict.len(), builtin.len() - builtin.candidates("HN").len() + 3);
+    let hn: Vec<&str> = dict.candidates("HN").iter().map(|e| e.expansion()).collect();
+    assert_eq!(hn, ["Hà Nam", "Hà Nội"]);
+    assert_eq!(dict.expand("Dùng VNT ở HN.").as_str(), "Dùng vntext ở Hà Nam.");
+    // Untouched abbreviations keep their built-in rows.
+    assert_eq!(dict.candidates("UBND").len(), builtin.candidates("UBND").len());
+    // Errors name the builder row, or the file and line of a TSV text.
+    let err = Abbreviations::builder().row("VNT", "vntext").row("X", "").build().unwrap_err();
+    assert_eq!(err.to_string(), "builder:2: empty `expansion`");
+    let err = Abbreviations::builder()
+        .tsv("mine.tsv", "abbreviation\texpansion\nVNT\tvntext\nVNT\tvntext\n")
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert_eq!(err.to_string(), "mine.tsv:3: duplicate row `VNT` → `vntext` (first on line 2)");
+}
