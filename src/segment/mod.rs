@@ -50,6 +50,14 @@ pub(crate) use self::features::word_key;
 static MODEL: &[u8] = include_bytes!("../../data/segmenter.bin");
 
 /// A word: a slice of the caller's text made of one or more tokens.
+///
+/// ```
+/// let text = "Bộ Quốc phòng họp báo.";
+/// let words = vntext::WordSegmenter::builtin().segment(text);
+/// let word = words[1];
+/// assert_eq!((word.as_str(), word.token_count()), ("Quốc phòng", 2));
+/// assert_eq!(&text[word.span().range()], "Quốc phòng");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Word<'h> {
@@ -61,16 +69,36 @@ pub struct Word<'h> {
 impl<'h> Word<'h> {
     /// The word's text, borrowed from the input, with the caller's spaces between its
     /// syllables (`"quốc phòng"`).
+    ///
+    /// ```
+    /// let words = vntext::WordSegmenter::builtin().segment("hội nghị  quốc phòng");
+    /// let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+    /// assert_eq!(words, ["hội nghị", "quốc phòng"]);
+    /// ```
     pub fn as_str(&self) -> &'h str {
         self.text
     }
 
     /// Where the word is in the input, in bytes.
+    ///
+    /// ```
+    /// use vntext::Span;
+    ///
+    /// let words = vntext::WordSegmenter::builtin().segment("Bộ Quốc phòng");
+    /// // `Bộ` is four bytes, then a space.
+    /// assert_eq!(words[1].span(), Span::new(5, 18));
+    /// ```
     pub fn span(&self) -> Span {
         self.span
     }
 
     /// How many tokens (syllables) the word has.
+    ///
+    /// ```
+    /// let words = vntext::WordSegmenter::builtin().segment("Ủy ban nhân dân tỉnh");
+    /// let counts: Vec<usize> = words.iter().map(|w| w.token_count()).collect();
+    /// assert_eq!(counts, [4, 1]);
+    /// ```
     pub fn token_count(&self) -> usize {
         self.tokens as usize
     }
@@ -83,18 +111,55 @@ struct UserDictionary {
     words: HashKeyed<()>,
 }
 
-/// Splits Vietnamese text into words.
+/// Splits Vietnamese text into words: which syllables form one word (`quốc phòng`,
+/// `Ủy ban nhân dân`).
 ///
 /// Immutable, `Send + Sync`, used through `&self`; cloning is cheap (the model is shared).
 /// Build it once: [`WordSegmenter::builtin`] for the shipped model, [`WordSegmenter::builder`]
 /// to add a user dictionary, [`WordSegmenter::from_model_bytes`] for a model you trained.
+///
+/// A word is a run of tokens from [`tokenize`](crate::tokenize) that the model joins:
+/// syllables and foreign words, and a plain number next to a syllable where the model
+/// learned that UD-VTB writes one word (`10 triệu`, `tháng 10`; never two numbers). A number
+/// written against letters (`1A`, `10km`) is always one word, so is a word written with a
+/// hyphen and no space (`Mác-Lênin`, `COVID-19`), and so is an initial or `TP` with its full
+/// stop (`H.`, `TP.`) when a word follows on the line. Every other token (dates,
+/// punctuation, abbreviations...) is a word of its own, and no token is ever split. Words
+/// never span a line break. Each word is a [`Span`] over the caller's text.
+///
+/// The model is an averaged structured perceptron over two tags ("starts a word", "joins
+/// the previous token") with exact (Viterbi) decoding, on the crate's learning engine
+/// ([`crate::tagging`]). Its features are syllable n-grams, their shapes and case, matches
+/// of a lexicon of multi-syllable words, how strongly two syllables go together in
+/// unlabelled text, and whether two syllables share their onset or rhyme (`tấp nập`).
+/// [`SegmenterTrainer`] builds such a model from your own data.
+///
+/// ```
+/// let segmenter = vntext::WordSegmenter::builtin();
+/// let text = "Bộ Quốc phòng họp báo.";
+/// let words: Vec<&str> = segmenter.segment(text).iter().map(|w| w.as_str()).collect();
+/// assert_eq!(words, ["Bộ", "Quốc phòng", "họp báo", "."]);
+///
+/// // A date and an abbreviation are words of their own; nothing crosses a line break.
+/// let words = segmenter.segment("Ngày 8/12, UBND tỉnh\nquốc phòng");
+/// let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+/// assert_eq!(words, ["Ngày", "8/12", ",", "UBND", "tỉnh", "quốc phòng"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct WordSegmenter {
     model: Arc<Model>,
     user: Arc<UserDictionary>,
 }
 
-/// Configures a [`WordSegmenter`]: its model and a user dictionary.
+/// Configures a [`WordSegmenter`]: its model and a user dictionary. Made by
+/// [`WordSegmenter::builder`].
+///
+/// ```
+/// let text = "Ban Chỉ huy Quân sự huyện họp.";
+/// let segmenter = vntext::WordSegmenter::builder().word("Ban Chỉ huy Quân sự").build();
+/// let words = segmenter.segment(text);
+/// assert_eq!(words[0].as_str(), "Ban Chỉ huy Quân sự");
+/// ```
 #[derive(Clone, Debug)]
 pub struct WordSegmenterBuilder {
     model: Arc<Model>,
@@ -104,6 +169,21 @@ pub struct WordSegmenterBuilder {
 impl WordSegmenterBuilder {
     /// Uses the model of `segmenter` (e.g. one read by [`WordSegmenter::from_model_bytes`])
     /// instead of the built-in one.
+    ///
+    /// ```
+    /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.hash_bits(12).epochs(3);
+    /// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// let mine = WordSegmenter::from_model_bytes(&trainer.train().unwrap()).unwrap();
+    ///
+    /// // My model, with a word of my own on top.
+    /// let segmenter = WordSegmenter::builder().model_of(&mine).word("an ninh").build();
+    /// let words: Vec<&str> =
+    ///     segmenter.segment("quốc phòng an ninh").iter().map(|w| w.as_str()).collect();
+    /// assert_eq!(words, ["quốc phòng", "an ninh"]);
+    /// ```
     pub fn model_of(&mut self, segmenter: &WordSegmenter) -> &mut Self {
         self.model = Arc::clone(&segmenter.model);
         self
@@ -113,12 +193,28 @@ impl WordSegmenterBuilder {
     /// (`"Ban Chỉ huy Quân sự"`). Matching ignores case, tone-mark placement and spacing;
     /// where user words overlap, the leftmost and then the longest wins. A word of one
     /// token changes nothing (every token is inside one word anyway).
+    ///
+    /// ```
+    /// let segmenter = vntext::WordSegmenter::builder().word("ban chỉ huy quân sự").build();
+    /// // Case and spacing do not matter.
+    /// let words = segmenter.segment("BAN CHỈ HUY  QUÂN SỰ tỉnh");
+    /// assert_eq!(words[0].as_str(), "BAN CHỈ HUY  QUÂN SỰ");
+    /// assert_eq!(words[0].token_count(), 5);
+    /// ```
     pub fn word(&mut self, word: &str) -> &mut Self {
         self.words.push(word.to_owned());
         self
     }
 
     /// Adds several words, as [`WordSegmenterBuilder::word`] does.
+    ///
+    /// ```
+    /// let segmenter =
+    ///     vntext::WordSegmenter::builder().words(["Ban Chỉ huy", "Quân sự tỉnh"]).build();
+    /// let words = segmenter.segment("Ban Chỉ huy Quân sự tỉnh");
+    /// let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+    /// assert_eq!(words, ["Ban Chỉ huy", "Quân sự tỉnh"]);
+    /// ```
     pub fn words<I, S>(&mut self, words: I) -> &mut Self
     where
         I: IntoIterator<Item = S>,
@@ -130,7 +226,16 @@ impl WordSegmenterBuilder {
         self
     }
 
-    /// Builds the segmenter.
+    /// Builds the segmenter. The builder can be reused to build more.
+    ///
+    /// ```
+    /// let mut builder = vntext::WordSegmenter::builder();
+    /// let plain = builder.build();
+    /// let custom = builder.word("họp báo quốc phòng").build();
+    /// let text = "họp báo quốc phòng";
+    /// assert_eq!(plain.segment(text).len(), 2);
+    /// assert_eq!(custom.segment(text).len(), 1);
+    /// ```
     pub fn build(&self) -> WordSegmenter {
         let mut user = UserDictionary::default();
         let mut toks = Vec::new();
@@ -153,7 +258,17 @@ fn exact_key(text: &str, t: &Tok) -> u64 {
 }
 
 impl WordSegmenter {
-    /// The segmenter with the built-in model and no user dictionary, built on first use.
+    /// The segmenter with the built-in model and no user dictionary, built on first use;
+    /// later calls return the same segmenter.
+    ///
+    /// The model (`data/segmenter.bin`) is trained on UD Vietnamese-VTB and is licensed
+    /// CC BY-SA 4.0, as that treebank is; see the crate docs.
+    ///
+    /// ```
+    /// let segmenter = vntext::WordSegmenter::builtin();
+    /// assert!(std::ptr::eq(segmenter, vntext::WordSegmenter::builtin()));
+    /// assert_eq!(segmenter.segment("thủ đô Hà Nội").len(), 2);
+    /// ```
     pub fn builtin() -> &'static WordSegmenter {
         static BUILTIN: OnceLock<WordSegmenter> = OnceLock::new();
         BUILTIN.get_or_init(|| {
@@ -162,7 +277,12 @@ impl WordSegmenter {
         })
     }
 
-    /// A builder starting from the built-in model.
+    /// A builder starting from the built-in model, with no user words.
+    ///
+    /// ```
+    /// let segmenter = vntext::WordSegmenter::builder().word("Công ty Sữa").build();
+    /// assert_eq!(segmenter.segment("Công ty Sữa Việt Nam")[0].as_str(), "Công ty Sữa");
+    /// ```
     pub fn builder() -> WordSegmenterBuilder {
         WordSegmenterBuilder { model: Arc::clone(&WordSegmenter::builtin().model), words: Vec::new() }
     }
@@ -172,6 +292,22 @@ impl WordSegmenter {
     /// # Errors
     /// [`crate::Error::Model`] when the bytes are not such a model, are of another format
     /// version, or are corrupt or truncated (checked by a checksum).
+    ///
+    /// ```
+    /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.hash_bits(12).epochs(3);
+    /// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// let model = trainer.train()?;
+    /// let segmenter = WordSegmenter::from_model_bytes(&model)?;
+    /// assert_eq!(segmenter.segment("quốc phòng toàn dân").len(), 2);
+    ///
+    /// // A cut model is rejected, not misread.
+    /// let err = WordSegmenter::from_model_bytes(&model[..model.len() - 1]).unwrap_err();
+    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// # Ok::<(), vntext::Error>(())
+    /// ```
     pub fn from_model_bytes(bytes: &[u8]) -> Result<WordSegmenter> {
         Ok(WordSegmenter { model: Arc::new(Model::from_bytes(bytes)?), user: Arc::default() })
     }
@@ -179,6 +315,13 @@ impl WordSegmenter {
     /// The words of `text`, in order. Every token of the text is in exactly one word.
     ///
     /// For many texts, [`WordSegmenter::worker`] reuses its buffers instead.
+    ///
+    /// ```
+    /// let text = "Ủy ban nhân dân tỉnh Đắk Nông";
+    /// let words = vntext::WordSegmenter::builtin().segment(text);
+    /// let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+    /// assert_eq!(words, ["Ủy ban nhân dân", "tỉnh", "Đắk Nông"]);
+    /// ```
     pub fn segment<'h>(&self, text: &'h str) -> Vec<Word<'h>> {
         // One text: the syllable-sound cache would cost more to set up than it saves.
         self.worker_with(SoundCache::default()).segment(text).collect()
@@ -188,6 +331,14 @@ impl WordSegmenter {
     /// allocates nothing once the buffers have grown to the longest text (except for the
     /// rare syllable whose comparison key needs the full normalizer: decomposed marks,
     /// look-alike letters, `hoà`-style tone marks).
+    ///
+    /// ```
+    /// let segmenter = vntext::WordSegmenter::builtin();
+    /// let mut worker = segmenter.worker();
+    /// let counts: Vec<usize> =
+    ///     ["Bộ Quốc phòng", "UBND tỉnh Đắk Nông"].iter().map(|l| worker.segment(l).count()).collect();
+    /// assert_eq!(counts, [2, 3]);
+    /// ```
     pub fn worker(&self) -> SegmentWorker<'_> {
         self.worker_with(SoundCache::new())
     }
@@ -218,8 +369,10 @@ impl Default for WordSegmenter {
 /// let segmenter = vntext::WordSegmenter::builtin();
 /// let mut worker = segmenter.worker();
 /// for line in ["Ủy ban nhân dân tỉnh", "quốc phòng toàn dân"] {
-///     let n = worker.segment(line).count();
-///     assert!(n >= 2);
+///     // The same words as `WordSegmenter::segment`, without allocating a `Vec`.
+///     let words: Vec<_> = worker.segment(line).collect();
+///     assert_eq!(words, segmenter.segment(line));
+///     assert_eq!(words.len(), 2);
 /// }
 /// ```
 #[derive(Debug)]
@@ -239,7 +392,14 @@ pub(crate) const MAY_START: u32 = 1;
 pub(crate) const MAY_JOIN: u32 = 2;
 
 impl<'s> SegmentWorker<'s> {
-    /// The words of `text`, in order, as an iterator over the worker's buffer.
+    /// The words of `text`, in order, as an iterator over the worker's buffer (which the
+    /// next call reuses).
+    ///
+    /// ```
+    /// let mut worker = vntext::WordSegmenter::builtin().worker();
+    /// let words: Vec<&str> = worker.segment("Bộ Quốc phòng họp báo.").map(|w| w.as_str()).collect();
+    /// assert_eq!(words, ["Bộ", "Quốc phòng", "họp báo", "."]);
+    /// ```
     pub fn segment<'w, 'h>(&'w mut self, text: &'h str) -> Words<'w, 'h> {
         let model = &*self.segmenter.model;
         analyze_with(text, &mut self.toks, &mut self.sounds);
@@ -313,7 +473,15 @@ impl<'s> SegmentWorker<'s> {
     }
 }
 
-/// The words of one text; returned by [`SegmentWorker::segment`].
+/// The words of one text; returned by [`SegmentWorker::segment`]. It knows its length.
+///
+/// ```
+/// let mut worker = vntext::WordSegmenter::builtin().worker();
+/// let mut words = worker.segment("Bộ Quốc phòng");
+/// assert_eq!(words.len(), 2);
+/// assert_eq!(words.next().map(|w| w.as_str()), Some("Bộ"));
+/// assert_eq!(words.len(), 1);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Words<'w, 'h> {
     text: &'h str,

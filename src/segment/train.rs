@@ -11,7 +11,17 @@ use crate::error::{Error, Result};
 use crate::span::Span;
 use crate::tagging::{Example, HashKeyed, Trainer};
 
-/// Counts of what a [`SegmenterTrainer`] was given.
+/// Counts of what a [`SegmenterTrainer`] was given; from [`SegmenterTrainer::stats`].
+///
+/// ```
+/// use vntext::{SegmenterTrainer, Span};
+///
+/// let mut trainer = SegmenterTrainer::new();
+/// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+/// trainer.add_lexicon_word(1, "an ninh");
+/// let stats = trainer.stats();
+/// assert_eq!((stats.sentences, stats.tokens, stats.unreachable), (1, 4, 0));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TrainingStats {
     /// Labelled sentences.
@@ -99,6 +109,11 @@ const GOLD_SOURCE: u8 = 1;
 impl SegmenterTrainer {
     /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
     /// seen at least 3 times, every feature.
+    ///
+    /// ```
+    /// let trainer = vntext::SegmenterTrainer::new();
+    /// assert_eq!(trainer.stats(), vntext::TrainingStats::default());
+    /// ```
     pub fn new() -> SegmenterTrainer {
         SegmenterTrainer {
             bits: 20,
@@ -121,18 +136,33 @@ impl SegmenterTrainer {
     }
 
     /// The weight table has `1 << bits` entries (clamped to 8..=24); two bytes each.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.hash_bits(12); // 4,096 weights: a small model for a small corpus
+    /// ```
     pub fn hash_bits(&mut self, bits: u32) -> &mut Self {
         self.bits = bits.clamp(8, 24);
         self
     }
 
     /// Passes over the labelled sentences.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.epochs(5);
+    /// ```
     pub fn epochs(&mut self, epochs: usize) -> &mut Self {
         self.epochs = epochs;
         self
     }
 
     /// Syllable pairs seen fewer times in unlabelled text are not stored in the model.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.min_pair_count(1); // keep every pair of a small raw corpus
+    /// ```
     pub fn min_pair_count(&mut self, count: u32) -> &mut Self {
         self.min_pair_count = count.max(1);
         self
@@ -141,6 +171,11 @@ impl SegmenterTrainer {
     /// A feature is learned only from sentences when it occurs in at least this many
     /// training sentences (default 1: every feature; 2 learned less on UD-VTB dev, 95.17
     /// against 95.29).
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.min_feature_sentences(2);
+    /// ```
     pub fn min_feature_sentences(&mut self, count: u32) -> &mut Self {
         self.min_feature_sentences = count.max(1);
         self
@@ -148,18 +183,53 @@ impl SegmenterTrainer {
 
     /// Trains this many perceptrons, each visiting the sentences in its own order, and
     /// averages them (default 10).
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.runs(3);
+    /// ```
     pub fn runs(&mut self, runs: usize) -> &mut Self {
         self.runs = runs.max(1);
         self
     }
 
     /// Seed of the order in which sentences are visited.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.seed(42);
+    /// ```
+    ///
+    /// Training is deterministic: the same seed and inputs give the same bytes.
+    ///
+    /// ```
+    /// use vntext::{SegmenterTrainer, Span};
+    ///
+    /// let train = |seed| {
+    ///     let mut trainer = SegmenterTrainer::new();
+    ///     trainer.hash_bits(10).epochs(2).runs(2).seed(seed);
+    ///     trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    ///     trainer.add_sentence("an ninh quốc phòng", &[Span::new(0, 7), Span::new(8, 21)]);
+    ///     trainer.train().unwrap()
+    /// };
+    /// assert_eq!(train(7), train(7));
+    /// ```
     pub fn seed(&mut self, seed: u64) -> &mut Self {
         self.seed = seed;
         self
     }
 
     /// What the trainer has been given so far.
+    ///
+    /// ```
+    /// use vntext::{SegmenterTrainer, Span};
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.add_sentence("bộ quốc phòng", &[Span::new(0, 4), Span::new(5, 18)]);
+    /// trainer.add_raw_text("quốc phòng toàn dân");
+    /// let stats = trainer.stats();
+    /// assert_eq!((stats.sentences, stats.tokens, stats.raw_tokens), (1, 3, 4));
+    /// ```
     pub fn stats(&self) -> TrainingStats {
         TrainingStats {
             lexicon_words: self.gold_words.len() + self.listed_words.len(),
@@ -169,6 +239,15 @@ impl SegmenterTrainer {
     }
 
     /// Counts adjacent syllables of unlabelled text for the pair statistics.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.add_raw_text("quốc phòng toàn dân");
+    /// trainer.add_raw_text("an ninh quốc phòng");
+    /// let stats = trainer.stats();
+    /// // `quốc phòng` twice: five distinct pairs of adjacent syllables.
+    /// assert_eq!((stats.raw_tokens, stats.raw_pairs), (8, 5));
+    /// ```
     pub fn add_raw_text(&mut self, text: &str) {
         analyze_with(text, &mut self.toks, &mut self.sounds);
         for (i, t) in self.toks.iter().enumerate() {
@@ -190,6 +269,13 @@ impl SegmenterTrainer {
     /// trust each. Words of fewer than two syllables are ignored. The word's other `i`/`y`
     /// spellings (`lí`/`lý`, `kĩ thuật`/`kỹ thuật`, `công ti`/`công ty`) are added too:
     /// dictionaries keep the older `i`, news text mostly writes `y`.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.add_lexicon_word(1, "quốc phòng");
+    /// trainer.add_lexicon_word(1, "nhà"); // one syllable: ignored
+    /// assert_eq!(trainer.stats().lexicon_words, 1);
+    /// ```
     pub fn add_lexicon_word(&mut self, source: u8, word: &str) {
         for spelling in i_y_spellings(word) {
             self.add_one_lexicon_word(source, &spelling);
@@ -217,6 +303,14 @@ impl SegmenterTrainer {
 
     /// Removes the words of one lexicon source (as given to
     /// [`SegmenterTrainer::add_lexicon_word`]), e.g. to replace a self-training lexicon.
+    ///
+    /// ```
+    /// let mut trainer = vntext::SegmenterTrainer::new();
+    /// trainer.add_lexicon_word(1, "quốc phòng");
+    /// trainer.add_lexicon_word(2, "an ninh");
+    /// trainer.clear_lexicon_source(2);
+    /// assert_eq!(trainer.stats().lexicon_words, 1);
+    /// ```
     pub fn clear_lexicon_source(&mut self, source: u8) {
         let bit = 2 << source.min(5);
         self.listed_words.retain(|_, mask| {
@@ -228,6 +322,17 @@ impl SegmenterTrainer {
     /// Adds a labelled sentence: `words` are the gold words' spans in `text`, in order.
     /// Returns how many gold boundaries the segmenter cannot reproduce (see
     /// [`TrainingStats::unreachable`]).
+    ///
+    /// ```
+    /// use vntext::{SegmenterTrainer, Span};
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// let text = "Bộ Quốc phòng.";
+    /// // `Bộ` | `Quốc phòng` | `.`
+    /// assert_eq!(trainer.add_sentence(text, &[Span::new(0, 4), Span::new(5, 18), Span::new(18, 19)]), 0);
+    /// // A gold word that takes in the full stop cannot be reproduced.
+    /// assert_eq!(trainer.add_sentence(text, &[Span::new(0, 4), Span::new(5, 19)]), 1);
+    /// ```
     pub fn add_sentence(&mut self, text: &str, words: &[Span]) -> usize {
         let mut toks = Vec::new();
         analyze_with(text, &mut toks, &mut self.sounds);
@@ -283,6 +388,19 @@ impl SegmenterTrainer {
     ///
     /// # Errors
     /// [`Error::Model`] when no labelled sentence was added.
+    ///
+    /// ```
+    /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.hash_bits(12).epochs(3);
+    /// assert!(matches!(trainer.train(), Err(vntext::Error::Model { .. })));
+    ///
+    /// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// let segmenter = WordSegmenter::from_model_bytes(&trainer.train()?)?;
+    /// assert_eq!(segmenter.segment("quốc phòng toàn dân").len(), 2);
+    /// # Ok::<(), vntext::Error>(())
+    /// ```
     pub fn train(&self) -> Result<Vec<u8>> {
         if self.sentences.is_empty() {
             return Err(Error::model("no labelled sentences to train on"));
