@@ -36,6 +36,14 @@ static NAME_SYLLABLES: &str = include_str!("../data/gazetteer/name_syllables.tsv
 static CUES: &str = include_str!("../data/gazetteer/cues.tsv");
 
 /// Which set a provincial unit belongs to.
+///
+/// ```
+/// use vntext::{Era, Gazetteer};
+///
+/// let g = Gazetteer::builtin();
+/// assert_eq!(g.province("67").unwrap().era, Era::Before2025);
+/// assert_eq!(g.province_since_2025("68").unwrap().era, Era::Since2025);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -47,6 +55,14 @@ pub enum Era {
 }
 
 /// Whether a provincial unit is a province (`tỉnh`) or a centrally-run city (`thành phố`).
+///
+/// ```
+/// use vntext::{Gazetteer, ProvinceKind};
+///
+/// let g = Gazetteer::builtin();
+/// assert_eq!(g.province("01").unwrap().kind, ProvinceKind::City); // Hà Nội
+/// assert_eq!(g.province("67").unwrap().kind, ProvinceKind::Province); // Đắk Nông
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -58,27 +74,76 @@ pub enum ProvinceKind {
 }
 
 /// Index of a [`Province`] in [`Gazetteer::provinces`].
+///
+/// ```
+/// use vntext::{Gazetteer, Record};
+///
+/// let g = Gazetteer::builtin();
+/// let Some(&Record::Province(id)) = g.lookup("Đắk Nông").first() else { panic!() };
+/// assert_eq!(g.province_by_id(id).unwrap().code, "67");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProvinceId(pub u16);
 /// Index of a [`District`] in [`Gazetteer::districts`].
+///
+/// ```
+/// use vntext::{Gazetteer, Record};
+///
+/// let g = Gazetteer::builtin();
+/// let Some(&Record::District(id)) = g.lookup("Gia Nghĩa").first() else { panic!() };
+/// assert_eq!(g.district_by_id(id).unwrap().code, "660");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DistrictId(pub u16);
 /// Index of a [`MilitaryRegion`] in [`Gazetteer::military_regions`].
+///
+/// ```
+/// use vntext::{Gazetteer, Record};
+///
+/// let g = Gazetteer::builtin();
+/// let Some(&Record::MilitaryRegion(id)) = g.lookup("Quân khu 5").first() else { panic!() };
+/// assert_eq!(g.military_region_by_id(id).unwrap().code, "QK5");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MilitaryRegionId(pub u16);
 /// Index of an [`Organization`] in [`Gazetteer::organizations`].
+///
+/// ```
+/// use vntext::{Gazetteer, Record};
+///
+/// let g = Gazetteer::builtin();
+/// let Some(&Record::Organization(id)) = g.lookup("UBND").first() else { panic!() };
+/// assert_eq!(g.organization_by_id(id).unwrap().name, "Ủy ban nhân dân");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct OrganizationId(pub u16);
 /// Index of a [`Place`] in [`Gazetteer::places`].
+///
+/// ```
+/// use vntext::{Gazetteer, Record};
+///
+/// let g = Gazetteer::builtin();
+/// let Some(&Record::Place(id)) = g.lookup("Mỹ").first() else { panic!() };
+/// assert_eq!(g.place_by_id(id).unwrap().name, "Hoa Kỳ");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PlaceId(pub u16);
 
 /// A gazetteer entry an entity links to.
+///
+/// ```
+/// use vntext::{EntityKind, Gazetteer, Recognizer, Record};
+///
+/// let entities = Recognizer::builtin().recognize("Bộ Quốc phòng làm việc với tỉnh Đắk Nông.");
+/// let place = entities.iter().find(|e| e.kind == EntityKind::Province).unwrap();
+/// let Some(Record::Province(id)) = place.record else { panic!("a province") };
+/// assert_eq!(Gazetteer::builtin().province_by_id(id).unwrap().name, "Đắk Nông");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -97,6 +162,13 @@ pub enum Record {
 }
 
 /// A provincial unit: one of the 63 before 1 July 2025 or one of the 34 since.
+///
+/// ```
+/// let p = vntext::Gazetteer::builtin().province("79").unwrap();
+/// assert_eq!((p.name, p.official_name), ("Hồ Chí Minh", "Thành phố Hồ Chí Minh"));
+/// assert_eq!(p.valid_to, Some("2025-06-30"));
+/// assert!(p.aliases.contains(&"TP.HCM"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Province {
@@ -126,6 +198,13 @@ pub struct Province {
 }
 
 /// A pre-2025 district-level unit (quận, huyện, thị xã, thành phố thuộc tỉnh).
+///
+/// ```
+/// let g = vntext::Gazetteer::builtin();
+/// let d = g.districts().iter().find(|d| d.name == "Gia Nghĩa").unwrap();
+/// assert_eq!((d.code, d.kind), ("660", "thành phố"));
+/// assert_eq!(g.province_by_id(d.province).unwrap().name, "Đắk Nông");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct District {
@@ -145,6 +224,14 @@ pub struct District {
 
 /// A military region (Quân khu) or the Hanoi Capital Command, with the provinces it held
 /// before the 2025 merger.
+///
+/// ```
+/// let g = vntext::Gazetteer::builtin();
+/// let qk5 = g.military_region("Quân khu V").unwrap();
+/// assert_eq!((qk5.code, qk5.number), ("QK5", 5));
+/// let dak_nong = g.province("67").unwrap();
+/// assert!(qk5.provinces.contains(&dak_nong.id));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MilitaryRegion {
@@ -165,6 +252,16 @@ pub struct MilitaryRegion {
 }
 
 /// How an organisation entry is used by the recognizer.
+///
+/// ```
+/// use vntext::{Gazetteer, OrganizationKind};
+///
+/// let g = Gazetteer::builtin();
+/// let kind = |name: &str| g.organizations().iter().find(|o| o.name == name).unwrap().kind;
+/// assert_eq!(kind("Bộ Quốc phòng"), OrganizationKind::Body);
+/// assert_eq!(kind("Ủy ban nhân dân"), OrganizationKind::Local);
+/// assert_eq!(kind("Công ty"), OrganizationKind::Head);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -179,6 +276,12 @@ pub enum OrganizationKind {
 }
 
 /// An organisation or organisation head word.
+///
+/// ```
+/// let g = vntext::Gazetteer::builtin();
+/// let bqp = g.organizations().iter().find(|o| o.aliases.contains(&"BQP")).unwrap();
+/// assert_eq!((bqp.name, bqp.sector), ("Bộ Quốc phòng", "ministry"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Organization {
@@ -196,6 +299,12 @@ pub struct Organization {
 
 /// A country, foreign city, region, sea, river, island or mountain.
 #[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// ```
+/// let g = vntext::Gazetteer::builtin();
+/// let china = g.places().iter().find(|p| p.aliases.contains(&"TQ")).unwrap();
+/// assert_eq!((china.name, china.kind), ("Trung Quốc", "country"));
+/// ```
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Place {
     /// Its index.
@@ -362,6 +471,27 @@ impl Trie {
 }
 
 /// The built-in gazetteers and the matcher built from them. Immutable, `Send + Sync`.
+///
+/// Vietnam's provincial units before and after the 1 July 2025 merger (63 → 34) with their
+/// successors and military regions, pre-2025 districts, military regions, organisations,
+/// countries and other places, and the knowledge used to find person names (surnames, name
+/// syllables, titles and cue words). The data comes from TSV files in `data/gazetteer/` of
+/// the package and the repository (sources and licences in `data/SOURCES.md`), compiled
+/// into the crate and parsed once. The [`Recognizer`](crate::Recognizer) links each entity
+/// it finds to a [`Record`] here.
+///
+/// ```
+/// use vntext::{Gazetteer, Record};
+///
+/// let g = Gazetteer::builtin();
+/// let dak_nong = g.province("67").unwrap();
+/// assert_eq!(dak_nong.name, "Đắk Nông");
+/// let successor = g.successor(dak_nong).unwrap();
+/// assert_eq!((successor.code, successor.name), ("68", "Lâm Đồng"));
+/// assert_eq!(g.military_regions_of(dak_nong).next().unwrap().name, "Quân khu 5");
+/// // Any alias, any case, with or without diacritics.
+/// assert!(matches!(g.find("DAK NONG").first(), Some(Record::Province(_))));
+/// ```
 #[derive(Debug)]
 pub struct Gazetteer {
     provinces: Vec<Province>,
@@ -501,6 +631,12 @@ fn parse_province_ref(
 
 impl Gazetteer {
     /// The built-in gazetteer, parsed once on first use.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert!(std::ptr::eq(g, vntext::Gazetteer::builtin()));
+    /// assert_eq!(g.provinces().len(), 97);
+    /// ```
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(|| Gazetteer::parse().expect("built-in gazetteer data is validated by tests"))
@@ -778,17 +914,41 @@ impl Gazetteer {
 
     /// Records whose name or alias has the same [`key`](crate::key) as `name` (any case,
     /// either tone placement, `Bà Rịa-Vũng Tàu` = `Bà Rịa - Vũng Tàu`).
+    ///
+    /// ```
+    /// use vntext::Record;
+    ///
+    /// let g = vntext::Gazetteer::builtin();
+    /// // Case and tone placement do not matter: the old and the new Khánh Hòa.
+    /// assert_eq!(g.lookup("KHÁNH HOÀ"), g.lookup("Khánh Hòa"));
+    /// assert!(matches!(g.lookup("Khánh Hòa"), [Record::Province(_), Record::Province(_)]));
+    /// assert_eq!(g.lookup("Bà Rịa-Vũng Tàu"), g.lookup("Bà Rịa - Vũng Tàu"));
+    /// // The old and the new Lâm Đồng.
+    /// assert_eq!(g.lookup("Lâm Đồng").len(), 2);
+    /// assert!(g.lookup("Dak Nong").is_empty()); // no diacritics: see `lookup_folded`
+    /// ```
     pub fn lookup(&self, name: &str) -> &[Record] {
         self.by_key.get(&lookup_key(name)).map_or(&[], Vec::as_slice)
     }
 
     /// Records whose name or alias has the same [`folded_key`](crate::folded_key) as
     /// `name` (`Dak Nong`, `DAK NONG`).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert_eq!(g.lookup_folded("DAK NONG"), g.lookup("Đắk Nông"));
+    /// ```
     pub fn lookup_folded(&self, name: &str) -> &[Record] {
         self.by_folded.get(&fold_key(&lookup_key(name))).map_or(&[], Vec::as_slice)
     }
 
     /// [`lookup`](Self::lookup), else [`lookup_folded`](Self::lookup_folded).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert_eq!(g.find("Dak Nong"), g.find("Đắk Nông"));
+    /// assert!(g.find("Atlantis").is_empty());
+    /// ```
     pub fn find(&self, name: &str) -> &[Record] {
         let exact = self.lookup(name);
         if exact.is_empty() { self.lookup_folded(name) } else { exact }
@@ -796,32 +956,75 @@ impl Gazetteer {
 
     /// The pre-2025 provincial unit with this GSO code (`"67"` → Đắk Nông), whose
     /// [`successor`](Self::successor) is its unit since 1 July 2025.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert_eq!(g.province("67").unwrap().name, "Đắk Nông");
+    /// assert!(g.province("99").is_none());
+    /// ```
     pub fn province(&self, code: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.era == Era::Before2025 && p.code == code)
     }
 
     /// The provincial unit in place since 1 July 2025 with this GSO code (`"68"` → the
     /// new Lâm Đồng).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let lam_dong = g.province_since_2025("68").unwrap();
+    /// assert_eq!(lam_dong.valid_from, Some("2025-07-01"));
+    /// assert!(g.province_since_2025("67").is_none()); // Đắk Nông is no more
+    /// ```
     pub fn province_since_2025(&self, code: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.era == Era::Since2025 && p.code == code)
     }
 
     /// All 97 provincial units: the 63 pre-2025 ones, then the 34 current ones.
+    ///
+    /// ```
+    /// use vntext::Era;
+    ///
+    /// let provinces = vntext::Gazetteer::builtin().provinces();
+    /// assert_eq!(provinces.iter().filter(|p| p.era == Era::Before2025).count(), 63);
+    /// assert_eq!(provinces.iter().filter(|p| p.era == Era::Since2025).count(), 34);
+    /// ```
     pub fn provinces(&self) -> &[Province] {
         &self.provinces
     }
 
     /// A provincial unit by id.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let dak_nong = g.province("67").unwrap();
+    /// assert_eq!(g.province_by_id(dak_nong.id), Some(dak_nong));
+    /// ```
     pub fn province_by_id(&self, id: ProvinceId) -> Option<&Province> {
         self.provinces.get(usize::from(id.0))
     }
 
     /// The unit a pre-2025 unit became part of on 1 July 2025 (`None` for current units).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let binh_thuan = g.province("60").unwrap();
+    /// let successor = g.successor(binh_thuan).unwrap();
+    /// assert_eq!(successor.name, "Lâm Đồng");
+    /// assert!(g.successor(successor).is_none());
+    /// ```
     pub fn successor(&self, province: &Province) -> Option<&Province> {
         province.successor.and_then(|id| self.province_by_id(id))
     }
 
     /// The pre-2025 units a current unit was formed from.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let lam_dong = g.province_since_2025("68").unwrap();
+    /// let mut names: Vec<&str> = g.predecessors(lam_dong).map(|p| p.name).collect();
+    /// names.sort();
+    /// assert_eq!(names, ["Bình Thuận", "Lâm Đồng", "Đắk Nông"]);
+    /// ```
     pub fn predecessors<'g>(&'g self, province: &'g Province) -> impl Iterator<Item = &'g Province> + 'g {
         self.provinces.iter().filter(move |p| p.successor == Some(province.id))
     }
@@ -829,6 +1032,13 @@ impl Gazetteer {
     /// The military region a pre-2025 unit belonged to; for a current unit, the regions
     /// of the units it was formed from (two for Phú Thọ and Lâm Đồng, whose merger crossed
     /// regions).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let lam_dong = g.province_since_2025("68").unwrap();
+    /// let codes: Vec<&str> = g.military_regions_of(lam_dong).map(|m| m.code).collect();
+    /// assert_eq!(codes, ["QK5", "QK7"]);
+    /// ```
     pub fn military_regions_of<'g>(
         &'g self,
         province: &'g Province,
@@ -837,21 +1047,50 @@ impl Gazetteer {
     }
 
     /// Pre-2025 districts.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let d = g.districts().iter().find(|d| d.code == "001").unwrap();
+    /// assert_eq!((d.kind, d.name), ("quận", "Ba Đình"));
+    /// ```
     pub fn districts(&self) -> &[District] {
         &self.districts
     }
 
     /// A district by id.
+    ///
+    /// ```
+    /// use vntext::Record;
+    ///
+    /// let g = vntext::Gazetteer::builtin();
+    /// let Some(&Record::District(id)) = g.lookup("Gia Nghĩa").iter().find(|r| matches!(r, Record::District(_))) else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(g.district_by_id(id).unwrap().code, "660");
+    /// ```
     pub fn district_by_id(&self, id: DistrictId) -> Option<&District> {
         self.districts.get(usize::from(id.0))
     }
 
     /// Military regions and the Capital Command.
+    ///
+    /// ```
+    /// let regions = vntext::Gazetteer::builtin().military_regions();
+    /// assert_eq!(regions.len(), 8);
+    /// assert!(regions.iter().any(|m| m.code == "BTLTD" && m.number == 0));
+    /// ```
     pub fn military_regions(&self) -> &[MilitaryRegion] {
         &self.military_regions
     }
 
     /// A military region by code (`"QK5"`) or any name or alias (`"Quân khu V"`).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert_eq!(g.military_region("QK5"), g.military_region("Quân khu V"));
+    /// assert_eq!(g.military_region("quan khu 5").unwrap().code, "QK5");
+    /// assert!(g.military_region("Quân khu 10").is_none());
+    /// ```
     pub fn military_region(&self, name: &str) -> Option<&MilitaryRegion> {
         self.military_regions.iter().find(|m| m.code == name).or_else(|| {
             self.find(name).iter().find_map(|r| match r {
@@ -862,36 +1101,78 @@ impl Gazetteer {
     }
 
     /// A military region by id.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let qk7 = g.military_region("QK7").unwrap();
+    /// assert_eq!(g.military_region_by_id(qk7.id), Some(qk7));
+    /// ```
     pub fn military_region_by_id(&self, id: MilitaryRegionId) -> Option<&MilitaryRegion> {
         self.military_regions.get(usize::from(id.0))
     }
 
     /// Organisations and organisation head words.
+    ///
+    /// ```
+    /// let orgs = vntext::Gazetteer::builtin().organizations();
+    /// assert!(orgs.iter().any(|o| o.name == "Quốc hội"));
+    /// ```
     pub fn organizations(&self) -> &[Organization] {
         &self.organizations
     }
 
     /// An organisation by id.
+    ///
+    /// ```
+    /// use vntext::Record;
+    ///
+    /// let g = vntext::Gazetteer::builtin();
+    /// let Some(&Record::Organization(id)) = g.lookup("BQP").first() else { panic!() };
+    /// assert_eq!(g.organization_by_id(id).unwrap().name, "Bộ Quốc phòng");
+    /// ```
     pub fn organization_by_id(&self, id: OrganizationId) -> Option<&Organization> {
         self.organizations.get(usize::from(id.0))
     }
 
     /// Countries and other places.
+    ///
+    /// ```
+    /// let places = vntext::Gazetteer::builtin().places();
+    /// assert!(places.iter().any(|p| p.name == "Việt Nam" && p.kind == "country"));
+    /// ```
     pub fn places(&self) -> &[Place] {
         &self.places
     }
 
     /// A place by id.
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// let usa = g.places().iter().find(|p| p.name == "Hoa Kỳ").unwrap();
+    /// assert_eq!(g.place_by_id(usa.id), Some(usa));
+    /// ```
     pub fn place_by_id(&self, id: PlaceId) -> Option<&Place> {
         self.places.get(usize::from(id.0))
     }
 
     /// True when `word` is a Vietnamese surname (`Nguyễn`, `Hồ`).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert!(g.is_surname("Nguyễn") && g.is_surname("NGUYỄN"));
+    /// assert!(!g.is_surname("Mười"));
+    /// ```
     pub fn is_surname(&self, word: &str) -> bool {
         self.word_flags(word) & sym::SURNAME != 0
     }
 
     /// True when `word` is a known middle or given name syllable (`Văn`, `Mười`).
+    ///
+    /// ```
+    /// let g = vntext::Gazetteer::builtin();
+    /// assert!(g.is_name_syllable("Văn") && g.is_name_syllable("Mười"));
+    /// assert!(!g.is_name_syllable("phòng"));
+    /// ```
     pub fn is_name_syllable(&self, word: &str) -> bool {
         self.word_flags(word) & (sym::MIDDLE | sym::GIVEN) != 0
     }
@@ -906,6 +1187,16 @@ impl Gazetteer {
 
     /// A one-line description of a record, as the `ner` example prints it:
     /// `province:67 → 68 Lâm Đồng; QK5`, `military_region:QK5 Quân khu 5`.
+    ///
+    /// ```
+    /// use vntext::Record;
+    ///
+    /// let g = vntext::Gazetteer::builtin();
+    /// let dak_nong = g.province("67").unwrap();
+    /// assert_eq!(g.describe(Record::Province(dak_nong.id)), "province:67 → 68 Lâm Đồng; QK5");
+    /// let qk5 = g.military_region("QK5").unwrap();
+    /// assert_eq!(g.describe(Record::MilitaryRegion(qk5.id)), "military_region:QK5 Quân khu 5");
+    /// ```
     pub fn describe(&self, record: Record) -> String {
         match record {
             Record::Province(id) => {
