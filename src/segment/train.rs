@@ -138,8 +138,14 @@ impl SegmenterTrainer {
     /// The weight table has `1 << bits` entries (clamped to 8..=24); two bytes each.
     ///
     /// ```
-    /// let mut trainer = vntext::SegmenterTrainer::new();
-    /// trainer.hash_bits(12); // 4,096 weights: a small model for a small corpus
+    /// use vntext::{SegmenterTrainer, Span, tagging::TagModel};
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.hash_bits(2); // below the range: 8 bits, 256 weights
+    /// trainer.add_sentence("quốc phòng", &[Span::new(0, 13)]);
+    /// let model = TagModel::from_bytes(&trainer.train()?)?;
+    /// assert_eq!(model.hash_bits(), 8);
+    /// # Ok::<(), vntext::Error>(())
     /// ```
     pub fn hash_bits(&mut self, bits: u32) -> &mut Self {
         self.bits = bits.clamp(8, 24);
@@ -149,8 +155,17 @@ impl SegmenterTrainer {
     /// Passes over the labelled sentences.
     ///
     /// ```
-    /// let mut trainer = vntext::SegmenterTrainer::new();
-    /// trainer.epochs(5);
+    /// # use vntext::{SegmenterTrainer, Span};
+    /// # let train = |trainer: &mut SegmenterTrainer| {
+    /// #     trainer.hash_bits(10);
+    /// #     trainer.add_raw_text("quốc phòng toàn dân, an ninh nhân dân");
+    /// #     trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// #     trainer.add_sentence("an ninh nhân dân", &[Span::new(0, 7), Span::new(8, 18)]);
+    /// #     trainer.train().unwrap()
+    /// # };
+    /// let default = train(&mut SegmenterTrainer::new());
+    /// let changed = train(SegmenterTrainer::new().epochs(5));
+    /// assert_ne!(default, changed); // a different model
     /// ```
     pub fn epochs(&mut self, epochs: usize) -> &mut Self {
         self.epochs = epochs;
@@ -160,8 +175,17 @@ impl SegmenterTrainer {
     /// Syllable pairs seen fewer times in unlabelled text are not stored in the model.
     ///
     /// ```
-    /// let mut trainer = vntext::SegmenterTrainer::new();
-    /// trainer.min_pair_count(1); // keep every pair of a small raw corpus
+    /// # use vntext::{SegmenterTrainer, Span};
+    /// # let train = |trainer: &mut SegmenterTrainer| {
+    /// #     trainer.hash_bits(10);
+    /// #     trainer.add_raw_text("quốc phòng toàn dân, an ninh nhân dân");
+    /// #     trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// #     trainer.add_sentence("an ninh nhân dân", &[Span::new(0, 7), Span::new(8, 18)]);
+    /// #     trainer.train().unwrap()
+    /// # };
+    /// let default = train(&mut SegmenterTrainer::new());
+    /// let changed = train(SegmenterTrainer::new().min_pair_count(1));
+    /// assert_ne!(default, changed); // pairs seen once are stored
     /// ```
     pub fn min_pair_count(&mut self, count: u32) -> &mut Self {
         self.min_pair_count = count.max(1);
@@ -173,8 +197,17 @@ impl SegmenterTrainer {
     /// against 95.29).
     ///
     /// ```
-    /// let mut trainer = vntext::SegmenterTrainer::new();
-    /// trainer.min_feature_sentences(2);
+    /// # use vntext::{SegmenterTrainer, Span};
+    /// # let train = |trainer: &mut SegmenterTrainer| {
+    /// #     trainer.hash_bits(10);
+    /// #     trainer.add_raw_text("quốc phòng toàn dân, an ninh nhân dân");
+    /// #     trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// #     trainer.add_sentence("an ninh nhân dân", &[Span::new(0, 7), Span::new(8, 18)]);
+    /// #     trainer.train().unwrap()
+    /// # };
+    /// let default = train(&mut SegmenterTrainer::new());
+    /// let changed = train(SegmenterTrainer::new().min_feature_sentences(2));
+    /// assert_ne!(default, changed); // a different model
     /// ```
     pub fn min_feature_sentences(&mut self, count: u32) -> &mut Self {
         self.min_feature_sentences = count.max(1);
@@ -185,8 +218,17 @@ impl SegmenterTrainer {
     /// averages them (default 10).
     ///
     /// ```
-    /// let mut trainer = vntext::SegmenterTrainer::new();
-    /// trainer.runs(3);
+    /// # use vntext::{SegmenterTrainer, Span};
+    /// # let train = |trainer: &mut SegmenterTrainer| {
+    /// #     trainer.hash_bits(10);
+    /// #     trainer.add_raw_text("quốc phòng toàn dân, an ninh nhân dân");
+    /// #     trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// #     trainer.add_sentence("an ninh nhân dân", &[Span::new(0, 7), Span::new(8, 18)]);
+    /// #     trainer.train().unwrap()
+    /// # };
+    /// let default = train(&mut SegmenterTrainer::new());
+    /// let changed = train(SegmenterTrainer::new().runs(3));
+    /// assert_ne!(default, changed); // a different model
     /// ```
     pub fn runs(&mut self, runs: usize) -> &mut Self {
         self.runs = runs.max(1);
@@ -194,11 +236,6 @@ impl SegmenterTrainer {
     }
 
     /// Seed of the order in which sentences are visited.
-    ///
-    /// ```
-    /// let mut trainer = vntext::SegmenterTrainer::new();
-    /// trainer.seed(42);
-    /// ```
     ///
     /// Training is deterministic: the same seed and inputs give the same bytes.
     ///
