@@ -155,7 +155,8 @@ fn sentence_texts(text: &str) -> Vec<String> {
 enum WordFormat {
     /// A list of words, each with its syllables separated as in the input.
     List,
-    /// One string: words separated by spaces, the syllables of a word joined by `_`.
+    /// One string: words separated by spaces, the syllables of a word joined by `_` (a `_` of
+    /// the input written `\_`, a `\` written `\\`, as the CLI does: `vntext::write_joined`).
     Text,
 }
 
@@ -199,14 +200,7 @@ fn words_of(text: &str, format: WordFormat) -> Words {
                 if i > 0 {
                     out.push(' ');
                 }
-                let mut parts = w.as_str().split_whitespace();
-                if let Some(first) = parts.next() {
-                    out.push_str(first);
-                }
-                for part in parts {
-                    out.push('_');
-                    out.push_str(part);
-                }
+                vntext::write_joined(w.as_str(), &mut out);
             }
             Words::Text(out)
         }

@@ -15,6 +15,13 @@ def test_word_tokenize_list_and_text_formats():
     assert vntext.word_tokenize("Bộ Quốc phòng họp báo.", format="text") == "Bộ Quốc_phòng họp_báo ."
 
 
+def test_text_format_escapes_underscores_of_the_input():
+    # A literal `_` cannot be told from a joiner unless it is escaped, as the CLI does.
+    out = vntext.word_tokenize("mã số 000_753 của Bộ Quốc phòng", format="text")
+    assert out.split()[:5] == ["mã_số", "000", "\\_", "753", "của"]
+    assert "Quốc_phòng" in out
+
+
 def test_word_tokenize_rejects_unknown_format():
     with pytest.raises(ValueError, match="format"):
         vntext.word_tokenize("Hà Nội", format="json")
