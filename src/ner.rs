@@ -42,6 +42,7 @@
 //! never overlap (they are the flat, longest reading).
 
 use crate::gazetteer::{Cue, Gazetteer, Hit, NO_SYM, OrganizationKind, Record, Target, sym};
+use crate::ner_tagger::{LineState, NerTagger};
 use crate::span::Span;
 use crate::token::{TokenKind, tokenize};
 use crate::user_entities::UserEntities;
@@ -64,6 +65,9 @@ pub enum EntityKind {
     Date,
     /// A time of day (`16:53`, `16 giờ 30`).
     Time,
+    /// Another proper name the tagger finds (VLSP's MISC): nationalities and languages
+    /// (`người Pháp`, `tiếng Nhật`), events, festivals, named laws, works, products.
+    Misc,
 }
 
 impl EntityKind {
@@ -77,6 +81,7 @@ impl EntityKind {
             EntityKind::Location => "location",
             EntityKind::Date => "date",
             EntityKind::Time => "time",
+            EntityKind::Misc => "misc",
         }
     }
 }
@@ -106,8 +111,12 @@ pub struct Entity<'h> {
     pub kind: EntityKind,
     /// Where it is, in bytes of the text passed to [`Recognizer::recognize`].
     pub span: Span,
-    /// Its text (`&text[span.range()]`).
+    /// Its text (`&text[span.range()]`): for a place, the name without its designator
+    /// (`Đắk Nông`).
     pub text: &'h str,
+    /// The whole mention, with a place's designator (`tỉnh Đắk Nông`, `sông Hồng`: the VLSP
+    /// convention); the same as [`span`](Self::span) for other entities.
+    pub mention: Span,
     /// The gazetteer entry it refers to, if any; see [`Recognizer::describe`].
     pub record: Option<Record>,
     /// True when it lies inside another entity returned just before it.
@@ -117,18 +126,21 @@ pub struct Entity<'h> {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Tok {
-    start: usize,
-    end: usize,
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     kind: TokenKind,
-    sym: u32,
+    pub(crate) sym: u32,
     fsym: u32,
     /// First letter upper case.
-    cap: bool,
+    pub(crate) cap: bool,
     /// Every letter upper case (and more than one letter).
     upper: bool,
     /// First word of a sentence or line.
-    sent_start: bool,
+    pub(crate) sent_start: bool,
+    /// Hashes of the token as written and of its key, for the tagger's features.
+    pub(crate) exact: u64,
+    pub(crate) lower: u64,
 }
 
 impl Tok {
@@ -170,6 +182,9 @@ pub struct Recognizer {
     words: Words,
     /// Names the caller added with [`RecognizerBuilder`].
     user: std::sync::Arc<UserEntities>,
+    /// The trained tagger that finds people, places, organisations and other names (none:
+    /// the rules alone).
+    tagger: Option<NerTagger>,
 }
 
 /// Builds a [`Recognizer`] with names of your own: names that must be recognised as a
@@ -191,6 +206,15 @@ pub struct Recognizer {
 #[derive(Clone, Debug, Default)]
 pub struct RecognizerBuilder {
     user: UserEntities,
+    model: ModelChoice,
+}
+
+#[derive(Clone, Debug, Default)]
+enum ModelChoice {
+    #[default]
+    Builtin,
+    RulesOnly,
+    Own(NerTagger),
 }
 
 impl RecognizerBuilder {
@@ -211,11 +235,44 @@ impl RecognizerBuilder {
         Ok(self)
     }
 
+    /// Uses a tagger model of your own (written by [`crate::NerTrainer`] or
+    /// `examples/train_ner.rs`) instead of the built-in one.
+    ///
+    /// ```
+    /// let err = vntext::Recognizer::builder().model(b"not a model").unwrap_err();
+    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Model`](crate::Error::Model) when the bytes are not a NER model of this
+    /// version, or are corrupt or truncated.
+    pub fn model(&mut self, bytes: &[u8]) -> crate::Result<&mut Self> {
+        self.model = ModelChoice::Own(NerTagger::from_model_bytes(bytes)?);
+        Ok(self)
+    }
+
+    /// No tagger: people, places and organisations from the gazetteer and rules alone (high
+    /// precision, low recall), as before the tagger existed.
+    ///
+    /// ```
+    /// let rules = vntext::Recognizer::builder().rules_only().build();
+    /// assert_eq!(rules.recognize("Ông Hồ Văn Mười đến Đắk Nông.").len(), 2);
+    /// ```
+    pub fn rules_only(&mut self) -> &mut Self {
+        self.model = ModelChoice::RulesOnly;
+        self
+    }
+
     /// The recognizer: the built-in gazetteer and rules, then these names, which win over
     /// any built-in entity they overlap.
     pub fn build(&self) -> Recognizer {
-        let mut r = Recognizer::new();
+        let mut r = Recognizer::with_rules();
         r.user = std::sync::Arc::new(self.user.clone());
+        r.tagger = match &self.model {
+            ModelChoice::Builtin => Some(NerTagger::builtin().clone()),
+            ModelChoice::RulesOnly => None,
+            ModelChoice::Own(t) => Some(t.clone()),
+        };
         r
     }
 }
@@ -235,18 +292,26 @@ struct GMatch {
 }
 
 /// What the parser found at a position before it is written out.
-struct Found {
-    kind: EntityKind,
-    start: usize,
-    end: usize,
-    record: Option<Record>,
-    matched: MatchKind,
-    nested: bool,
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) kind: EntityKind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) record: Option<Record>,
+    pub(crate) matched: MatchKind,
+    pub(crate) nested: bool,
+    /// Where the whole mention starts (before `start` when a designator precedes the name).
+    pub(crate) mention_start: usize,
 }
 
 impl Recognizer {
-    /// A recognizer over the built-in [`Gazetteer`].
+    /// A recognizer over the built-in [`Gazetteer`] and the built-in tagger model.
     pub fn new() -> Recognizer {
+        Recognizer { tagger: Some(NerTagger::builtin().clone()), ..Recognizer::with_rules() }
+    }
+
+    /// The gazetteer and rules, without a tagger.
+    fn with_rules() -> Recognizer {
         let gazetteer = Gazetteer::builtin();
         let id = |w: &str| gazetteer.vocab.get(w).copied().unwrap_or(NO_SYM);
         let words = Words {
@@ -269,7 +334,27 @@ impl Recognizer {
             dash: id("-"),
             en_dash: id("–"),
         };
-        Recognizer { gazetteer, words, user: std::sync::Arc::default() }
+        Recognizer { gazetteer, words, user: std::sync::Arc::default(), tagger: None }
+    }
+
+    /// The rules alone, for the tagger's features.
+    pub(crate) fn rules() -> &'static Recognizer {
+        static RULES: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+        RULES.get_or_init(Recognizer::with_rules)
+    }
+
+    /// Tokenizes one line (`text` holds no line break) and runs the rules on it.
+    pub(crate) fn rule_pass(
+        &self,
+        text: &str,
+        toks: &mut Vec<Tok>,
+        found: &mut Vec<Found>,
+        key: &mut String,
+    ) {
+        toks.clear();
+        found.clear();
+        self.tokens_into(text, 0..text.len(), toks, key);
+        Parser { r: self, g: self.gazetteer, toks, text, out: found }.run();
     }
 
     /// A builder, to add names of your own (see [`RecognizerBuilder`]).
@@ -320,7 +405,8 @@ impl Recognizer {
             .iter()
             .filter_map(|e| {
                 let span = composed.to_original(e.span);
-                Some(Entity { span, text: text.get(span.range())?, ..*e })
+                let mention = composed.to_original(e.mention);
+                Some(Entity { span, mention, text: text.get(span.range())?, ..*e })
             })
             .collect()
     }
@@ -332,6 +418,7 @@ impl Recognizer {
         let mut toks = Vec::new();
         let mut found = Vec::new();
         let mut key = String::new();
+        let mut tagging = self.tagger.as_ref().map(|t| (t, LineState::default(), Vec::new()));
         let mut line_start = 0;
         while line_start < text.len() {
             let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);
@@ -343,12 +430,18 @@ impl Recognizer {
             }
             found.clear();
             Parser { r: self, g: self.gazetteer, toks: &toks, text, out: &mut found }.run();
+            if let Some((tagger, state, merged)) = &mut tagging {
+                crate::ner_tagger::tag_line(tagger, self, text, &toks, &found, state, merged);
+                std::mem::swap(&mut found, merged);
+            }
             found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
             entities.extend(found.iter().filter_map(|f| {
                 let (start, end) = (toks.get(f.start)?.start, toks.get(f.end.checked_sub(1)?)?.end);
+                let mention_start = toks.get(f.mention_start.min(f.start))?.start;
                 Some(Entity {
                     kind: f.kind,
                     span: Span::new(start, end),
+                    mention: Span::new(mention_start, end),
                     text: text.get(start..end)?,
                     record: f.record,
                     nested: f.nested,
@@ -433,7 +526,20 @@ impl Recognizer {
                     s,
                     "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";"
                 );
-            toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
+            let exact = crate::segment::hash_bytes(s);
+            let lower = if kind.is_word() { crate::segment::word_key(s) } else { exact };
+            toks.push(Tok {
+                start: span.start,
+                end: span.end,
+                kind,
+                sym,
+                fsym,
+                cap,
+                upper,
+                sent_start,
+                exact,
+                lower,
+            });
         }
     }
 }
@@ -640,7 +746,7 @@ impl Parser<'_, '_> {
         matched: MatchKind,
         nested: bool,
     ) {
-        self.out.push(Found { kind, start, end, record, matched, nested });
+        self.out.push(Found { kind, start, end, record, matched, nested, mention_start: start });
     }
 
     fn run(&mut self) {
@@ -1103,7 +1209,15 @@ impl Parser<'_, '_> {
         // The nested entities were pushed by the complement; the outer one goes first.
         self.out.insert(
             start_nested,
-            Found { kind: EntityKind::Organization, start: i, end: full, record, matched, nested: false },
+            Found {
+                kind: EntityKind::Organization,
+                start: i,
+                end: full,
+                record,
+                matched,
+                nested: false,
+                mention_start: i,
+            },
         );
         Some(full)
     }
