@@ -129,17 +129,16 @@ pub struct Entity<'h> {
 pub(crate) struct Tok {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    kind: TokenKind,
+    pub(crate) kind: TokenKind,
     pub(crate) sym: u32,
     fsym: u32,
     /// First letter upper case.
     pub(crate) cap: bool,
     /// Every letter upper case (and more than one letter).
-    upper: bool,
+    pub(crate) upper: bool,
     /// First word of a sentence or line.
     pub(crate) sent_start: bool,
-    /// Hashes of the token as written and of its key, for the tagger's features.
-    pub(crate) exact: u64,
+    /// Hash of its lower-case key, for the tagger's features.
     pub(crate) lower: u64,
 }
 
@@ -526,8 +525,6 @@ impl Recognizer {
                     s,
                     "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";"
                 );
-            let exact = crate::segment::hash_bytes(s);
-            let lower = if kind.is_word() { crate::segment::word_key(s) } else { exact };
             toks.push(Tok {
                 start: span.start,
                 end: span.end,
@@ -537,8 +534,7 @@ impl Recognizer {
                 cap,
                 upper,
                 sent_start,
-                exact,
-                lower,
+                lower: crate::tagging::fnv1a(key.as_bytes()),
             });
         }
     }

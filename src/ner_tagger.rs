@@ -16,8 +16,8 @@ use std::sync::{Arc, OnceLock};
 use crate::error::{Error, Result};
 use crate::gazetteer::{NO_SYM, sym};
 use crate::ner::{EntityKind, Found, Recognizer, Tok};
-use crate::segment::word_key;
 use crate::tagging::{Example, Lattice, TagModel, Trainer, feature, feature2, feature3};
+use crate::token::TokenKind;
 
 /// The task name in the model header.
 const TASK: &str = "ner";
@@ -27,7 +27,7 @@ const TASK: &str = "ner";
 const FEATURE_VERSION: u8 = 2;
 
 /// Features per token.
-const FEATURES: usize = 36;
+const FEATURES: usize = 40;
 
 /// Token shapes.
 const SHAPE_LOWER: u64 = 1;
@@ -44,7 +44,7 @@ const PAD: u64 = 0x9ad_0001;
 /// The word clusters of `data/ner/clusters.tsv` (learned by `examples/word_clusters.rs`).
 static CLUSTERS_TSV: &str = include_str!("../data/ner/clusters.tsv");
 
-/// Cluster of each key hash ([`word_key`]); 0 for words without one.
+/// Cluster of each key hash; 0 for words without one.
 fn clusters() -> &'static crate::tagging::HashKeyed<u16> {
     static CLUSTERS: OnceLock<crate::tagging::HashKeyed<u16>> = OnceLock::new();
     CLUSTERS.get_or_init(|| {
@@ -52,7 +52,9 @@ fn clusters() -> &'static crate::tagging::HashKeyed<u16> {
         for line in CLUSTERS_TSV.lines().filter(|l| !l.starts_with('#')).skip(1) {
             if let Some((key, cluster)) = line.split_once('\t') {
                 if let Ok(c) = cluster.trim().parse::<u16>() {
-                    map.insert(word_key(key), c + 1);
+                    // The recognizer's tokens hash their lower-case key's bytes.
+                    // The recognizer's tokens hash the bytes of their lower-case key.
+                    map.insert(crate::tagging::fnv1a(key.as_bytes()), c + 1);
                 }
             }
         }
@@ -94,7 +96,7 @@ impl Memory {
 
     /// Remembers the capitalised tokens of the rules' (outer) people, organisations and
     /// places of a line.
-    pub(crate) fn add(&mut self, toks: &[Tok], found: &[Found]) {
+    fn add(&mut self, views: &[TokenView], found: &[Found]) {
         for f in found.iter().filter(|f| !f.nested) {
             let typ: u16 = match f.kind {
                 EntityKind::Person => 0,
@@ -103,7 +105,7 @@ impl Memory {
                 _ => continue,
             };
             for k in f.start..f.end {
-                let Some(t) = toks.get(k) else { break };
+                let Some(t) = views.get(k) else { break };
                 if !t.cap {
                     continue;
                 }
@@ -131,6 +133,13 @@ pub(crate) struct TokenView {
     cluster: u64,
     memory: u64,
     start: u64,
+    /// In a run of capitalised tokens: the key of the token before the run, of the token
+    /// after it, and the position and length in the run (0 outside).
+    run_before: u64,
+    run_after: u64,
+    run_pos: u64,
+    /// Capitalised.
+    cap: bool,
 }
 
 fn shape(token: &str) -> u64 {
@@ -191,19 +200,62 @@ pub(crate) fn line_views(
         let s = text.get(t.start..t.end).unwrap_or("");
         let f = if t.sym == NO_SYM { 0 } else { flags.get(t.sym as usize).copied().unwrap_or(0) };
         let name = u64::from(f & sym::SURNAME != 0) | u64::from(f & (sym::MIDDLE | sym::GIVEN) != 0) << 1;
-        let cluster = clusters.map_or(0, |c| u64::from(c.get(&t.lower).copied().unwrap_or(0)));
-        let memory = if features.has(Features::MEMORY) { u64::from(memory.get(t.exact)) } else { 0 };
+        let exact = crate::tagging::fnv1a(s.as_bytes());
+        let lower = t.lower;
+        // Syllables are lower, title or upper case; other tokens are read.
+        let shape = match t.kind {
+            TokenKind::Syllable if t.cap && t.upper => SHAPE_UPPER,
+            TokenKind::Syllable if t.cap => SHAPE_TITLE,
+            TokenKind::Syllable if !s.bytes().any(|b| b.is_ascii_uppercase()) => SHAPE_LOWER,
+            TokenKind::Punctuation => SHAPE_PUNCT,
+            _ => shape(s),
+        };
+        let cluster = clusters.map_or(0, |c| u64::from(c.get(&lower).copied().unwrap_or(0)));
+        let memory = if features.has(Features::MEMORY) { u64::from(memory.get(exact)) } else { 0 };
         out.push(TokenView {
-            exact: t.exact,
-            lower: t.lower,
-            shape: shape(s),
+            exact,
+            lower,
+            shape,
             name,
             rule: 0,
             nested_rule: 0,
             cluster,
             memory,
             start: u64::from(t.sent_start),
+            run_before: 0,
+            run_after: 0,
+            run_pos: 0,
+            cap: t.cap,
         });
+    }
+    // Runs of capitalised tokens (`Trần Văn Thía`, `Sở Y`): the words around a run are the
+    // best cues of what it names (`ông` …, `tỉnh` …, … `FC`).
+    let mut k = 0;
+    while k < toks.len() {
+        if !toks[k].cap {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        while e < toks.len() && toks[e].cap {
+            e += 1;
+        }
+        let before = if k == 0 { PAD } else { out[k - 1].lower };
+        let after = out.get(e).map_or(PAD, |t| t.lower);
+        let len = (e - k).min(4) as u64;
+        for (j, v) in out[k..e].iter_mut().enumerate() {
+            let pos = if j == 0 {
+                1
+            } else if j + 1 == e - k {
+                3
+            } else {
+                2
+            };
+            v.run_before = before;
+            v.run_after = after;
+            v.run_pos = pos | len << 4;
+        }
+        k = e;
     }
     if features.has(Features::RULES) {
         for f in found {
@@ -267,6 +319,10 @@ fn features(v: &[TokenView], i: usize, out: &mut [u64; FEATURES]) {
         feature2(34, t.nested_rule, t.rule),
         feature3(35, lower(ii + 1), lower(ii + 2), t.shape),
         feature2(36, t.lower, shape(ii + 1)),
+        feature2(37, t.run_before, t.run_pos),
+        feature2(38, t.run_after, t.run_pos),
+        feature3(39, t.run_before, t.run_after, t.run_pos & 0xf),
+        feature2(40, t.run_before, t.lower),
     ];
 }
 
@@ -444,9 +500,25 @@ impl NerTagger {
             *a = self.start_mask;
         }
         let mut feats = [0u64; FEATURES];
+        // Names hold a capitalised token (`tỉnh Đắk Nông`, `thành phố Hà Nội`, `Sở Y tế`):
+        // a token with none within two of it is outside any name, and its features are
+        // not worth scoring (most of a text is such lower-case stretches).
+        let allowed = state.lattice.allowed_mut();
+        let mut last_cap = None;
         for i in 0..n {
-            features(&state.views, i, &mut feats);
-            state.lattice.add_features(model, i, &feats);
+            if state.views[i].cap {
+                last_cap = Some(i);
+            }
+            let next_cap = state.views.get(i + 1..(i + 3).min(n)).is_some_and(|w| w.iter().any(|v| v.cap));
+            if !(next_cap || last_cap.is_some_and(|c| i - c <= 2)) {
+                allowed[i] = 1;
+            }
+        }
+        for i in 0..n {
+            if state.lattice.allowed()[i] != 1 {
+                features(&state.views, i, &mut feats);
+                state.lattice.add_features(model, i, &feats);
+            }
         }
         state.path.clear();
         state.path.extend_from_slice(state.lattice.decode());
@@ -476,7 +548,7 @@ impl LineState {
         let rules = Recognizer::rules();
         rules.rule_pass(&self.text, &mut self.toks, &mut self.found, &mut self.key);
         line_views(rules, &self.text, &self.toks, &self.found, &self.memory, features, &mut self.views);
-        self.memory.add(&self.toks, &self.found);
+        self.memory.add(&self.views, &self.found);
         align(&self.bounds, &self.toks, &mut self.align);
     }
 }
@@ -497,7 +569,7 @@ pub(crate) fn tag_line(
 ) {
     out.clear();
     line_views(r, text, toks, found, &state.memory, tagger.features, &mut state.views);
-    state.memory.add(toks, found);
+    state.memory.add(&state.views, found);
     tagger.decode_line(state);
     // The tagger's spans.
     let path = &state.path;

@@ -40,7 +40,7 @@ use crate::tagging::{HashKeyed, Lattice, mix};
 
 pub use self::train::{SegmenterTrainer, TrainingStats};
 
-pub(crate) use self::features::{hash_bytes, word_key};
+pub(crate) use self::features::hash_bytes;
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.

@@ -33,7 +33,70 @@ pub(crate) fn viterbi<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffe
     if path.is_empty() {
         return;
     }
-    if trellis.tags == 2 { viterbi_two(trellis, buffers, path) } else { viterbi_any(trellis, buffers, path) }
+    match trellis.tags {
+        2 => viterbi_two(trellis, buffers, path),
+        9 => viterbi_fixed::<T, 9>(trellis, buffers, path),
+        _ => viterbi_any(trellis, buffers, path),
+    }
+}
+
+/// [`viterbi_any`] for `N` tags known at compile time (9: the NER tagger's `O` and four
+/// types in BIO), so that the inner loops unroll; the tests check it against
+/// [`viterbi_any`].
+fn viterbi_fixed<T: Score, const N: usize>(
+    trellis: &Trellis<T>,
+    buffers: &mut ViterbiBuffers<T>,
+    path: &mut [u8],
+) {
+    let Trellis { emission, allowed, start, transitions, neg, .. } = *trellis;
+    let (Ok(start), Some(transitions)) = (<&[T; N]>::try_from(start), transitions.get(..N * N)) else {
+        return viterbi_any(trellis, buffers, path);
+    };
+    let len = allowed.len();
+    let w = N - 1;
+    let back = &mut buffers.back;
+    back.clear();
+    back.resize(len * N, 0);
+    let emit = |k: usize, t: usize, s: T| if t == 0 { s } else { s + emission[k * w + t - 1] };
+    let mut score = [neg; N];
+    for t in 0..N {
+        if allowed[0] >> t & 1 != 0 {
+            score[t] = emit(0, t, start[t]);
+        }
+    }
+    for k in 1..len {
+        let mut next = [neg; N];
+        let a = allowed[k];
+        for t in 0..N {
+            if a >> t & 1 == 0 {
+                continue;
+            }
+            let mut best = score[0] + transitions[t];
+            let mut arg = 0u8;
+            for p in 1..N {
+                let v = score[p] + transitions[p * N + t];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            back[k * N + t] = arg;
+            next[t] = emit(k, t, best);
+        }
+        score = next;
+    }
+    let mut state = 0;
+    for t in 1..N {
+        if score[t] > score[state] {
+            state = t;
+        }
+    }
+    for k in (0..len).rev() {
+        path[k] = state as u8;
+        if k > 0 {
+            state = usize::from(back[k * N + state]);
+        }
+    }
 }
 
 /// [`viterbi`] for any number of tags, on a non-empty sequence.
@@ -52,6 +115,23 @@ fn viterbi_any<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, 
         start.iter().enumerate().map(|(t, &s)| if allowed[0] >> t & 1 != 0 { emit(0, t, s) } else { neg }),
     );
     for k in 1..len {
+        // Only tag 0 allowed here (a task's "outside" positions): one column, not `tags`.
+        if allowed[k] == 1 {
+            let mut best = score[0] + transitions[0];
+            let mut arg = 0u8;
+            for p in 1..tags {
+                let v = score[p] + transitions[p * tags];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            back[k * tags] = arg;
+            next.fill(neg);
+            next[0] = best;
+            core::mem::swap(score, next);
+            continue;
+        }
         for t in 0..tags {
             let mut best = score[0] + transitions[t];
             let mut arg = 0u8;
@@ -166,6 +246,23 @@ impl Lattice {
         if w == 1 {
             let sum: i64 = features.iter().map(|&h| i64::from(model.weights[row(h, model.bits)])).sum();
             self.emission[k] += sum;
+            return;
+        }
+        if w == 8 {
+            // Eight tags besides tag 0 (the NER tagger's four types in BIO): fixed-size rows
+            // summed in `i32` (a few dozen `i16` weights cannot overflow it) vectorize.
+            let mut sum = [0i32; 8];
+            for &h in features {
+                let r = row(h, model.bits) * 8;
+                if let Some(Ok(ws)) = model.weights.get(r..r + 8).map(<&[i16; 8]>::try_from) {
+                    for (s, &x) in sum.iter_mut().zip(ws) {
+                        *s += i32::from(x);
+                    }
+                }
+            }
+            for (s, x) in self.emission[k * 8..(k + 1) * 8].iter_mut().zip(sum) {
+                *s += i64::from(x);
+            }
             return;
         }
         let scores = &mut self.emission[k * w..(k + 1) * w];
@@ -288,6 +385,44 @@ mod tests {
             let allowed: Vec<u32> = (0..len).map(|_| next(1).unsigned_abs() as u32 + 1).collect();
             let trellis = Trellis {
                 tags: 2,
+                emission: &em,
+                allowed: &allowed,
+                start: &start,
+                transitions: &trans,
+                neg: i64::MIN / 4,
+            };
+            viterbi(&trellis, &mut b1, &mut p1);
+            p2.clear();
+            p2.resize(len, 0);
+            if len > 0 {
+                viterbi_any(&trellis, &mut b2, &mut p2);
+            }
+            assert_eq!(p1, p2, "round {round}");
+        }
+    }
+
+    #[test]
+    fn nine_tag_fast_path_equals_the_general_path() {
+        let mut rng = 0x1234_5678_9abc_def1u64;
+        let mut next = |m: i64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % (2 * m as u64 + 1)) as i64 - m
+        };
+        let (mut b1, mut b2) = (ViterbiBuffers::default(), ViterbiBuffers::default());
+        let (mut p1, mut p2) = (Vec::new(), Vec::new());
+        for round in 0..2000 {
+            let len = round % 30;
+            let em: Vec<i64> = (0..len * 8).map(|_| next(3)).collect();
+            let start: Vec<i64> = (0..9).map(|_| next(2)).collect();
+            let trans: Vec<i64> = (0..81).map(|_| next(2)).collect();
+            // Any masks, `O` alone (the tagger's outside positions) among them.
+            let allowed: Vec<u32> = (0..len)
+                .map(|_| if next(1) == 0 { 1 } else { (next(255) as u32 & 0x1ff) | 1 << (round % 9) })
+                .collect();
+            let trellis = Trellis {
+                tags: 9,
                 emission: &em,
                 allowed: &allowed,
                 start: &start,
