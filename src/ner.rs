@@ -184,6 +184,8 @@ pub struct Recognizer {
     /// The trained tagger that finds people, places, organisations and other names (none:
     /// the rules alone).
     tagger: Option<NerTagger>,
+    /// The caller said the text was written on or after 1 July 2025.
+    pub(crate) after_merger: bool,
 }
 
 /// Builds a [`Recognizer`] with names of your own: names that must be recognised as a
@@ -206,6 +208,7 @@ pub struct Recognizer {
 pub struct RecognizerBuilder {
     user: UserEntities,
     model: ModelChoice,
+    after_merger: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -250,6 +253,24 @@ impl RecognizerBuilder {
         Ok(self)
     }
 
+    /// The date the texts were written: from 1 July 2025 on, a province named as it is
+    /// named since the merger (`tỉnh Lâm Đồng`) is the new unit, not the old one of that
+    /// name. Without a date, a mention links to the new unit when the text says so
+    /// (`tỉnh Lâm Đồng (mới)`, `nay là tỉnh An Giang`).
+    ///
+    /// ```
+    /// use vntext::{Era, Record, Recognizer};
+    ///
+    /// let r = Recognizer::builder().document_date(2025, 8, 1).build();
+    /// let lam_dong = r.recognize("Đoàn công tác làm việc tại tỉnh Lâm Đồng.")[0];
+    /// let Some(Record::Province(id)) = lam_dong.record else { panic!() };
+    /// assert_eq!(r.gazetteer().province_by_id(id).unwrap().era, Era::Since2025);
+    /// ```
+    pub fn document_date(&mut self, year: u16, month: u8, day: u8) -> &mut Self {
+        self.after_merger = (year, month, day) >= (2025, 7, 1);
+        self
+    }
+
     /// No tagger: people, places and organisations from the gazetteer and rules alone (high
     /// precision, low recall), as before the tagger existed.
     ///
@@ -267,6 +288,7 @@ impl RecognizerBuilder {
     pub fn build(&self) -> Recognizer {
         let mut r = Recognizer::with_rules();
         r.user = std::sync::Arc::new(self.user.clone());
+        r.after_merger = self.after_merger;
         r.tagger = match &self.model {
             ModelChoice::Builtin => Some(NerTagger::builtin().clone()),
             ModelChoice::RulesOnly => None,
@@ -333,7 +355,7 @@ impl Recognizer {
             dash: id("-"),
             en_dash: id("–"),
         };
-        Recognizer { gazetteer, words, user: std::sync::Arc::default(), tagger: None }
+        Recognizer { gazetteer, words, user: std::sync::Arc::default(), tagger: None, after_merger: false }
     }
 
     /// The rules alone, for the tagger's features.

