@@ -505,13 +505,13 @@ impl NerTagger {
         // not worth scoring (most of a text is such lower-case stretches).
         let allowed = state.lattice.allowed_mut();
         let mut last_cap = None;
-        for i in 0..n {
+        for (i, a) in allowed.iter_mut().enumerate() {
             if state.views[i].cap {
                 last_cap = Some(i);
             }
             let next_cap = state.views.get(i + 1..(i + 3).min(n)).is_some_and(|w| w.iter().any(|v| v.cap));
             if !(next_cap || last_cap.is_some_and(|c| i - c <= 2)) {
-                allowed[i] = 1;
+                *a = 1;
             }
         }
         for i in 0..n {
@@ -787,23 +787,18 @@ fn push_tagged(
     // The rules' places, bodies, dates and times inside a body or other name, nested (a
     // place inside a place's name is part of that name: `sân bay Tân Sơn Nhất`).
     for f in found.iter().filter(|_| !matches!(e.kind, EntityKind::Location | EntityKind::Province)) {
-        if f.start >= start
-            && f.end <= end
-            && (f.start, f.end) != (start, end)
-            && Some((f.start, f.end)) != used
-        {
-            if matches!(
-                f.kind,
-                EntityKind::Province
-                    | EntityKind::Location
-                    | EntityKind::MilitaryRegion
-                    | EntityKind::Organization
-                    | EntityKind::Date
-                    | EntityKind::Time
-            ) && (f.record.is_some() || matches!(f.kind, EntityKind::Date | EntityKind::Time))
-            {
-                out.push(Found { nested: true, ..*f });
-            }
+        let inside = f.start >= start && f.end <= end && (f.start, f.end) != (start, end);
+        let kept = matches!(
+            f.kind,
+            EntityKind::Province
+                | EntityKind::Location
+                | EntityKind::MilitaryRegion
+                | EntityKind::Organization
+                | EntityKind::Date
+                | EntityKind::Time
+        ) && (f.record.is_some() || matches!(f.kind, EntityKind::Date | EntityKind::Time));
+        if inside && kept && Some((f.start, f.end)) != used {
+            out.push(Found { nested: true, ..*f });
         }
     }
 }
@@ -886,11 +881,12 @@ impl<'t> NerWorker<'t> {
 /// use vntext::{NerTagger, NerTrainer};
 ///
 /// let mut trainer = NerTrainer::new();
-/// trainer.hash_bits(12).epochs(5);
+/// trainer.hash_bits(12).epochs(10);
 /// for (tokens, tags) in [
 ///     (vec!["Ông", "Tevez", "đến", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
 ///     (vec!["Ông", "Park", "ghé", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
 ///     (vec!["Anh", "Tevez", "về", "Hà_Nội"], vec!["O", "B-PER", "O", "B-LOC"]),
+///     (vec!["Ông", "Lâm", "ở", "Huế"], vec!["O", "B-PER", "O", "B-LOC"]),
 /// ] {
 ///     trainer.add_sentence(&tokens, &tags)?;
 /// }
@@ -967,9 +963,9 @@ impl NerTrainer {
     /// ```
     pub fn feature_groups(&mut self, clusters: bool, memory: bool, rules: bool) -> &mut Self {
         self.features = Features(
-            u8::from(clusters) * Features::CLUSTERS
-                | u8::from(memory) * Features::MEMORY
-                | u8::from(rules) * Features::RULES,
+            (u8::from(clusters) * Features::CLUSTERS)
+                | (u8::from(memory) * Features::MEMORY)
+                | (u8::from(rules) * Features::RULES),
         );
         self
     }
