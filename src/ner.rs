@@ -452,6 +452,7 @@ impl Recognizer {
             found.clear();
             Parser { r: self, g: self.gazetteer, toks: &toks, text, out: &mut found }.run();
             if let Some((tagger, state, merged)) = &mut tagging {
+                found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
                 crate::ner_tagger::tag_line(tagger, self, text, &toks, &found, state, merged);
                 std::mem::swap(&mut found, merged);
             }

@@ -1,15 +1,17 @@
 //! A trained named-entity tagger on the crate's learning engine ([`crate::tagging`]): BIO
-//! tags over pre-split tokens (CoNLL style), learned by an averaged structured perceptron.
+//! tags over the recognizer's tokens, learned by an averaged structured perceptron.
 //!
-//! Experimental: there is no built-in model yet (the annotated corpus it will be trained on
-//! is being made), and [`crate::Recognizer`] does not use it. Train one with
-//! [`NerTrainer`] or `examples/train_ner.rs` and load it with [`NerTagger::from_model_bytes`].
+//! [`crate::Recognizer`] runs the built-in model (`data/ner/tagger.bin`, trained on the
+//! corpus's train split, see `data/SOURCES.md`) and merges its entities with the rules'
+//! (`tag_line`). Train another with [`NerTrainer`] or `examples/train_ner.rs` and load it
+//! with [`crate::RecognizerBuilder::model`] or [`NerTagger::from_model_bytes`].
 //!
 //! Features of each token: its form and lower-case form, their ±2 window, word bigrams, its
-//! shape (capitalisation, digits, punctuation, syllable count) and its neighbours' shapes,
-//! whether it starts the sentence, the surname and name-syllable lists of the gazetteer, and
-//! the BIO tag the rule-based [`crate::Recognizer`] gives it and its neighbours, so the model
-//! learns how far to trust each rule.
+//! shape (capitalisation, digits, punctuation) and its neighbours' shapes, whether it starts
+//! a sentence, the surname and name-syllable lists of the gazetteer, its word cluster and its
+//! neighbours', the words around its run of capitalised tokens, what the rule-based
+//! recognizer finds there (so the model learns how far to trust each rule), and the document
+//! memory (what the rules found earlier in the same text).
 
 use std::sync::{Arc, OnceLock};
 
@@ -556,7 +558,7 @@ impl LineState {
 }
 
 /// Runs the tagger on one line of [`Recognizer::recognize`] and merges its entities with the
-/// rules' (`found`) into `out`: the tagger decides what is a person, place, organisation or
+/// rules' (`found`, sorted by start) into `out`: the tagger decides what is a person, place, organisation or
 /// other name; the rules keep dates, times and military regions, give each place its
 /// gazetteer record, and nest their places and bodies inside the tagger's names
 /// (`UBND tỉnh Đắk Nông` ⊃ `Đắk Nông`).
@@ -590,9 +592,8 @@ pub(crate) fn tag_line(
             end += 1;
         }
         // A name the tagger ends inside a lower-case word the rules read whole (`Sở Y` | `tế`).
-        if let Some(f) = found
-            .iter()
-            .find(|f| f.start >= k && f.start < end && f.end > end && toks[end..f.end].iter().all(|t| !t.cap))
+        if let Some(f) =
+            starting_in(found, k, end).iter().find(|f| f.end > end && toks[end..f.end].iter().all(|t| !t.cap))
         {
             end = f.end;
         }
@@ -618,6 +619,43 @@ pub(crate) fn tag_line(
         }
         k = end;
     }
+    // The rules' dates, times and military regions that the tagger's names leave alone. The
+    // tagger's names are disjoint and in order: those overlapping a rule entity are found by
+    // binary search (a line may hold thousands of both).
+    let outers: Vec<usize> = (0..out.len()).filter(|&j| !out[j].nested).collect();
+    let mut dropped = vec![false; out.len()];
+    let mut added = Vec::new();
+    for f in found.iter().filter(|f| !f.nested) {
+        if !matches!(f.kind, EntityKind::Date | EntityKind::Time | EntityKind::MilitaryRegion) {
+            continue;
+        }
+        let first = outers.partition_point(|&j| out[j].end <= f.start);
+        let count =
+            outers[first..].iter().take_while(|&&j| out[j].mention_start.min(out[j].start) < f.end).count();
+        let hits = &outers[first..first + count];
+        // The same tokens as a name: the rules' date, time or military region it is.
+        if let Some(&j) = hits.iter().find(|&&j| out[j].mention_start == f.start && out[j].end == f.end) {
+            out[j] = *f;
+            continue;
+        }
+        if hits.iter().any(|&j| out[j].mention_start <= f.start && f.end <= out[j].end) {
+            continue; // nested already, or inside a name
+        }
+        // A military region or date cut by a name: the rules are right.
+        for &j in hits {
+            dropped[j] = true;
+        }
+        added.push(*f);
+    }
+    let (mut index, mut keep) = (0, true);
+    out.retain(|e| {
+        if !e.nested {
+            keep = !dropped[index];
+        }
+        index += 1;
+        keep
+    });
+    out.extend(added);
     // The 2025 merger: a province named as a unit since 1 July 2025 is that unit when the
     // text says so (`tỉnh Lâm Đồng (mới)`, `nay là tỉnh An Giang`) or is dated after it.
     let g = r.gazetteer();
@@ -641,6 +679,12 @@ pub(crate) fn tag_line(
     // Document memory, for certain: a person's given name used alone after the full name
     // (`Trần Văn Thía` … `Thía bảo`), where the tagger left it out.
     if !state.given_names.is_empty() {
+        let mut covered = vec![false; toks.len()];
+        for f in found.iter().chain(out.iter()) {
+            for c in covered.iter_mut().take(f.end).skip(f.mention_start.min(f.start)) {
+                *c = true;
+            }
+        }
         for j in 0..toks.len() {
             let alone = toks[j].cap
                 && path[j] == 0
@@ -663,7 +707,7 @@ pub(crate) fn tag_line(
             if alone
                 && flags & sym::NOT_NAME == 0
                 && state.given_names.contains_key(&state.views[j].exact)
-                && !found.iter().chain(out.iter()).any(|f| f.mention_start.min(f.start) <= j && j < f.end)
+                && !covered[j]
                 && !in_word()
             {
                 out.push(Found {
@@ -678,35 +722,19 @@ pub(crate) fn tag_line(
             }
         }
     }
-    // The rules' dates, times and military regions that the tagger's names leave alone.
-    for f in found.iter().filter(|f| !f.nested) {
-        if !matches!(f.kind, EntityKind::Date | EntityKind::Time | EntityKind::MilitaryRegion) {
-            continue;
-        }
-        // The same tokens as a name: the rules' date, time or military region it is.
-        if let Some(j) = out.iter().position(|n| !n.nested && n.mention_start == f.start && n.end == f.end) {
-            out[j] = *f;
-            continue;
-        }
-        let overlapping: Vec<usize> = (0..out.len())
-            .filter(|&j| !out[j].nested && out[j].start < f.end && f.start < out[j].end)
-            .collect();
-        if overlapping.iter().any(|&j| out[j].mention_start <= f.start && f.end <= out[j].end) {
-            continue; // nested already, or inside a name
-        }
-        // A military region or date cut by a name: the rules are right.
-        for j in overlapping.into_iter().rev() {
-            let outer = out.remove(j);
-            out.retain(|n| !(n.nested && outer.mention_start <= n.start && n.end <= outer.end));
-        }
-        out.push(*f);
-    }
 }
 
 /// The ten heavenly stems and twelve earthly branches that name the years of the cycle.
 const CAN: [&str; 10] = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"];
 const CHI: [&str; 14] =
     ["Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"];
+
+/// The entities of `found` (sorted by start) that start in `lo..hi`.
+fn starting_in(found: &[Found], lo: usize, hi: usize) -> &[Found] {
+    let first = found.partition_point(|f| f.start < lo);
+    let count = found[first..].partition_point(|f| f.start < hi);
+    &found[first..first + count]
+}
 
 fn name_of<'t>(text: &'t str, t: &Tok) -> &'t str {
     text.get(t.start..t.end).unwrap_or("")
@@ -733,6 +761,7 @@ fn push_tagged(
         nested: false,
         mention_start: start,
     };
+    let found = starting_in(found, start, end);
     let placed = |f: &Found| {
         matches!(f.kind, EntityKind::Province | EntityKind::Location | EntityKind::MilitaryRegion)
     };
