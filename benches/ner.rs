@@ -49,6 +49,12 @@ fn bench(c: &mut Criterion) {
     group.bench_function("Recognizer::new (gazetteer already parsed)", |b| {
         b.iter(|| black_box(Recognizer::new()))
     });
+    // Reading the built-in tagger model (4 MB: header, checksum, weights), as the first
+    // `Recognizer::builtin()` does once.
+    let model = include_bytes!("../data/ner/tagger.bin");
+    group.bench_function("NerTagger::from_model_bytes (built-in model)", |b| {
+        b.iter(|| black_box(vntext::NerTagger::from_model_bytes(black_box(model)).is_ok()))
+    });
     group.finish();
 }
 

@@ -1,13 +1,17 @@
 //! Tags a CoNLL-style NER file with the recognizer and scores it against the file's own
 //! tags.
 //!
-//! `cargo run --release --example ner_conll -- FILE > predicted.conll`
+//! `cargo run --release --example ner_conll -- FILE [--rules | --model MODEL] > predicted.conll`
 //!
 //! Input: one token per line (`TOKEN<TAB>TAG`, BIO; with more columns the first is the
-//! token and the last the tag), a blank line between sentences, `#` comments and
-//! `-DOCSTART-` skipped. Each sentence's tokens are joined with single spaces (`_` inside a
-//! token counts as a space) and recognized; see [`vntext::Recognizer::tag_tokens`] for the
-//! type mapping (PER, LOC, ORG, DATE, TIME). Standard output gets
+//! token and the last the tag), a blank line between sentences, `#` comments skipped,
+//! `-DOCSTART-` lines between documents. Each sentence's tokens are joined with single
+//! spaces (`_` inside a token counts as a space) and the sentences of a document are
+//! recognized as one text (so the document memory works); see
+//! [`vntext::Recognizer::tag_tokens`] for the type mapping (PER, LOC, ORG, MISC, DATE,
+//! TIME). Spans follow the VLSP convention: a place's whole mention, designator included
+//! (`tỉnh Đắk Nông`). `--rules` runs the rules alone (no tagger); `--model` loads a model
+//! written by `train_ner`. The scores end with the micro average over PER, LOC and ORG. Standard output gets
 //! `TOKEN<TAB>GOLD<TAB>PREDICTED` per token; standard error gets per-type precision,
 //! recall and F1 over exact spans (conlleval style) and the gold types it ignored (MISC...).
 //! Only the types the file annotates are tagged: in a file without dates (VLSP 2016) the
@@ -19,7 +23,31 @@ use std::process::ExitCode;
 use vntext::{NerScores, Recognizer, read_conll};
 
 fn main() -> ExitCode {
-    let path = std::env::args().nth(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut builder = Recognizer::builder();
+    let mut path = None;
+    let mut k = 0;
+    while k < args.len() {
+        match args[k].as_str() {
+            "--rules" => {
+                builder.rules_only();
+            }
+            "--model" => {
+                k += 1;
+                let loaded = args
+                    .get(k)
+                    .ok_or_else(|| "--model needs a file".to_owned())
+                    .and_then(|m| std::fs::read(m).map_err(|e| format!("{m}: {e}")))
+                    .and_then(|bytes| builder.model(&bytes).map(|_| ()).map_err(|e| e.to_string()));
+                if let Err(e) = loaded {
+                    eprintln!("ner_conll: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+            other => path = Some(other.to_owned()),
+        }
+        k += 1;
+    }
     let text = match vntext::read_text(path.as_deref()) {
         Ok(t) => t,
         Err(e) => {
@@ -27,12 +55,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let recognizer = Recognizer::builtin();
+    let recognizer = builder.build();
     let sentences = read_conll(&text);
     let mut scores = NerScores::default();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
-    let mut tagged = recognizer.tag_document(&tokens);
+    let mut tagged = Vec::with_capacity(sentences.len());
+    for doc in sentences.chunk_by(|a, b| a.document == b.document) {
+        let tokens: Vec<&[String]> = doc.iter().map(|s| s.tokens.as_slice()).collect();
+        tagged.extend(recognizer.tag_document(&tokens));
+    }
     // Tag only the types the file annotates: a VLSP 2016 file has no dates, and a date
     // tagged there would count against us in any scorer that reads our output.
     let annotated: std::collections::BTreeSet<&str> = sentences
@@ -65,7 +96,11 @@ fn main() -> ExitCode {
     }
     eprintln!("{} sentences", sentences.len());
     eprintln!("type\tprecision\trecall\tF1\tgold\tpredicted");
-    let rows = scores.by_type.iter().map(|(t, c)| (t.as_str(), *c)).chain([("all", scores.total())]);
+    let rows = scores
+        .by_type
+        .iter()
+        .map(|(t, c)| (t.as_str(), *c))
+        .chain([("all", scores.total()), ("PER+LOC+ORG", scores.micro(&["PER", "LOC", "ORG"]))]);
     for (t, c) in rows {
         eprintln!(
             "{t}\t{:.2}\t{:.2}\t{:.2}\t{}\t{}",

@@ -2,22 +2,28 @@
 //!
 //! ```text
 //! cargo run --release --example train_ner -- --train FILE... [--dev FILE] --out MODEL
-//!     [--bits N] [--epochs N] [--runs N]
+//!     [--bits N] [--epochs N] [--runs N] [--no-clusters] [--no-memory] [--no-rules]
 //! ```
 //!
 //! Each file has one token per line with its BIO tag in the last column (tab-separated,
 //! so a token may hold spaces; VLSP 2016/2018 layouts included), a blank line between
-//! sentences (see [`vntext::read_conll`]). `--train` takes one or more files (repeat it or
-//! list them after it). `--dev` scores the new model on a held-out file: precision, recall
-//! and F1 per type and micro-averaged over PER, LOC, ORG, DATE, TIME (exact spans, as
-//! conlleval). Never pass a test file to `--dev` while choosing features or settings; a
-//! `--train` file whose name contains `test` is refused.
+//! sentences, `-DOCSTART-` lines between documents (see [`vntext::read_conll`]); the
+//! sentences of a document share the document memory. `--train` takes one or more files
+//! (repeat it or list them after it). `--dev` scores the new model, run inside
+//! [`vntext::Recognizer`] as a user gets it, on a held-out file: precision, recall and F1 per
+//! type and micro-averaged over PER, LOC and ORG (exact whole mentions, as conlleval).
+//! Never pass a test file to `--dev` while choosing features or settings; a `--train` file
+//! whose name contains `test` is refused. `--no-clusters`, `--no-memory` and `--no-rules`
+//! leave a feature group out (for ablations).
+//!
+//! The built-in model (`data/ner/tagger.bin`):
+//! `cargo run --release --example train_ner -- --train corpus/ner/conll/train.conll --dev corpus/ner/conll/dev.conll --out data/ner/tagger.bin`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use vntext::{NerScores, NerTagger, NerTrainer, read_conll};
+use vntext::{NerScores, NerTrainer, Recognizer, read_conll};
 
 struct Options {
     train: Vec<PathBuf>,
@@ -26,15 +32,17 @@ struct Options {
     bits: u32,
     epochs: usize,
     runs: usize,
+    groups: (bool, bool, bool),
 }
 
-const USAGE: &str =
-    "usage: train_ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N] [--runs N]";
+const USAGE: &str = "usage: train_ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N] [--runs N] \
+     [--no-clusters] [--no-memory] [--no-rules]";
 
 fn parse_args() -> Result<Option<Options>, String> {
     let mut train = Vec::new();
     let (mut dev, mut out) = (None, None);
     let (mut bits, mut epochs, mut runs) = (18, 10, 5);
+    let mut groups = (true, true, true);
     let mut args = std::env::args().skip(1).peekable();
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -51,6 +59,9 @@ fn parse_args() -> Result<Option<Options>, String> {
             "--bits" => bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--epochs" => epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--runs" => runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--no-clusters" => groups.0 = false,
+            "--no-memory" => groups.1 = false,
+            "--no-rules" => groups.2 = false,
             _ => return Err(format!("unknown argument {a} ({USAGE})")),
         }
     }
@@ -61,7 +72,7 @@ fn parse_args() -> Result<Option<Options>, String> {
         return Err("refusing to train on a test file".into());
     }
     let out = out.ok_or_else(|| format!("--out is required ({USAGE})"))?;
-    Ok(Some(Options { train, dev, out, bits, epochs, runs }))
+    Ok(Some(Options { train, dev, out, bits, epochs, runs, groups }))
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<vntext::ConllSentence>, String> {
@@ -76,14 +87,21 @@ fn run() -> Result<(), String> {
     };
     let started = Instant::now();
     let mut trainer = NerTrainer::new();
-    trainer.hash_bits(o.bits).epochs(o.epochs).runs(o.runs);
+    trainer
+        .hash_bits(o.bits)
+        .epochs(o.epochs)
+        .runs(o.runs)
+        .feature_groups(o.groups.0, o.groups.1, o.groups.2);
     let mut sentences = 0;
     for path in &o.train {
-        for (k, s) in read(path)?.iter().enumerate() {
+        let all = read(path)?;
+        for doc in all.chunk_by(|a, b| a.document == b.document) {
+            let pairs: Vec<(&[String], &[String])> =
+                doc.iter().map(|s| (s.tokens.as_slice(), s.tags.as_slice())).collect();
             trainer
-                .add_sentence(&s.tokens, &s.tags)
-                .map_err(|e| format!("{}: sentence {}: {e}", path.display(), k + 1))?;
-            sentences += 1;
+                .add_document(&pairs)
+                .map_err(|e| format!("{}: sentence {}: {e}", path.display(), sentences + 1))?;
+            sentences += doc.len();
         }
     }
     let model = trainer.train().map_err(|e| e.to_string())?;
@@ -95,12 +113,14 @@ fn run() -> Result<(), String> {
         o.out.display()
     );
     if let Some(path) = &o.dev {
-        let tagger = NerTagger::from_model_bytes(&model).map_err(|e| e.to_string())?;
-        let mut worker = tagger.worker();
+        let recognizer = Recognizer::builder().model(&model).map_err(|e| e.to_string())?.build();
         let mut scores = NerScores::default();
-        for s in read(path)? {
-            let predicted: Vec<String> = worker.tag(&s.tokens).map(str::to_owned).collect();
-            scores.add(&s.tags, &predicted);
+        let sentences = read(path)?;
+        for doc in sentences.chunk_by(|a, b| a.document == b.document) {
+            let tokens: Vec<&[String]> = doc.iter().map(|s| s.tokens.as_slice()).collect();
+            for (s, predicted) in doc.iter().zip(recognizer.tag_document(&tokens)) {
+                scores.add(&s.tags, &predicted);
+            }
         }
         for (typ, c) in &scores.by_type {
             println!(
@@ -112,9 +132,9 @@ fn run() -> Result<(), String> {
                 c.predicted
             );
         }
-        let t = scores.total();
+        let t = scores.micro(&["PER", "LOC", "ORG"]);
         println!(
-            "{}: micro P {:.2} R {:.2} F1 {:.2}",
+            "{}: micro PER/LOC/ORG P {:.2} R {:.2} F1 {:.2}",
             path.display(),
             100.0 * t.precision(),
             100.0 * t.recall(),

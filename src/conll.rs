@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use crate::ner::{EntityKind, Recognizer};
 
 /// The entity types [`Recognizer::tag_tokens`] writes.
-pub const CONLL_TYPES: [&str; 5] = ["PER", "LOC", "ORG", "DATE", "TIME"];
+pub const CONLL_TYPES: [&str; 6] = ["PER", "LOC", "ORG", "MISC", "DATE", "TIME"];
 
 /// Words after which a military region is a place (`địa bàn Quân khu 5`), not a body.
 const PLACE_WORDS: [&str; 10] = ["bàn", "tại", "ở", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
@@ -29,15 +29,27 @@ pub struct ConllSentence {
     pub tokens: Vec<String>,
     /// Their BIO tags (last column; `O` when there is only one column).
     pub tags: Vec<String>,
+    /// The number of the document holding it: 0 until the first `-DOCSTART-` line, then
+    /// one more at each.
+    pub document: usize,
 }
 
 /// Reads a CoNLL-style file: one token per line (`TOKEN<TAB>TAG`, or more columns of
 /// which the first is the token and the last the tag), a blank line between sentences,
-/// `#` comment lines and `-DOCSTART-` skipped. Columns are separated by tabs, so a token
-/// may hold spaces (`Hà Nội`, as in VLSP 2016); lines without a tab are split on spaces.
+/// `#` comment lines (`# id = …`; a `#` token, `#<TAB>O`, is a token) skipped,
+/// `-DOCSTART-` lines starting a new document ([`ConllSentence::document`]). Columns are
+/// separated by tabs, so a token may hold spaces (`Hà Nội`, as in VLSP 2016); lines without
+/// a tab are split on spaces.
+///
+/// ```
+/// let s = vntext::read_conll("# id = 1\n#\tO\nvà\tO\n\n-DOCSTART-\tdoc2\n\nHuế\tB-LOC\n");
+/// assert_eq!(s[0].tokens, ["#", "và"]);
+/// assert_eq!((s[0].document, s[1].document), (0, 1));
+/// ```
 pub fn read_conll(text: &str) -> Vec<ConllSentence> {
     let mut out = Vec::new();
     let mut cur = ConllSentence::default();
+    let mut document = 0;
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
@@ -46,7 +58,14 @@ pub fn read_conll(text: &str) -> Vec<ConllSentence> {
             }
             continue;
         }
-        if line.starts_with('#') || line.starts_with("-DOCSTART-") {
+        if line.starts_with("-DOCSTART-") {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            document += 1;
+            continue;
+        }
+        if line.starts_with('#') && !line.starts_with("#\t") {
             continue;
         }
         // Tab-separated lines keep the spaces inside a token (`Hà Nội\tNp\tB-NP\tB-LOC`, the
@@ -55,6 +74,7 @@ pub fn read_conll(text: &str) -> Vec<ConllSentence> {
         let mut cols = line.split(separator).filter(|c| !c.is_empty());
         let Some(token) = cols.next() else { continue };
         let tag = cols.next_back().unwrap_or("O");
+        cur.document = document;
         cur.tokens.push(token.to_owned());
         cur.tags.push(tag.to_owned());
     }
@@ -90,15 +110,17 @@ pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
 impl Recognizer {
     /// BIO tags for pre-split tokens: they are joined with single spaces (`_` inside a token
     /// counts as a space, for word-segmented sets like `Hồ_Văn_Mười`), recognized, and a
-    /// token is tagged when a (non-nested) entity covers it. Types: PER (Person), LOC
-    /// (Province, Location, MilitaryRegion after a place word such as `địa bàn`, `tại`),
-    /// ORG (Organization, other MilitaryRegion mentions such as `thuộc Quân khu 5`), DATE, TIME.
+    /// token is tagged when a (non-nested) entity's whole mention covers it (the VLSP
+    /// convention: `tỉnh Đắk Nông` is one LOC). Types: PER (Person), LOC (Province,
+    /// Location, MilitaryRegion after a place word such as `địa bàn`, `tại`), ORG
+    /// (Organization, other MilitaryRegion mentions such as `thuộc Quân khu 5`), MISC, DATE,
+    /// TIME.
     pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<String> {
         self.tag_document(&[tokens]).pop().unwrap_or_default()
     }
 
     /// [`tag_tokens`](Self::tag_tokens) for many sentences at once, recognized as one text
-    /// with a line per sentence.
+    /// with a line per sentence (so the sentences of one document share its memory).
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<String>> {
         let mut text = String::new();
         let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
@@ -112,7 +134,7 @@ impl Recognizer {
                     text.push(' ');
                 }
                 let start = text.len();
-                text.extend(t.as_ref().chars().map(|c| if c == '_' { ' ' } else { c }));
+                text.extend(t.as_ref().chars().map(|c| if matches!(c, '_' | '\n' | '\r') { ' ' } else { c }));
                 b.push((start, text.len()));
             }
             bounds.push(b);
@@ -130,13 +152,15 @@ impl Recognizer {
                 }
                 EntityKind::Date => "DATE",
                 EntityKind::Time => "TIME",
+                _ => "MISC",
             };
+            let span = e.mention;
             // The sentence holding the entity: the last one starting at or before it.
-            let s = bounds.partition_point(|b| b.first().is_none_or(|&(start, _)| start <= e.span.start));
+            let s = bounds.partition_point(|b| b.first().is_none_or(|&(start, _)| start <= span.start));
             let Some(s) = s.checked_sub(1) else { continue };
             let mut first = true;
             for (k, &(start, end)) in bounds[s].iter().enumerate() {
-                if end > e.span.start && start < e.span.end && tags[s][k] == "O" {
+                if end > span.start && start < span.end && tags[s][k] == "O" {
                     tags[s][k] = format!("{}-{typ}", if first { "B" } else { "I" });
                     first = false;
                 }
@@ -204,6 +228,15 @@ impl NerScores {
         }
     }
 
+    /// Counts over `types` (micro average), e.g. PER, LOC and ORG.
+    pub fn micro(&self, types: &[&str]) -> NerCounts {
+        types.iter().filter_map(|t| self.by_type.get(*t)).fold(NerCounts::default(), |a, c| NerCounts {
+            correct: a.correct + c.correct,
+            predicted: a.predicted + c.predicted,
+            gold: a.gold + c.gold,
+        })
+    }
+
     /// Counts over all scored types (micro average). Types the gold data never annotates
     /// are left out: a scheme without dates (VLSP 2016: PER, LOC, ORG, MISC) is not charged
     /// for the dates the recognizer finds. They stay in [`by_type`](Self::by_type).
@@ -240,11 +273,11 @@ mod tests {
     #[test]
     fn scores_count_exact_spans_and_ignore_other_types() {
         let mut s = NerScores::default();
-        s.add(&tags("B-PER I-PER O B-MISC B-LOC"), &tags("B-PER O O O B-LOC"));
+        s.add(&tags("B-PER I-PER O B-NUM B-LOC"), &tags("B-PER O O O B-LOC"));
         let per = s.by_type["PER"];
         assert_eq!((per.correct, per.predicted, per.gold), (0, 1, 1));
         assert_eq!(s.total().correct, 1);
-        assert_eq!(s.ignored["MISC"], 1);
+        assert_eq!(s.ignored["NUM"], 1);
         assert!((s.by_type["LOC"].f1() - 1.0).abs() < 1e-12);
     }
 

@@ -19,8 +19,8 @@
 //!   `quốc phòng - quân sự địa phương`, with context, in-document definitions and an offset map;
 //! - **named entities** ([`Recognizer`], [`Gazetteer`]): people, provinces (with the 2025 merger
 //!   of 63 provincial units into 34), military regions, organisations, places, dates and times,
-//!   each with its gazetteer record; an experimental trained tagger ([`NerTagger`], no
-//!   built-in model yet);
+//!   each with its gazetteer record, found by a tagger trained in Rust ([`NerTagger`], built-in
+//!   model) and rules;
 //! - **learning** ([`tagging`]): the engine the segmenter and the taggers share (hashed
 //!   features, averaged perceptron, Viterbi, one versioned model format naming its task).
 //!
@@ -167,8 +167,9 @@
 //! segmentation model (`data/segmenter.bin`, used by [`WordSegmenter::builtin`]) is CC BY-SA
 //! 4.0, the licence of the treebank it was trained on, and the package ships that licence's
 //! text (`LICENSE-CC-BY-SA-4.0`): the crate as a whole is `(MIT OR Apache-2.0) AND
-//! CC-BY-SA-4.0`. A program that does not want the model can load its own with
-//! [`WordSegmenter::from_model_bytes`].
+//! CC-BY-SA-4.0`. The built-in NER model (`data/ner/`) is CC BY-SA 4.0 too (its training
+//! corpus holds CC BY-SA 3.0 Wikipedia text). A program that does not want the models can load
+//! its own with [`WordSegmenter::from_model_bytes`] and [`RecognizerBuilder::model`].
 //!
 //! ## Feature flags
 //! | feature | default | what it adds |

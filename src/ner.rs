@@ -42,6 +42,7 @@
 //! never overlap (they are the flat, longest reading).
 
 use crate::gazetteer::{Cue, Gazetteer, Hit, NO_SYM, OrganizationKind, Record, Target, sym};
+use crate::ner_tagger::{LineState, NerTagger};
 use crate::span::Span;
 use crate::token::{TokenKind, tokenize};
 use crate::user_entities::UserEntities;
@@ -66,6 +67,9 @@ pub enum EntityKind {
     Date,
     /// A time of day (`16:53`, `16 giờ 30`).
     Time,
+    /// Another proper name the tagger finds (VLSP's MISC): nationalities and languages
+    /// (`người Pháp`, `tiếng Nhật`), events, festivals, named laws, works, products.
+    Misc,
 }
 
 impl EntityKind {
@@ -79,6 +83,7 @@ impl EntityKind {
             EntityKind::Location => "location",
             EntityKind::Date => "date",
             EntityKind::Time => "time",
+            EntityKind::Misc => "misc",
         }
     }
 }
@@ -111,8 +116,12 @@ pub struct Entity<'h> {
     pub kind: EntityKind,
     /// Where it is, in bytes of the text passed to [`Recognizer::recognize`].
     pub span: Span,
-    /// Its text (`&text[span.range()]`).
+    /// Its text (`&text[span.range()]`): for a place, the name without its designator
+    /// (`Đắk Nông`).
     pub text: &'h str,
+    /// The whole mention, with a place's designator (`tỉnh Đắk Nông`, `sông Hồng`: the VLSP
+    /// convention); the same as [`span`](Self::span) for other entities.
+    pub mention: Span,
     /// The gazetteer entry it refers to, if any; see [`Recognizer::describe`].
     pub record: Option<Record>,
     /// True when it lies inside another entity returned just before it.
@@ -122,18 +131,20 @@ pub struct Entity<'h> {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Tok {
-    start: usize,
-    end: usize,
-    kind: TokenKind,
-    sym: u32,
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+    pub(crate) sym: u32,
     fsym: u32,
     /// First letter upper case.
-    cap: bool,
+    pub(crate) cap: bool,
     /// Every letter upper case (and more than one letter).
-    upper: bool,
+    pub(crate) upper: bool,
     /// First word of a sentence or line.
-    sent_start: bool,
+    pub(crate) sent_start: bool,
+    /// Hash of its lower-case key, for the tagger's features.
+    pub(crate) lower: u64,
 }
 
 impl Tok {
@@ -175,6 +186,11 @@ pub struct Recognizer {
     words: Words,
     /// Names the caller added with [`RecognizerBuilder`].
     user: std::sync::Arc<UserEntities>,
+    /// The trained tagger that finds people, places, organisations and other names (none:
+    /// the rules alone).
+    tagger: Option<NerTagger>,
+    /// The caller said the text was written on or after 1 July 2025.
+    pub(crate) after_merger: bool,
 }
 
 /// Builds a [`Recognizer`] with names of your own: names that must be recognised as a
@@ -196,6 +212,16 @@ pub struct Recognizer {
 #[derive(Clone, Debug, Default)]
 pub struct RecognizerBuilder {
     user: UserEntities,
+    model: ModelChoice,
+    after_merger: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+enum ModelChoice {
+    #[default]
+    Builtin,
+    RulesOnly,
+    Own(NerTagger),
 }
 
 impl RecognizerBuilder {
@@ -216,11 +242,63 @@ impl RecognizerBuilder {
         Ok(self)
     }
 
+    /// Uses a tagger model of your own (written by [`crate::NerTrainer`] or
+    /// `examples/train_ner.rs`) instead of the built-in one.
+    ///
+    /// ```
+    /// let err = vntext::Recognizer::builder().model(b"not a model").unwrap_err();
+    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Model`](crate::Error::Model) when the bytes are not a NER model of this
+    /// version, or are corrupt or truncated.
+    pub fn model(&mut self, bytes: &[u8]) -> crate::Result<&mut Self> {
+        self.model = ModelChoice::Own(NerTagger::from_model_bytes(bytes)?);
+        Ok(self)
+    }
+
+    /// The date the texts were written: from 1 July 2025 on, a province named as it is
+    /// named since the merger (`tỉnh Lâm Đồng`) is the new unit, not the old one of that
+    /// name. Without a date, a mention links to the new unit when the text says so
+    /// (`tỉnh Lâm Đồng (mới)`, `nay là tỉnh An Giang`).
+    ///
+    /// ```
+    /// use vntext::{Era, Record, Recognizer};
+    ///
+    /// let r = Recognizer::builder().document_date(2025, 8, 1).build();
+    /// let lam_dong = r.recognize("Đoàn công tác làm việc tại tỉnh Lâm Đồng.")[0];
+    /// let Some(Record::Province(id)) = lam_dong.record else { panic!() };
+    /// assert_eq!(r.gazetteer().province_by_id(id).unwrap().era, Era::Since2025);
+    /// ```
+    pub fn document_date(&mut self, year: u16, month: u8, day: u8) -> &mut Self {
+        self.after_merger = (year, month, day) >= (2025, 7, 1);
+        self
+    }
+
+    /// No tagger: people, places and organisations from the gazetteer and rules alone (high
+    /// precision, low recall), as before the tagger existed.
+    ///
+    /// ```
+    /// let rules = vntext::Recognizer::builder().rules_only().build();
+    /// assert_eq!(rules.recognize("Ông Hồ Văn Mười đến Đắk Nông.").len(), 2);
+    /// ```
+    pub fn rules_only(&mut self) -> &mut Self {
+        self.model = ModelChoice::RulesOnly;
+        self
+    }
+
     /// The recognizer: the built-in gazetteer and rules, then these names, which win over
     /// any built-in entity they overlap.
     pub fn build(&self) -> Recognizer {
-        let mut r = Recognizer::new();
+        let mut r = Recognizer::with_rules();
         r.user = std::sync::Arc::new(self.user.clone());
+        r.after_merger = self.after_merger;
+        r.tagger = match &self.model {
+            ModelChoice::Builtin => Some(NerTagger::builtin().clone()),
+            ModelChoice::RulesOnly => None,
+            ModelChoice::Own(t) => Some(t.clone()),
+        };
         r
     }
 }
@@ -240,18 +318,26 @@ struct GMatch {
 }
 
 /// What the parser found at a position before it is written out.
-struct Found {
-    kind: EntityKind,
-    start: usize,
-    end: usize,
-    record: Option<Record>,
-    matched: MatchKind,
-    nested: bool,
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) kind: EntityKind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) record: Option<Record>,
+    pub(crate) matched: MatchKind,
+    pub(crate) nested: bool,
+    /// Where the whole mention starts (before `start` when a designator precedes the name).
+    pub(crate) mention_start: usize,
 }
 
 impl Recognizer {
-    /// A recognizer over the built-in [`Gazetteer`].
+    /// A recognizer over the built-in [`Gazetteer`] and the built-in tagger model.
     pub fn new() -> Recognizer {
+        Recognizer { tagger: Some(NerTagger::builtin().clone()), ..Recognizer::with_rules() }
+    }
+
+    /// The gazetteer and rules, without a tagger.
+    fn with_rules() -> Recognizer {
         let gazetteer = Gazetteer::builtin();
         let id = |w: &str| gazetteer.vocab.get(w).copied().unwrap_or(NO_SYM);
         let words = Words {
@@ -274,7 +360,28 @@ impl Recognizer {
             dash: id("-"),
             en_dash: id("–"),
         };
-        Recognizer { gazetteer, words, user: std::sync::Arc::default() }
+        Recognizer { gazetteer, words, user: std::sync::Arc::default(), tagger: None, after_merger: false }
+    }
+
+    /// The rules alone, for the tagger's features.
+    pub(crate) fn rules() -> &'static Recognizer {
+        static RULES: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+        RULES.get_or_init(Recognizer::with_rules)
+    }
+
+    /// Tokenizes one line (`text` holds no line break) and runs the rules on it.
+    pub(crate) fn rule_pass(
+        &self,
+        text: &str,
+        toks: &mut Vec<Tok>,
+        found: &mut Vec<Found>,
+        key: &mut String,
+    ) {
+        toks.clear();
+        found.clear();
+        self.tokens_into(text, 0..text.len(), toks, key);
+        Parser { r: self, g: self.gazetteer, toks, text, out: found, expansions: std::cell::OnceCell::new() }
+            .run();
     }
 
     /// A builder, to add names of your own (see [`RecognizerBuilder`]).
@@ -325,7 +432,8 @@ impl Recognizer {
             .iter()
             .filter_map(|e| {
                 let span = composed.to_original(e.span);
-                Some(Entity { span, text: text.get(span.range())?, ..*e })
+                let mention = composed.to_original(e.mention);
+                Some(Entity { span, mention, text: text.get(span.range())?, ..*e })
             })
             .collect()
     }
@@ -337,6 +445,7 @@ impl Recognizer {
         let mut toks = Vec::new();
         let mut found = Vec::new();
         let mut key = String::new();
+        let mut tagging = self.tagger.as_ref().map(|t| (t, LineState::default(), Vec::new()));
         let mut line_start = 0;
         while line_start < text.len() {
             let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);
@@ -356,12 +465,19 @@ impl Recognizer {
                 expansions: std::cell::OnceCell::new(),
             }
             .run();
+            if let Some((tagger, state, merged)) = &mut tagging {
+                found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
+                crate::ner_tagger::tag_line(tagger, self, text, &toks, &found, state, merged);
+                std::mem::swap(&mut found, merged);
+            }
             found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.nested));
             entities.extend(found.iter().filter_map(|f| {
                 let (start, end) = (toks.get(f.start)?.start, toks.get(f.end.checked_sub(1)?)?.end);
+                let mention_start = toks.get(f.mention_start.min(f.start))?.start;
                 Some(Entity {
                     kind: f.kind,
                     span: Span::new(start, end),
+                    mention: Span::new(mention_start, end),
                     text: text.get(start..end)?,
                     record: f.record,
                     nested: f.nested,
@@ -448,7 +564,17 @@ impl Recognizer {
                     s,
                     "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "(" | "-" | "–" | "—" | ";"
                 );
-            toks.push(Tok { start: span.start, end: span.end, kind, sym, fsym, cap, upper, sent_start });
+            toks.push(Tok {
+                start: span.start,
+                end: span.end,
+                kind,
+                sym,
+                fsym,
+                cap,
+                upper,
+                sent_start,
+                lower: crate::tagging::fnv1a(key.as_bytes()),
+            });
         }
     }
 }
@@ -659,7 +785,7 @@ impl Parser<'_, '_> {
         matched: MatchKind,
         nested: bool,
     ) {
-        self.out.push(Found { kind, start, end, record, matched, nested });
+        self.out.push(Found { kind, start, end, record, matched, nested, mention_start: start });
     }
 
     fn run(&mut self) {
@@ -1141,7 +1267,15 @@ impl Parser<'_, '_> {
         // The nested entities were pushed by the complement; the outer one goes first.
         self.out.insert(
             start_nested,
-            Found { kind: EntityKind::Organization, start: i, end: full, record, matched, nested: false },
+            Found {
+                kind: EntityKind::Organization,
+                start: i,
+                end: full,
+                record,
+                matched,
+                nested: false,
+                mention_start: i,
+            },
         );
         Some(full)
     }

@@ -117,6 +117,7 @@ impl UserEntities {
                     out.push(Entity {
                         kind,
                         span,
+                        mention: span,
                         text: &text[span.range()],
                         record: None,
                         nested: false,

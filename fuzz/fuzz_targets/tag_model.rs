@@ -1,6 +1,7 @@
 //! Tagging-engine models of any task from any bytes: a typed error or a model whose fields
-//! are consistent, never a panic; the same bytes as a named-entity tagger's model, which
-//! then tags a sentence.
+//! are consistent, never a panic; the same bytes as a named-entity tagger's model (the
+//! built-in format: engine sections, then the two payload bytes of the NER feature set),
+//! which then tags a sentence on its own and inside a `Recognizer` (rules, merge, memory).
 //!
 //! Random bytes stop at the magic number, so the target also wraps the input behind a valid
 //! magic and version and in front of a valid checksum (FNV-1a 64, see
@@ -9,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vntext::NerTagger;
+use vntext::{NerTagger, Recognizer};
 use vntext::tagging::TagModel;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -28,6 +29,13 @@ fn try_model(bytes: &[u8]) {
     if let Ok(tagger) = NerTagger::from_model_bytes(bytes) {
         let tokens = ["Ông", "Trần_Văn_Thía", "đến", "Hà_Nội", "."];
         assert_eq!(tagger.tag_tokens(&tokens).len(), tokens.len());
+    }
+    if let Ok(builder) = Recognizer::builder().model(bytes) {
+        let text = "Ông Trần Văn Thía đến UBND tỉnh Đắk Nông ngày 8/12. Thía bảo: Quân khu 5.";
+        for e in builder.build().recognize(text) {
+            assert_eq!(&text[e.span.range()], e.text);
+            assert!(e.mention.start <= e.span.start && e.span.end == e.mention.end);
+        }
     }
 }
 

@@ -42,8 +42,6 @@ use crate::tagging::{HashKeyed, Lattice, mix};
 pub use self::train::{SegmenterTrainer, TrainingStats};
 
 pub(crate) use self::features::hash_bytes;
-#[cfg(feature = "ner")]
-pub(crate) use self::features::word_key;
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.

@@ -33,7 +33,83 @@ pub(crate) fn viterbi<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffe
     if path.is_empty() {
         return;
     }
-    if trellis.tags == 2 { viterbi_two(trellis, buffers, path) } else { viterbi_any(trellis, buffers, path) }
+    match trellis.tags {
+        2 => viterbi_two(trellis, buffers, path),
+        9 => viterbi_fixed::<T, 9>(trellis, buffers, path),
+        _ => viterbi_any(trellis, buffers, path),
+    }
+}
+
+/// The best score reaching tag `t` from the previous position's `score`, and the tag it
+/// comes from (ties to the lower tag).
+#[inline(always)]
+fn best_before<T: Score>(score: &[T], transitions: &[T], tags: usize, t: usize) -> (T, u8) {
+    let mut best = score[0] + transitions[t];
+    let mut arg = 0u8;
+    for p in 1..tags {
+        let v = score[p] + transitions[p * tags + t];
+        if v > best {
+            best = v;
+            arg = p as u8;
+        }
+    }
+    (best, arg)
+}
+
+/// [`viterbi_any`] for `N` tags known at compile time (9: the NER tagger's `O` and four
+/// types in BIO), so that the inner loops unroll; the tests check it against
+/// [`viterbi_any`].
+fn viterbi_fixed<T: Score, const N: usize>(
+    trellis: &Trellis<T>,
+    buffers: &mut ViterbiBuffers<T>,
+    path: &mut [u8],
+) {
+    let Trellis { emission, allowed, start, transitions, neg, .. } = *trellis;
+    let (Ok(start), Some(transitions)) = (<&[T; N]>::try_from(start), transitions.get(..N * N)) else {
+        return viterbi_any(trellis, buffers, path);
+    };
+    let len = allowed.len();
+    let w = N - 1;
+    let back = &mut buffers.back;
+    back.clear();
+    back.resize(len * N, 0);
+    let emit = |k: usize, t: usize, s: T| if t == 0 { s } else { s + emission[k * w + t - 1] };
+    let mut score = [neg; N];
+    for t in 0..N {
+        if allowed[0] >> t & 1 != 0 {
+            score[t] = emit(0, t, start[t]);
+        }
+    }
+    for k in 1..len {
+        let mut next = [neg; N];
+        let a = allowed[k];
+        for t in 0..N {
+            if a >> t & 1 == 0 {
+                continue;
+            }
+            let (best, arg) = best_before(&score, transitions, N, t);
+            back[k * N + t] = arg;
+            next[t] = emit(k, t, best);
+        }
+        score = next;
+    }
+    backtrack(&score, back, N, path);
+}
+
+/// Writes the best path ending in the best of the last position's `score`, following `back`.
+fn backtrack<T: Score>(score: &[T], back: &[u8], tags: usize, path: &mut [u8]) {
+    let mut state = 0;
+    for t in 1..tags {
+        if score[t] > score[state] {
+            state = t;
+        }
+    }
+    for k in (0..path.len()).rev() {
+        path[k] = state as u8;
+        if k > 0 {
+            state = usize::from(back[k * tags + state]);
+        }
+    }
 }
 
 /// [`viterbi`] for any number of tags, on a non-empty sequence.
@@ -52,33 +128,23 @@ fn viterbi_any<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffers<T>, 
         start.iter().enumerate().map(|(t, &s)| if allowed[0] >> t & 1 != 0 { emit(0, t, s) } else { neg }),
     );
     for k in 1..len {
+        // Only tag 0 allowed here (a task's "outside" positions): one column, not `tags`.
+        if allowed[k] == 1 {
+            let (best, arg) = best_before(score, transitions, tags, 0);
+            back[k * tags] = arg;
+            next.fill(neg);
+            next[0] = best;
+            core::mem::swap(score, next);
+            continue;
+        }
         for t in 0..tags {
-            let mut best = score[0] + transitions[t];
-            let mut arg = 0u8;
-            for p in 1..tags {
-                let v = score[p] + transitions[p * tags + t];
-                if v > best {
-                    best = v;
-                    arg = p as u8;
-                }
-            }
+            let (best, arg) = best_before(score, transitions, tags, t);
             back[k * tags + t] = arg;
             next[t] = if allowed[k] >> t & 1 != 0 { emit(k, t, best) } else { neg };
         }
         core::mem::swap(score, next);
     }
-    let mut state = 0;
-    for t in 1..tags {
-        if score[t] > score[state] {
-            state = t;
-        }
-    }
-    for k in (0..len).rev() {
-        path[k] = state as u8;
-        if k > 0 {
-            state = usize::from(back[k * tags + state]);
-        }
-    }
+    backtrack(score, back, tags, path);
 }
 
 /// [`viterbi`] for two tags (the segmenter's), on a non-empty sequence, with the loops
@@ -166,6 +232,23 @@ impl Lattice {
         if w == 1 {
             let sum: i64 = features.iter().map(|&h| i64::from(model.weights[row(h, model.bits)])).sum();
             self.emission[k] += sum;
+            return;
+        }
+        if w == 8 {
+            // Eight tags besides tag 0 (the NER tagger's four types in BIO): fixed-size rows
+            // summed in `i32` (a few dozen `i16` weights cannot overflow it) vectorize.
+            let mut sum = [0i32; 8];
+            for &h in features {
+                let r = row(h, model.bits) * 8;
+                if let Some(Ok(ws)) = model.weights.get(r..r + 8).map(<&[i16; 8]>::try_from) {
+                    for (s, &x) in sum.iter_mut().zip(ws) {
+                        *s += i32::from(x);
+                    }
+                }
+            }
+            for (s, x) in self.emission[k * 8..(k + 1) * 8].iter_mut().zip(sum) {
+                *s += i64::from(x);
+            }
             return;
         }
         let scores = &mut self.emission[k * w..(k + 1) * w];
@@ -269,7 +352,7 @@ mod tests {
     }
 
     #[test]
-    fn two_tag_fast_path_equals_the_general_path() {
+    fn fast_paths_equal_the_general_path() {
         let mut rng = 0x9876_5432_1fed_cba1u64;
         let mut next = |m: i64| {
             rng ^= rng << 13;
@@ -279,28 +362,41 @@ mod tests {
         };
         let (mut b1, mut b2) = (ViterbiBuffers::default(), ViterbiBuffers::default());
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
-        for round in 0..2000 {
-            let len = round % 40;
-            // Small ranges, so that ties are common.
-            let em: Vec<i64> = (0..len).map(|_| next(3)).collect();
-            let start = [next(2), next(2)];
-            let trans: Vec<i64> = (0..4).map(|_| next(2)).collect();
-            let allowed: Vec<u32> = (0..len).map(|_| next(1).unsigned_abs() as u32 + 1).collect();
-            let trellis = Trellis {
-                tags: 2,
-                emission: &em,
-                allowed: &allowed,
-                start: &start,
-                transitions: &trans,
-                neg: i64::MIN / 4,
-            };
-            viterbi(&trellis, &mut b1, &mut p1);
-            p2.clear();
-            p2.resize(len, 0);
-            if len > 0 {
-                viterbi_any(&trellis, &mut b2, &mut p2);
+        // Two tags (the segmenter's) and nine (the NER tagger's, unrolled).
+        for tags in [2usize, 9] {
+            let full = (1u32 << tags) - 1;
+            for round in 0..2000 {
+                let len = round % 40;
+                // Small ranges, so that ties are common.
+                let em: Vec<i64> = (0..len * (tags - 1)).map(|_| next(3)).collect();
+                let start: Vec<i64> = (0..tags).map(|_| next(2)).collect();
+                let trans: Vec<i64> = (0..tags * tags).map(|_| next(2)).collect();
+                // Any masks, tag 0 alone (the tagger's outside positions) among them.
+                let allowed: Vec<u32> = (0..len)
+                    .map(|_| {
+                        if next(1) == 0 {
+                            1
+                        } else {
+                            (next(1000).unsigned_abs() as u32 & full) | 1 << (round % tags)
+                        }
+                    })
+                    .collect();
+                let trellis = Trellis {
+                    tags,
+                    emission: &em,
+                    allowed: &allowed,
+                    start: &start,
+                    transitions: &trans,
+                    neg: i64::MIN / 4,
+                };
+                viterbi(&trellis, &mut b1, &mut p1);
+                p2.clear();
+                p2.resize(len, 0);
+                if len > 0 {
+                    viterbi_any(&trellis, &mut b2, &mut p2);
+                }
+                assert_eq!(p1, p2, "{tags} tags, round {round}");
             }
-            assert_eq!(p1, p2, "round {round}");
         }
     }
 

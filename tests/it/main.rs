@@ -6,6 +6,7 @@ mod adversarial;
 mod corpus;
 mod invariants;
 mod ner;
+mod ner_tagger;
 mod normalize;
 mod regressions;
 mod segment;

@@ -1,8 +1,9 @@
 //! Tests over files that are in the repository but not in the published package
-//! (`tests/data/`, `data/segmenter/`; see `include` in Cargo.toml). This test target lives
+//! (`tests/data/`, `corpus/`, `data/segmenter/`; see `include` in Cargo.toml). This test target lives
 //! outside `tests/it/`, so the package leaves it out along with the files, and in the
 //! repository every one of these tests runs and fails when its file is missing.
 
+mod ner_corpus;
 mod ner_eval;
 mod ner_eval_data;
 mod ner_trainer;

@@ -10,11 +10,16 @@
 use vntext::{NerScores, Recognizer, read_conll};
 
 /// `(type, F1 reached in percent, floor)`; "all" is the micro average over the types.
+///
+/// Since the trained tagger (issue 17) the recognizer writes a place's whole mention
+/// (`tỉnh Đắk Nông`, the VLSP convention of `corpus/ner/`), where this older set tags the
+/// name alone, so LOC fell from 86.15 (rules, name spans) to 58.31; the corpus's own dev
+/// and test figures are held by `ner_corpus.rs`.
 const FLOORS: [(&str, f64, f64); 6] = [
-    ("all", 87.55, 87.4),
-    ("PER", 87.71, 87.6),
-    ("LOC", 86.15, 86.0),
-    ("ORG", 84.65, 84.5),
+    ("all", 74.87, 74.7),
+    ("PER", 85.35, 85.2),
+    ("LOC", 58.31, 58.1),
+    ("ORG", 73.44, 73.3),
     ("DATE", 95.55, 95.4),
     // One TIME entity in the set: found (100) or not (0).
     ("TIME", 100.0, 100.0),
@@ -50,14 +55,15 @@ fn evaluation_set_f1_overall_and_per_type() {
     assert!(scores.ignored.is_empty(), "the set only has the five types: {:?}", scores.ignored);
 }
 
-/// Tagging the set sentence by sentence gives the same tags as tagging it as one document
-/// (what `ner_conll` does): a sentence's entities never depend on its neighbours.
+/// With the rules alone, tagging the set sentence by sentence gives the same tags as tagging
+/// it as one document: a sentence's rule entities never depend on its neighbours. (The
+/// tagger's do, by design: the document memory.)
 #[test]
 fn tag_document_matches_tag_tokens_sentence_by_sentence() {
     let text = crate::repo_file("tests/data/ner_eval.conll");
     let sentences = read_conll(&text);
     let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
-    let r = Recognizer::builtin();
+    let r = &Recognizer::builder().rules_only().build();
     let whole = r.tag_document(&tokens);
     for (k, (s, tags)) in sentences.iter().zip(&whole).enumerate() {
         assert_eq!(&r.tag_tokens(&s.tokens), tags, "sentence {}: {:?}", k + 1, s.tokens);

@@ -7,7 +7,7 @@
 fn ner_trainer_fits_the_development_set() {
     let sentences = vntext::read_conll(&crate::repo_file("tests/data/ner_eval.conll"));
     let mut trainer = vntext::NerTrainer::new();
-    trainer.hash_bits(16).epochs(4).runs(1);
+    trainer.hash_bits(16).epochs(8).runs(1);
     for s in &sentences {
         trainer.add_sentence(&s.tokens, &s.tags).unwrap();
     }
