@@ -198,6 +198,28 @@ fn line_break_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// The first `i` in `from..to` where `hit(bytes, i)`, for a `hit` true only on `.`, `!`,
+/// `?`, `\n`, `\r` or the lead byte 0xE2: sixteen bytes at a time are checked for any of
+/// these with plain comparisons (which the compiler turns into vector instructions), and
+/// only a block with one is read byte by byte.
+fn find(bytes: &[u8], from: usize, to: usize, hit: impl Fn(&[u8], usize) -> bool) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let mut i = from;
+    while i + BLOCK <= to {
+        let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().ok()?;
+        let any = block.iter().fold(false, |acc, &b| {
+            acc | (b == b'.') | (b == b'!') | (b == b'?') | (b == b'\n') | (b == b'\r') | (b == 0xE2)
+        });
+        if any {
+            if let Some(j) = (i..i + BLOCK).find(|&j| hit(bytes, j)) {
+                return Some(j);
+            }
+        }
+        i += BLOCK;
+    }
+    (i..to).find(|&j| hit(bytes, j))
+}
+
 /// What the tokenizer skips between tokens: whitespace, invisible and control characters.
 fn gap_char(c: char) -> bool {
     crate::chars::is_space(c)
@@ -269,7 +291,7 @@ impl<'h> Sentences<'_, 'h> {
 
     fn line_end_from(&self, from: usize) -> usize {
         let bytes = self.text.as_bytes();
-        (from..bytes.len()).find(|&i| line_break_at(bytes, i)).unwrap_or(bytes.len())
+        find(bytes, from, bytes.len(), line_break_at).unwrap_or(bytes.len())
     }
 
     /// The end of the last non-gap character before `line_end` (at least `start`).
@@ -309,8 +331,7 @@ impl<'h> Sentences<'_, 'h> {
     }
 
     fn next_candidate(&self, from: usize, line_end: usize) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        (from..line_end).find(|&i| candidate(bytes, i))
+        find(self.text.as_bytes(), from, line_end, candidate)
     }
 
     /// A window from which the tokens at candidate `c` can be read: at the start of its run
