@@ -692,10 +692,11 @@ fn rewrite_with<const FAST: bool>(w: &mut Writer<'_, '_>, rules: Rules) {
         let b = bytes[i];
         if b.is_ascii() && !b.is_ascii_alphabetic() {
             // One plain space before anything but more whitespace: nothing to collapse.
-            let lone_space = FAST
-                && b == b' '
-                && bytes.get(i + 1).is_none_or(|&n| n < 0x80 && !matches!(n, b'\t'..=b'\r' | b' '));
-            if rules.collapse_spaces && b.is_ascii_whitespace() && !lone_space {
+            let lone_space = || {
+                FAST && b == b' '
+                    && bytes.get(i + 1).is_none_or(|&n| n < 0x80 && !matches!(n, b'\t'..=b'\r' | b' '))
+            };
+            if rules.collapse_spaces && b.is_ascii_whitespace() && !lone_space() {
                 let end = space_run_end(text, i, rules);
                 w.piece(i, end, " ");
                 i = end;
