@@ -350,8 +350,7 @@ pub fn key(text: &str) -> Cow<'_, str> {
 /// }
 /// ```
 pub fn key_into(text: &str, out: &mut String) {
-    out.clear();
-    out.push_str(&rewrite(text, KEY, None));
+    rewrite_into(text, KEY, out);
 }
 
 /// The diacritic-insensitive comparison key: [`key`] and then [`fold_diacritics`], so that
@@ -600,57 +599,104 @@ fn in_letter_run(c: char) -> bool {
     chars::is_letter(c) && quote_lookalike(c).is_none()
 }
 
-/// The output text, copied lazily: nothing is allocated until the first change.
+/// The output text, copied lazily: nothing is written until the first change.
 struct Writer<'a, 'm> {
     text: &'a str,
-    out: Option<String>,
+    /// The output; empty and untouched (no allocation) while `dirty` is false.
+    out: String,
+    dirty: bool,
     /// Bytes of `text` already accounted for (copied or rewritten).
     done: usize,
     map: Option<&'m mut OffsetMap>,
 }
 
-impl Writer<'_, '_> {
+impl<'a, 'm> Writer<'a, 'm> {
+    fn new(text: &'a str, out: String, map: Option<&'m mut OffsetMap>) -> Writer<'a, 'm> {
+        Writer { text, out, dirty: false, done: 0, map }
+    }
+
     /// Emits `text[start..end]` as `replacement` (unchanged pieces cost nothing).
     fn piece(&mut self, start: usize, end: usize, replacement: &str) {
         if replacement.as_bytes() == self.text.as_bytes()[start..end].as_ref() {
             return;
         }
+        self.piece_with(start, end, |out| out.push_str(replacement));
+    }
+
+    /// Emits `text[start..end]` as what `write` appends, written straight into the output.
+    fn piece_with(&mut self, start: usize, end: usize, write: impl FnOnce(&mut String)) {
         let text = self.text;
-        let out = self.out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-        out.push_str(&text[self.done..start]);
-        let norm_start = out.len();
-        out.push_str(replacement);
-        let norm_end = out.len();
+        if !self.dirty {
+            self.dirty = true;
+            self.out.reserve(text.len() + 16);
+        }
+        self.out.push_str(&text[self.done..start]);
+        let norm_start = self.out.len();
+        write(&mut self.out);
+        let norm_end = self.out.len();
         self.done = end;
         if let Some(map) = self.map.as_deref_mut() {
             map.push(Span::new(norm_start, norm_end), Span::new(start, end));
         }
     }
 
-    fn finish<'a>(self, text: &'a str) -> Cow<'a, str> {
-        match self.out {
-            None => Cow::Borrowed(text),
-            Some(mut out) => {
-                out.push_str(&text[self.done..]);
-                Cow::Owned(out)
-            }
+    /// The output, or `None` when nothing changed (the output buffer is then left empty).
+    fn finish(mut self) -> (Option<String>, String) {
+        if self.dirty {
+            self.out.push_str(&self.text[self.done..]);
+            (Some(self.out), String::new())
+        } else {
+            (None, self.out)
         }
     }
 }
 
 fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<'a, str> {
-    let bytes = text.as_bytes();
     let ascii_noop = !rules.lowercase && !rules.collapse_spaces;
     if ascii_noop && text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    let mut w = Writer { text, out: None, done: 0, map };
+    let mut w = Writer::new(text, String::new(), map);
+    rewrite_with::<true>(&mut w, rules);
+    match w.finish() {
+        (Some(out), _) => Cow::Owned(out),
+        (None, _) => Cow::Borrowed(text),
+    }
+}
+
+/// [`rewrite`] into `out` (cleared first), reusing its buffer.
+fn rewrite_into(text: &str, rules: Rules, out: &mut String) {
+    out.clear();
+    let mut w = Writer::new(text, std::mem::take(out), None);
+    rewrite_with::<true>(&mut w, rules);
+    *out = match w.finish() {
+        (Some(done), _) => done,
+        (None, mut unused) => {
+            unused.push_str(text);
+            unused
+        }
+    };
+}
+
+/// One pass over the text. Runs of ASCII letters and precomposed Vietnamese letters (nearly
+/// every word) are read byte by byte from their UTF-8 ([`plain_run`]) and written straight
+/// into the output; anything else, and any run whose tone mark may have to move, takes the
+/// general path ([`rewrite_run`]). `FAST = false` reads every run by the general path: the
+/// reference the fast path is tested against.
+fn rewrite_with<const FAST: bool>(w: &mut Writer<'_, '_>, rules: Rules) {
+    let text = w.text;
+    let bytes = text.as_bytes();
     let mut scratch = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() && !b.is_ascii_alphabetic() {
-            if rules.collapse_spaces && b.is_ascii_whitespace() {
+            // One plain space before anything but more whitespace: nothing to collapse.
+            let lone_space = || {
+                FAST && b == b' '
+                    && bytes.get(i + 1).is_none_or(|&n| n < 0x80 && !matches!(n, b'\t'..=b'\r' | b' '))
+            };
+            if rules.collapse_spaces && b.is_ascii_whitespace() && !lone_space() {
                 let end = space_run_end(text, i, rules);
                 w.piece(i, end, " ");
                 i = end;
@@ -658,6 +704,21 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
                 i += 1;
             }
             continue;
+        }
+        if FAST && (b.is_ascii() || chars::utf8_letter(bytes, i).is_some()) {
+            if let Some(run) = plain_run(text, i, rules) {
+                if plain_run_is_general(&run, rules) {
+                    if rewrite_run(&text[i..run.end], rules, &mut scratch) {
+                        w.piece(i, run.end, &scratch);
+                    }
+                } else if rules.fold && run.non_ascii {
+                    w.piece_with(i, run.end, |out| fold_plain(&bytes[i..run.end], rules.lowercase, out));
+                } else if rules.lowercase && run.upper {
+                    w.piece_with(i, run.end, |out| lower_plain(&bytes[i..run.end], out));
+                }
+                i = run.end;
+                continue;
+            }
         }
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         if let Some(quote) = quote_lookalike(c) {
@@ -672,15 +733,14 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             let run = &text[i..end];
             if run.is_ascii() {
                 if rules.lowercase && run.bytes().any(|b| b.is_ascii_uppercase()) {
-                    scratch.clear();
-                    scratch.push_str(run);
-                    scratch.make_ascii_lowercase();
-                    w.piece(i, end, &scratch);
+                    w.piece_with(i, end, |out| {
+                        let from = out.len();
+                        out.push_str(run);
+                        out[from..].make_ascii_lowercase();
+                    });
                 }
-            } else {
-                if rewrite_run(run, rules, &mut scratch) {
-                    w.piece(i, end, &scratch);
-                }
+            } else if rewrite_run(run, rules, &mut scratch) {
+                w.piece(i, end, &scratch);
             }
             i = end;
             continue;
@@ -700,7 +760,195 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
             i += len;
         }
     }
-    w.finish(text)
+}
+
+/// A run of ASCII and precomposed Vietnamese letters, read from its bytes.
+struct PlainRun {
+    end: usize,
+    /// Letters read (all of them, even past [`MAX_LETTERS`]).
+    len: usize,
+    /// The first [`MAX_LETTERS`] letters' codes ([`syllable::letter_code`]).
+    codes: [u8; MAX_LETTERS],
+    vowels: usize,
+    toned: usize,
+    /// Index of the (last) letter with a tone mark.
+    toned_at: usize,
+    upper: bool,
+    non_ascii: bool,
+    /// A look-alike of `Đ`/`đ` (`Ð` U+00D0, `ð` U+00F0, `Ɖ` U+0189).
+    lookalike: bool,
+}
+
+/// ASCII letters: the letter's code (1–26), plus 64 for a capital and 128 for a vowel.
+static ASCII_LETTERS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 26 {
+        let vowel = if matches!(b'a' + b as u8, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') { 128 } else { 0 };
+        t[b'a' as usize + b] = b as u8 + 1 + vowel;
+        t[b'A' as usize + b] = b as u8 + 1 + 64 + vowel;
+        b += 1;
+    }
+    t
+};
+
+/// Reads the run of ASCII and precomposed Vietnamese letters at `start`; `None` when the
+/// letters go on with something the general path must read (a combining mark, another
+/// letter, an invisible character that stays in the run), so that the run read here is
+/// exactly the run [`letter_run_end`] finds.
+#[inline]
+fn plain_run(text: &str, start: usize, rules: Rules) -> Option<PlainRun> {
+    let bytes = text.as_bytes();
+    let mut r = PlainRun {
+        end: start,
+        len: 0,
+        codes: [0; MAX_LETTERS],
+        vowels: 0,
+        toned: 0,
+        toned_at: 0,
+        upper: false,
+        non_ascii: false,
+        lookalike: false,
+    };
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        let (code, upper, vowel, tone, len) = if b < 0x80 {
+            let v = ASCII_LETTERS[usize::from(b)];
+            if v == 0 {
+                break;
+            }
+            (v & 63, v & 64 != 0, v & 128 != 0, 0, 1)
+        } else if let Some((p, len)) = chars::utf8_letter(bytes, i) {
+            r.non_ascii = true;
+            r.lookalike |= matches!((b, bytes[i + 1]), (0xC3, 0x90 | 0xB0) | (0xC6, 0x89));
+            ((p & 63) as u8, p & 64 != 0, p & 1024 != 0, (p >> 7) & 7, len)
+        } else {
+            let c = text[i..].chars().next()?;
+            if in_letter_run(c) || removable(c, rules) {
+                return None;
+            }
+            break;
+        };
+        if r.len < MAX_LETTERS {
+            r.codes[r.len] = code;
+        }
+        if tone != 0 {
+            r.toned += 1;
+            r.toned_at = r.len;
+        }
+        r.vowels += usize::from(vowel);
+        r.upper |= upper;
+        r.len += 1;
+        i += len;
+    }
+    r.end = i;
+    Some(r)
+}
+
+/// Whether a plain run needs the general path: a look-alike to replace (outside folding), or
+/// a tone mark that is perhaps not where `rules` put it.
+fn plain_run_is_general(r: &PlainRun, rules: Rules) -> bool {
+    if rules.fold {
+        return false;
+    }
+    if r.lookalike {
+        return true;
+    }
+    r.len <= MAX_LETTERS
+        && r.toned == 1
+        && r.vowels >= 2
+        && rules.tone != TonePlacement::Keep
+        && tone_target(&r.codes[..r.len], rules.tone) != Some(r.toned_at)
+}
+
+/// Where the tone mark of a syllable spelled by `codes` goes, by the rule of
+/// `Analysis::tone_index`, read off the vowel block alone: when the letters are a
+/// syllable, this is the letter that `tone_index` names (tested on every syllable shape);
+/// when they are not, the general path decides.
+fn tone_target(codes: &[u8], placement: TonePlacement) -> Option<usize> {
+    const fn code(c: u8) -> u8 {
+        c - b'a' + 1
+    }
+    let vowel = |c: u8| matches!(c, 1 | 5 | 9 | 15 | 21 | 25 | 27..=32);
+    let quality = |c: u8| (27..=32).contains(&c);
+    let n = codes.len();
+    let at = |i: usize| codes.get(i).copied().unwrap_or(0);
+    let qu = (at(0), at(1)) == (code(b'q'), code(b'u'));
+    let start = if qu || ((at(0), at(1)) == (code(b'g'), code(b'i')) && vowel(at(2))) {
+        2
+    } else {
+        codes.iter().position(|&c| vowel(c))?
+    };
+    let end = (start..n).find(|&i| !vowel(codes[i])).unwrap_or(n);
+    if start >= end {
+        return None;
+    }
+    if let Some(i) = (start..end).rev().find(|&i| quality(codes[i])) {
+        return Some(i);
+    }
+    if end < n {
+        return Some(end - 1);
+    }
+    Some(match end - start {
+        1 => start,
+        2 => {
+            let pair = (codes[start], codes[start + 1]);
+            let free_glide = !qu
+                && matches!(
+                    pair,
+                    (15, 1) | (15, 5) | (21, 25) // oa oe uy
+                );
+            if free_glide && placement == TonePlacement::New { start + 1 } else { start }
+        }
+        _ => start + 1,
+    })
+}
+
+/// Writes a plain run in lower case.
+fn lower_plain(run: &[u8], out: &mut String) {
+    let mut i = 0;
+    while i < run.len() {
+        let b = run[i];
+        if b < 0x80 {
+            out.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
+        } else if let Some((p, len)) = chars::utf8_letter(run, i) {
+            if p & 64 == 0 {
+                out.push_str(std::str::from_utf8(&run[i..i + len]).unwrap_or_default());
+            } else {
+                let base = syllable::code_letter(u64::from(p & 63));
+                out.push(chars::compose(base, chars::packed_tone(p), false));
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Writes a plain run without diacritics (`Đắk` → `Dak`), in lower case if asked.
+fn fold_plain(run: &[u8], lower: bool, out: &mut String) {
+    let mut i = 0;
+    while i < run.len() {
+        let b = run[i];
+        let (c, len) = if b < 0x80 {
+            (b, 1)
+        } else if let Some((p, len)) = chars::utf8_letter(run, i) {
+            let base = match syllable::code_letter(u64::from(p & 63)) {
+                'ă' | 'â' => b'a',
+                'ê' => b'e',
+                'ô' | 'ơ' => b'o',
+                'ư' => b'u',
+                'đ' => b'd',
+                c => c as u8,
+            };
+            (if p & 64 != 0 { base.to_ascii_uppercase() } else { base }, len)
+        } else {
+            (b'?', 1)
+        };
+        out.push(char::from(if lower { c.to_ascii_lowercase() } else { c }));
+        i += len;
+    }
 }
 
 fn space_run_end(text: &str, start: usize, rules: Rules) -> usize {
@@ -869,6 +1117,152 @@ fn read_run_letters(run: &str, rules: Rules, out: &mut [Letter; MAX_LETTERS]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The general path alone, every run read char by char: the reference.
+    fn general(text: &str, rules: Rules) -> (Option<String>, OffsetMap) {
+        let mut map = OffsetMap::default();
+        let mut w = Writer::new(text, String::new(), Some(&mut map));
+        rewrite_with::<false>(&mut w, rules);
+        let out = w.finish().0;
+        (out, map)
+    }
+
+    fn fast(text: &str, rules: Rules) -> (Option<String>, OffsetMap) {
+        let mut map = OffsetMap::default();
+        let mut w = Writer::new(text, String::new(), Some(&mut map));
+        rewrite_with::<true>(&mut w, rules);
+        let out = w.finish().0;
+        (out, map)
+    }
+
+    fn all_rules() -> Vec<Rules> {
+        let mut v = vec![FOLD, KEY, Rules { fold: true, tone: TonePlacement::Keep, ..KEY }];
+        for tone in [TonePlacement::Old, TonePlacement::New, TonePlacement::Keep] {
+            let n = Normalizer::builder().tone(tone).build().rules;
+            v.push(n);
+            v.push(Rules { lowercase: true, ..n });
+            v.push(Rules { collapse_spaces: true, ..n });
+            v.push(Rules { lookalikes: false, ..n });
+            v.push(Rules { invisible: false, spaces: false, ..n });
+            v.push(Rules { tone, ..KEY });
+        }
+        v
+    }
+
+    fn check_fast_equals_general(text: &str) {
+        for rules in all_rules() {
+            assert_eq!(fast(text, rules), general(text, rules), "{text:?} {rules:?}");
+            let cow = rewrite(text, rules, None);
+            let expected = general(text, rules).0.unwrap_or_else(|| text.to_string());
+            assert_eq!(cow, expected, "{text:?} {rules:?}");
+            let mut buf = String::from("stale");
+            rewrite_into(text, rules, &mut buf);
+            assert_eq!(buf, expected, "{text:?} {rules:?}");
+        }
+    }
+
+    #[test]
+    fn fast_path_equals_general_path_on_examples() {
+        for text in [
+            "",
+            "Hòa Bình, hoà bình, HOÀ BÌNH; thuỷ THỦY quý Quỳnh giữ gìn khuya KHUYA người NGƯỜI",
+            "Ðo\u{300}an ke\u{302}\u{301}t ðoàn Ɖà ɖà a\u{200B}b \u{FEFF}Quốc\u{AD}\u{A0}x\u{3000}y",
+            "  Hòa   Bình\t\n\u{B}x \u{B} \u{2009}\u{200B} Ü naïve Straße ДЕЛО ǅ Y\u{30A} 12hoà 3.5",
+            "nghiêngnghiêng NGHIÊNGNGHIÊNG ÐÐÐÐÐÐÐÐÐÐ ooà oà uỳ qùy gìa gịa ỦY ủy Uỷ uỷ khoẻ KHOẺ",
+            "hoà\u{301} ho\u{300}a\u{200B} \u{301}x 1\u{301} ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư",
+        ] {
+            check_fast_equals_general(text);
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        let letters: Vec<String> = "aAbBcdĐđeEgGhHiIkKlmnNoOpqQrstTuUvxyYzZ àÀáÁảẢãÃạẠăĂằẰắẮẳẲẵẴặẶâÂầẦấẤẩẨẫẪậẬèÈéÉẻẺẽẼẹẸêÊềỀếẾểỂễỄệỆìÌíÍỉỈĩĨịỊòÒóÓỏỎõÕọỌôÔồỒốỐổỔỗỖộỘơƠờỜớỚởỞỡỠợỢùÙúÚủỦũŨụỤưƯừỪứỨửỬữỮựỰỳỲýÝỷỶỹỸỵỴ"
+            .chars()
+            .map(String::from)
+            .collect();
+        let odd: Vec<String> = [
+            "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}", "\u{31B}",
+            "\u{30A}", "\u{340}", "Ð", "ð", "Ɖ", "ɖ", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{AD}",
+            "\u{200C}", "\u{A0}", "\u{2009}", "\u{3000}", "\u{1680}", "\u{2028}", " ", "  ", "\t", "\n",
+            "\r", "\u{B}", "\u{C}", "\u{85}", "1", "9", ".", ",", "-", "'", "’", "“", "…", "Ü", "ü", "ß",
+            "Д", "д", "ǅ", "ﬁ", "İ", "Ω", "中", "😀", "\u{0}", "hoà", "thuỷ", "quý", "gìn", "giữ", "khuya",
+            "Người", "ỦY", "uỷ", "khoẻ", "oà", "UỲ", "Quốc", "nghiêng",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        prop_oneof![3 => proptest::sample::select(letters), 1 => proptest::sample::select(odd)]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fast_path_equals_general_path(pieces in proptest::collection::vec(piece(), 0..24)) {
+            check_fast_equals_general(&pieces.concat());
+        }
+    }
+
+    /// `tone_target` names the letter `Analysis::tone_index` names, on every syllable shape:
+    /// each onset, each block of one to three vowels, each coda, each toned position.
+    #[test]
+    fn tone_target_agrees_with_the_syllable_grammar() {
+        let onsets = [
+            "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
+            "p", "ph", "q", "qu", "r", "s", "t", "th", "tr", "v", "x",
+        ];
+        let codas = ["", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"];
+        let vowels = chars::VOWEL_BASES;
+        let mut blocks: Vec<Vec<char>> = Vec::new();
+        for a in vowels {
+            blocks.push(vec![a]);
+            for b in vowels {
+                blocks.push(vec![a, b]);
+                for c in vowels {
+                    blocks.push(vec![a, b, c]);
+                }
+            }
+        }
+        let mut checked = 0;
+        for onset in onsets {
+            for block in &blocks {
+                for coda in codas {
+                    let bases: Vec<char> =
+                        onset.chars().chain(block.iter().copied()).chain(coda.chars()).collect();
+                    if bases.len() > MAX_LETTERS {
+                        continue;
+                    }
+                    let codes: Vec<u8> = bases.iter().map(|&c| syllable::letter_code(c) as u8).collect();
+                    for at in 0..bases.len() {
+                        if chars::vowel_row(bases[at]).is_none() {
+                            continue;
+                        }
+                        for tone in [Tone::Grave, Tone::Acute, Tone::Tilde, Tone::Hook, Tone::Dot] {
+                            let letters: Vec<Letter> = bases
+                                .iter()
+                                .enumerate()
+                                .map(|(i, &base)| Letter {
+                                    base,
+                                    tone: if i == at { tone } else { Tone::Level },
+                                    upper: false,
+                                })
+                                .collect();
+                            let Some((analysis, b)) = syllable::analyze(&letters) else { continue };
+                            for placement in [TonePlacement::Old, TonePlacement::New] {
+                                assert_eq!(
+                                    tone_target(&codes, placement),
+                                    analysis.tone_index(&b[..bases.len()], placement),
+                                    "{bases:?} {placement:?}"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     #[test]
     fn offset_map_maps_rewritten_pieces() {
