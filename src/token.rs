@@ -804,7 +804,10 @@ impl<'h> Tokens<'_, 'h> {
         // Whole units first, before the first part is taken for a syllable or a word.
         // A scheme goes on after `+`, `-` or `.` only with a letter or digit.
         let after = self.byte(first.end);
-        if matches!(after, b':' | b'+' | b'-' | b'.') {
+        // A scheme is ASCII letters and digits up to `:`, `+`, `-` or `.`: a first part with any
+        // other byte (`Mác-Lênin`, `Hà.Nội`) starts none, and `scheme_url` is not asked.
+        let ascii_part = first.end - start == first.letters + first.digits;
+        if ascii_part && matches!(after, b':' | b'+' | b'-' | b'.') {
             let next = self.byte(first.end + 1);
             let scheme_goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
             if scheme_goes_on {
