@@ -1206,6 +1206,7 @@ impl<'a, 'h> Scan<'a, 'h> {
     /// `CHQS`, `Tổng cục` + `CT`, `Ban` + `CHQS`), or one or two capitalised words after it
     /// that end such an expansion (`ĐH` + `Quốc gia`, `QĐND` + `Việt Nam`). See
     /// [`Decision::Name`].
+    #[inline(never)]
     fn in_name(&mut self, i: usize, key: &str) -> Option<Resolved<'a>> {
         let span = self.tokens[i].span();
         // Most abbreviations stand among lower-case words: ask the tokens first.
