@@ -531,7 +531,7 @@ impl Abbreviations {
 
     #[doc(hidden)]
     pub fn zz_count(&self, text: &str) -> usize {
-        let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
+        let mut chunks = Chunks::new(text);
         let l = RunSet::default();
         let mut n = 0;
         while chunks.next_candidate(self, &l, usize::MAX).is_some() {
@@ -686,6 +686,12 @@ struct Chunks<'h> {
     buf: String,
 }
 
+impl<'h> Chunks<'h> {
+    fn new(text: &'h str) -> Self {
+        Chunks { text, pos: 0, number_before: false, buf: String::new() }
+    }
+}
+
 impl Chunks<'_> {
     /// The next candidate chunk that starts before `limit`; stops at `limit` otherwise.
     ///
@@ -737,15 +743,19 @@ impl Chunks<'_> {
                 } else {
                     let next = b.get(i + 1).copied().unwrap_or(0);
                     match c {
-                        0xC3 | 0xC6 | 0xC9 if is_lookalike_at(text, i) => {
-                            // A look-alike of Đ/đ (`Ðs`): left to the exact test, which reads
-                            // it as the letter it stands for.
-                            candidate = true;
-                            (2, true, text[i..].starts_with(char::is_uppercase))
-                        }
                         0xC3 if next == 0x97 || next == 0xB7 => (2, false, false),
-                        0xC3 => (2, true, next <= 0x9E),
+                        0xC3 => {
+                            // A look-alike of Đ/đ (`Ðs`, `is_d_lookalike`): left to the exact
+                            // test, which reads it as the letter it stands for. Branchless, as
+                            // most Vietnamese words hold a C3 byte.
+                            candidate |= next & 0xDF == 0x90;
+                            (2, true, next <= 0x9E)
+                        }
                         0xC4 | 0xC5 => (2, true, next % 2 == 0),
+                        0xC6 | 0xC9 if is_d_lookalike(c, next) => {
+                            candidate = true;
+                            (2, true, c == 0xC6)
+                        }
                         0xC6 => (2, true, next == 0xA0 || next == 0xAF),
                         0xCC | 0xCD => {
                             // Combining marks: NFD text, left to the exact test.
@@ -849,9 +859,12 @@ fn lower_first(c: &mut [u8]) -> bool {
     true
 }
 
-/// True when the character at byte `i` is a look-alike letter (`Ð` for `Đ`).
-fn is_lookalike_at(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(|c| crate::normalize::lookalike(c) != c)
+/// True when the two-byte character starting with `lead`, `next` is a look-alike letter of
+/// `Đ`/`đ` (`Ð` C3 90, `ð` C3 B0, `Ɖ` C6 89, `ɖ` C9 96): bytes, not a decoded character,
+/// as the prefilter meets `C3` in most Vietnamese words. Pinned to the normalizer's table
+/// by `d_lookalike_bytes_match_the_table`.
+fn is_d_lookalike(lead: u8, next: u8) -> bool {
+    matches!((lead, next), (0xC3, 0x90 | 0xB0) | (0xC6, 0x89) | (0xC9, 0x96))
 }
 
 /// The start of the `n`-th chunk before `pos` (the chunk `pos` is in counts as the first).
@@ -1107,7 +1120,7 @@ impl<'a, 'h> Scan<'a, 'h> {
             return;
         }
         let bytes = text.as_bytes();
-        let mut chunks = Chunks { text, pos: 0, number_before: false, buf: String::new() };
+        let mut chunks = Chunks::new(text);
         let mut done = 0;
         while let Some(first) = chunks.next_candidate(self.dict, &self.learned_runs, usize::MAX) {
             let start = back_chunks(bytes, first.start, MARGIN);
@@ -1235,6 +1248,7 @@ impl<'a, 'h> Scan<'a, 'h> {
     /// `CHQS`, `Tổng cục` + `CT`, `Ban` + `CHQS`), or one or two capitalised words after it
     /// that end such an expansion (`ĐH` + `Quốc gia`, `QĐND` + `Việt Nam`). See
     /// [`Decision::Name`].
+    #[inline(never)]
     fn in_name(&mut self, i: usize, key: &str) -> Option<Resolved<'a>> {
         let span = self.tokens[i].span();
         // Most abbreviations stand among lower-case words: ask the tokens first.
@@ -1878,7 +1892,7 @@ fn words_back(text: &str) -> ([&str; 2], usize) {
     let mut rest = text;
     while n < 2 {
         let start = rest
-            .rfind(|c: char| !c.is_alphabetic())
+            .rfind(|c: char| !is_alphabetic(c))
             .map_or(0, |k| k + rest[k..].chars().next().map_or(1, char::len_utf8));
         let word = &rest[start..];
         if word.is_empty() {
@@ -1895,6 +1909,19 @@ fn words_back(text: &str) -> ([&str; 2], usize) {
     (out, n)
 }
 
+/// `char::is_alphabetic`, answered without a table search for ASCII and the Latin blocks
+/// that Vietnamese is written in (every character of U+00C0–U+024F but `×` and `÷`, and of
+/// U+1E00–U+1EFF, is a letter; `is_alphabetic_fast_path_is_exact` checks them all).
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        c => c.is_alphabetic(),
+    }
+}
+
 /// Up to two words that start `text` and how many, read over single spaces; a word is a
 /// run of letters.
 fn words_forward(text: &str) -> ([&str; 2], usize) {
@@ -1902,7 +1929,7 @@ fn words_forward(text: &str) -> ([&str; 2], usize) {
     let mut n = 0;
     let mut rest = text;
     while n < 2 {
-        let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let end = rest.find(|c: char| !is_alphabetic(c)).unwrap_or(rest.len());
         if end == 0 {
             break;
         }
@@ -2275,6 +2302,31 @@ mod tests {
         assert_eq!(cue_score(&window, "ty x"), 0);
         assert_eq!(cue_score(&window, "tyx"), CUE_WINDOW + 1 - 5);
         assert_eq!(cue_score(&window, "cổ phần"), 0);
+    }
+
+    #[test]
+    fn is_alphabetic_fast_path_is_exact() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    /// The prefilter's byte test for look-alikes of `Đ` says what the normalizer's table says,
+    /// for every two-byte character, and its capital flag is the character's case.
+    #[test]
+    fn d_lookalike_bytes_match_the_table() {
+        for c in '\u{80}'..=char::MAX {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let table = crate::normalize::lookalike(c) != c;
+            assert_eq!(b.len() == 2 && is_d_lookalike(b[0], b[1]), table, "{c:?}");
+            if b.len() == 2 && b[0] == 0xC3 {
+                assert_eq!(b[1] & 0xDF == 0x90, table, "{c:?}");
+            }
+            if table {
+                assert_eq!((b[0] == 0xC3 && b[1] == 0x90) || b[0] == 0xC6, c.is_uppercase(), "{c:?}");
+            }
+        }
     }
 
     /// The candidate prefilter skips only text that a full scan finds nothing in.

@@ -807,7 +807,10 @@ impl<'h> Tokens<'_, 'h> {
         // Whole units first, before the first part is taken for a syllable or a word.
         // A scheme goes on after `+`, `-` or `.` only with a letter or digit.
         let after = self.byte(first.end);
-        if matches!(after, b':' | b'+' | b'-' | b'.') {
+        // A scheme is ASCII letters and digits up to `:`, `+`, `-` or `.`: a first part with any
+        // other byte (`Mác-Lênin`, `Hà.Nội`) starts none, and `scheme_url` is not asked.
+        let ascii_part = first.end - start == first.letters + first.digits;
+        if ascii_part && matches!(after, b':' | b'+' | b'-' | b'.') {
             let next = self.byte(first.end + 1);
             let scheme_goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
             if scheme_goes_on {
@@ -1478,6 +1481,14 @@ impl Tokens<'_, '_> {
     #[inline(never)]
     fn emoticon(&self, i: usize) -> Option<usize> {
         let rest = &self.text.as_bytes()[i..];
+        // A shaft without a left head (`==`, `--`, the common case in wiki headings and rules):
+        // an arrow only when `>` ends it, as the general `arrow` below reads it.
+        if let [b0 @ (b'=' | b'-'), b1, ..] = *rest {
+            if b1 == b0 {
+                let end = rest.iter().take(8).take_while(|&&b| b == b0).count();
+                return (rest.get(end) == Some(&b'>')).then_some(i + end + 1);
+            }
+        }
         let at = |k: usize| rest.get(k).copied().unwrap_or(0);
         let (b0, b1) = (at(0), at(1));
         let word_byte = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
