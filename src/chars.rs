@@ -474,3 +474,17 @@ mod utf8_tests {
         }
     }
 }
+
+/// For ASCII letters (the tokenizer's syllable keys and the normalizer's fast path): the letter's code in a packed syllable key (1–26), plus 64 for a
+/// capital and 128 for a vowel; 0 for every other byte.
+pub(crate) static ASCII_LETTER_CODE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        let vowel = if matches!(b'a' + b as u8, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') { 128 } else { 0 };
+        t[b'a' as usize + b] = b as u8 + 1 + vowel;
+        t[b'A' as usize + b] = b as u8 + 1 + 64 + vowel;
+        b += 1;
+    }
+    t
+};

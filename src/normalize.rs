@@ -779,19 +779,6 @@ struct PlainRun {
     lookalike: bool,
 }
 
-/// ASCII letters: the letter's code (1–26), plus 64 for a capital and 128 for a vowel.
-static ASCII_LETTERS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 26 {
-        let vowel = if matches!(b'a' + b as u8, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') { 128 } else { 0 };
-        t[b'a' as usize + b] = b as u8 + 1 + vowel;
-        t[b'A' as usize + b] = b as u8 + 1 + 64 + vowel;
-        b += 1;
-    }
-    t
-};
-
 /// Reads the run of ASCII and precomposed Vietnamese letters at `start`; `None` when the
 /// letters go on with something the general path must read (a combining mark, another
 /// letter, an invisible character that stays in the run), so that the run read here is
@@ -813,7 +800,7 @@ fn plain_run(text: &str, start: usize, rules: Rules) -> Option<PlainRun> {
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
         let (code, upper, vowel, tone, len) = if b < 0x80 {
-            let v = ASCII_LETTERS[usize::from(b)];
+            let v = crate::chars::ASCII_LETTER_CODE[usize::from(b)];
             if v == 0 {
                 break;
             }

@@ -19,7 +19,7 @@
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
 
-use crate::chars::{self, Letter, Tone};
+use crate::chars::{self, ASCII_LETTER_CODE, Letter, Tone};
 use crate::span::Span;
 use crate::syllable::{self, SyllableSet};
 
@@ -332,20 +332,6 @@ fn letter_len(bytes: &[u8], text: &str, i: usize) -> usize {
         _ => 0,
     }
 }
-
-/// For ASCII letters: the letter's code in a packed syllable key (1–26), plus 64 for a
-/// capital and 128 for a vowel; 0 for every other byte.
-static ASCII_LETTER_CODE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 26 {
-        let vowel = if matches!(b'a' + b as u8, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') { 128 } else { 0 };
-        t[b'a' as usize + b] = b as u8 + 1 + vowel;
-        t[b'A' as usize + b] = b as u8 + 1 + 64 + vowel;
-        b += 1;
-    }
-    t
-};
 
 /// Where the counts of capitals and vowels sit in `Tokens::plain_part`'s sum, above the
 /// count of letters; each field holds up to 2^20.
