@@ -10,6 +10,10 @@ Sentences of the older evaluation set (tests/data/ner_eval.conll, used to tune t
 are left out of the test split.
 
 Usage: python3 corpus/ner/tools/prepare.py [--shared ../shared]
+       python3 corpus/ner/tools/prepare.py --extend-train N
+The second form leaves every existing batch as it is and writes new train batches (numbered after
+the last one) from the next N Wikipedia articles in the same MD5 order, the ones the first form
+never reaches; the dev and test splits do not change.
 """
 import argparse
 import hashlib
@@ -154,10 +158,59 @@ def law_documents(shared, wanted, window=40):
     return docs
 
 
+def write_batches(split, docs, out_dir, old, first=1):
+    """Splits the documents' sentences and writes them as batches of about BATCH sentences."""
+    prefix = {"test": "te", "dev": "dv", "train": "tr"}
+    paragraphs = [p for _, ps in docs for p in ps]
+    sentences = split_sentences(paragraphs)
+    k, batches, current, n = 0, [], [], 0
+    for doc_id, ps in docs:
+        doc_sents = []
+        for _ in ps:
+            for s in sentences[k]:
+                if split == "test" and squash(s) in old:
+                    continue
+                if len(s.split()) < 4:
+                    continue
+                if doc_id.startswith("viwiki:") and len(doc_sents) >= 15:
+                    continue
+                doc_sents.append(s)
+            k += 1
+        if not doc_sents:
+            continue
+        current.append((doc_id, doc_sents))
+        n += len(doc_sents)
+        if n >= BATCH:
+            batches.append(current)
+            current, n = [], 0
+    if current:
+        batches.append(current)
+    total = 0
+    for b, batch in enumerate(batches, first):
+        name = f"{prefix[split]}{b:02d}"
+        with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
+            i = 0
+            for doc_id, doc_sents in batch:
+                f.write(f"# doc {doc_id}\n")
+                for s in doc_sents:
+                    s = unicodedata.normalize("NFC", s)
+                    i += 1
+                    f.write(f"{name}-{i:04d}\t{s}\n")
+            total += i
+    print(f"{split}: {len(docs)} documents, {total} sentences, {len(batches)} batches")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--extend-train", type=int, default=0, metavar="N")
     args = ap.parse_args()
+    if args.extend_train:
+        wiki = wiki_documents(args.shared, 260 + args.extend_train)[260:]
+        out_dir = os.path.join(ROOT, "corpus", "ner", "raw")
+        last = max(int(n[2:4]) for n in os.listdir(out_dir) if n.startswith("tr"))
+        write_batches("train", wiki, out_dir, set(), first=last + 1)
+        return
     old = old_eval_sentences()
     news, titles = news_documents(args.shared)
     news.sort(key=lambda d: md5(d[0]))
@@ -171,45 +224,8 @@ def main():
     }
     out_dir = os.path.join(ROOT, "corpus", "ner", "raw")
     os.makedirs(out_dir, exist_ok=True)
-    prefix = {"test": "te", "dev": "dv", "train": "tr"}
     for split, docs in splits.items():
-        paragraphs = [p for _, ps in docs for p in ps]
-        sentences = split_sentences(paragraphs)
-        k, batches, current, n = 0, [], [], 0
-        for doc_id, ps in docs:
-            doc_sents = []
-            for _ in ps:
-                for s in sentences[k]:
-                    if split == "test" and squash(s) in old:
-                        continue
-                    if len(s.split()) < 4:
-                        continue
-                    if doc_id.startswith("viwiki:") and len(doc_sents) >= 15:
-                        continue
-                    doc_sents.append(s)
-                k += 1
-            if not doc_sents:
-                continue
-            current.append((doc_id, doc_sents))
-            n += len(doc_sents)
-            if n >= BATCH:
-                batches.append(current)
-                current, n = [], 0
-        if current:
-            batches.append(current)
-        total = 0
-        for b, batch in enumerate(batches, 1):
-            name = f"{prefix[split]}{b:02d}"
-            with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
-                i = 0
-                for doc_id, doc_sents in batch:
-                    f.write(f"# doc {doc_id}\n")
-                    for s in doc_sents:
-                        s = unicodedata.normalize("NFC", s)
-                        i += 1
-                        f.write(f"{name}-{i:04d}\t{s}\n")
-                total += i
-        print(f"{split}: {len(docs)} documents, {total} sentences, {len(batches)} batches")
+        write_batches(split, docs, out_dir, old)
 
 
 if __name__ == "__main__":
