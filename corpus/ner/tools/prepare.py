@@ -12,8 +12,8 @@ are left out of the test split.
 Usage: python3 corpus/ner/tools/prepare.py [--shared ../shared]
        python3 corpus/ner/tools/prepare.py --extend-train N
 The second form leaves every existing batch as it is and writes new train batches (numbered after
-the last one) from the next N Wikipedia articles in the same MD5 order, the ones the first form
-never reaches; the dev and test splits do not change.
+the last one) from the next N Wikipedia articles in the same MD5 order that no batch holds yet (the first
+form never reaches them); the dev and test splits do not change.
 """
 import argparse
 import hashlib
@@ -206,8 +206,13 @@ def main():
     ap.add_argument("--extend-train", type=int, default=0, metavar="N")
     args = ap.parse_args()
     if args.extend_train:
-        wiki = wiki_documents(args.shared, 260 + args.extend_train)[260:]
         out_dir = os.path.join(ROOT, "corpus", "ner", "raw")
+        used = set()
+        for name in os.listdir(out_dir):
+            with open(os.path.join(out_dir, name), encoding="utf-8") as f:
+                used.update(line[6:].rstrip("\n") for line in f if line.startswith("# doc "))
+        wiki = [d for d in wiki_documents(args.shared, 260 + len(used) + args.extend_train)[260:]
+                if d[0] not in used][:args.extend_train]
         last = max(int(n[2:4]) for n in os.listdir(out_dir) if n.startswith("tr"))
         write_batches("train", wiki, out_dir, set(), first=last + 1)
         return
