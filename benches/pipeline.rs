@@ -1,4 +1,4 @@
-//! Throughput of the whole pipeline that `examples/analyze` runs (normalization check,
+//! Throughput of the whole pipeline that `vntext analyze` (the CLI) runs (normalization check,
 //! tokens, sentences, and expansion, entities and segmentation when the build has them),
 //! one call per line of real text, the way a caller streaming a corpus would use it.
 //!
@@ -10,7 +10,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
-#[path = "../examples/analyze/stages.rs"]
+#[path = "../cli/src/stages.rs"]
 mod stages;
 
 fn benches(c: &mut Criterion) {

@@ -115,7 +115,7 @@
 //! ## Errors
 //! There is one error type, [`Error`] (with the alias [`Result`]); it is `#[non_exhaustive]`.
 //! Only functions that take the caller's files, dictionaries, training data or models
-//! return it: [`read_text`], [`Abbreviations::from_tsv`],
+//! return it: [`Abbreviations::from_tsv`],
 //! [`RecognizerBuilder::entities_tsv`], [`WordSegmenter::from_model_bytes`],
 //! [`NerTagger::from_model_bytes`], [`tagging::TagModel::from_bytes`] and the trainers. Each
 //! says when in its `# Errors` section; data errors name the file and the line. The built-in
@@ -224,7 +224,7 @@ pub use abbrev::{
 pub use chars::Tone;
 #[cfg(feature = "ner")]
 pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
-pub use error::{Error, Result, read_text};
+pub use error::{Error, Result};
 #[cfg(feature = "ner")]
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,

@@ -2,7 +2,7 @@
 //! corrupt models, and accuracy on the UD Vietnamese-VTB files (ignored unless asked for:
 //! they need `../shared`).
 
-#[path = "../../examples/support/gold.rs"]
+#[path = "../../cli/src/gold.rs"]
 mod gold;
 
 use vntext::{SegmenterTrainer, Span, TokenKind, WordSegmenter};
@@ -330,7 +330,7 @@ fn ud_vtb_f1(file: &str, sentences: usize) -> f64 {
 
 /// Word F1 on the UD Vietnamese-VTB test set, which the built-in model never saw: 96.76
 /// (P 96.81, R 96.70) when this floor was set, measured with
-/// `cargo run --release --example segment -- --eval ../shared/data/ud-vtb/vi_vtb-ud-test.conllu`.
+/// `vntext segment --eval ../shared/data/ud-vtb/vi_vtb-ud-test.conllu`.
 /// The floor sits under the figure by a tenth of a point, so a retrained model that
 /// loses more fails here.
 #[test]
@@ -343,7 +343,7 @@ fn f1_on_ud_vtb_test() {
 /// Word F1 on the UD Vietnamese-VTB dev set. The built-in model is trained on it (train +
 /// dev), so this is no accuracy figure: it catches a model that no longer fits its own
 /// training data (a broken feature or loader). 99.90 (P 99.87, R 99.93) when set, measured
-/// with `cargo run --release --example segment -- --eval ../shared/data/ud-vtb/vi_vtb-ud-dev.conllu`.
+/// with `vntext segment --eval ../shared/data/ud-vtb/vi_vtb-ud-dev.conllu`.
 #[test]
 #[ignore = "needs ../shared"]
 fn f1_on_ud_vtb_dev_the_training_data() {

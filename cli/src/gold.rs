@@ -1,6 +1,7 @@
 //! Reading gold word segmentations: CoNLL-U (multi-syllable words are FORMs with spaces
 //! inside) or the VLSP convention (syllables joined by `_`, words separated by spaces).
-//! Shared by the segmentation examples and tests through `#[path]`.
+//! Used by `vntext segment --eval` and `vntext train-segmenter`, and by the library's
+//! segmentation tests through `#[path]`.
 
 #![allow(dead_code)]
 
@@ -127,7 +128,7 @@ pub struct Score {
     pub matched: usize,
 }
 
-/// `words N predicted N matched N  P x  R x  F1 x`, as the examples print it.
+/// `words N predicted N matched N  P x  R x  F1 x`, as `vntext segment --eval` prints it.
 impl std::fmt::Display for Score {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
