@@ -120,9 +120,9 @@ else
   passed=$((passed + 1))
 fi
 # Your own convention: train_segmenter --train reads CoNLL-U, `_`-joined words and VLSP 2013
-# `w_w/TAG` (tests/it/data: the same four sentences in each); the three files give one model,
+# `w_w/TAG` (cli/tests/data: the same four sentences in each); the three files give one model,
 # which segment --model loads and scores on each format.
-i=tests/it/data
+i=cli/tests/data
 for f in segment_train.txt segment_train_tagged.txt segment_train.conllu; do
   cmd train-segmenter --train $i/$f --no-raw --no-abbreviations --no-gazetteers --no-dictionary \
     --bits 12 --out "$tmp/own-$f.bin" 2> /dev/null || fail "train-segmenter --train $i/$f: exit non-zero"

@@ -106,7 +106,9 @@ fn an_unknown_or_missing_command_is_a_usage_error() {
 
 #[test]
 fn bad_arguments_are_one_line_errors() {
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/sample.txt");
+    let dir = TempDir::new("bad-arguments");
+    let sample = dir.write("sample.txt", "Chiều 8/12, UBND tỉnh Đắk Nông họp.\n".as_bytes());
+    let sample = sample.to_str().unwrap();
     let cases: &[&[&str]] = &[
         &["tokenize", "--frobnicate", sample],
         &["sentences", sample, sample],

@@ -18,7 +18,7 @@
 //! contains `-test` is refused for training.
 //!
 //! `--train` and `--heldout` read any segmentation convention, in three formats told apart
-//! by their content (`cli/src/gold.rs`; `tests/it/data/segment_train.*` holds one
+//! by their content (`cli/src/gold.rs`; `cli/tests/data/segment_train.*` holds one
 //! small corpus in each):
 //!
 //! - CoNLL-U: the FORMs of the integer-id lines are the words (`1-2` ranges and `1.1` empty
