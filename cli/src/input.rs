@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::io::{self, Read};
+use std::path::Path;
 
 /// Why an input could not be read as text.
 #[derive(Debug)]
@@ -51,13 +52,22 @@ pub fn utf8_error(bytes: &[u8], base: u64, at_end: bool) -> Option<InputError> {
 
 /// Reads a whole file, or standard input for `None` or `-`, as UTF-8 text.
 pub fn read_text(path: Option<&str>) -> Result<String, InputError> {
-    let mut bytes = Vec::new();
     match path {
         None | Some("-") => {
+            let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes)?;
+            text_of(bytes)
         }
-        Some(p) => bytes = std::fs::read(p)?,
+        Some(p) => read_file(Path::new(p)),
     }
+}
+
+/// Reads a whole file (never standard input, whatever its name) as UTF-8 text.
+pub fn read_file(path: &Path) -> Result<String, InputError> {
+    text_of(std::fs::read(path)?)
+}
+
+fn text_of(bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(e) = utf8_error(&bytes, 0, true) {
         return Err(e);
     }

@@ -94,7 +94,7 @@ fn parse_args(args: Vec<String>) -> Result<Option<Options>, String> {
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<vntext::ConllSentence>, String> {
-    let text = crate::input::read_text(path.to_str()).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = crate::input::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(read_conll(&text))
 }
 

@@ -212,7 +212,7 @@ fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    crate::input::read_text(path.to_str()).map_err(|e| format!("{}: {e}", path.display()))
+    crate::input::read_file(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Lexicon source of the general dictionary (`--dictionary`).
