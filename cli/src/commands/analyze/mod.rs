@@ -484,9 +484,11 @@ fn analyze_all(opts: &Options) -> Result<usize, String> {
     // When no source could be read there is nothing to sum up: the messages say it all.
     if !opts.json && failed < sources.len() {
         let mut out = io::stdout().lock();
-        totals
-            .print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64())
-            .map_err(|e| format!("writing output: {e}"))?;
+        match totals.print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64()) {
+            // `| head`: the reader has what it wanted.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            other => other.map_err(|e| format!("writing output: {e}"))?,
+        }
     }
     Ok(failed)
 }
