@@ -1,22 +1,26 @@
-//! Throughput of the whole pipeline that `examples/analyze` runs (normalization check,
-//! tokens, sentences, and expansion, entities and segmentation when the build has them),
-//! one call per line of real text, the way a caller streaming a corpus would use it.
+//! Throughput of the whole pipeline through the library's API (normalization check, tokens,
+//! sentences, abbreviation expansion, named entities and word segmentation), one call per
+//! line of real text, the way a caller streaming a corpus would use it. (`vntext throughput`,
+//! the command-line tool, measures the same stages as `vntext analyze` calls them, with
+//! their output collected.)
 //!
 //! `cargo bench --bench pipeline`
 
+use std::borrow::Cow;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use vntext::{Abbreviations, Normalizer, Recognizer, TokenKind, WordSegmenter};
 
 mod common;
-#[path = "../examples/analyze/stages.rs"]
-mod stages;
 
 fn benches(c: &mut Criterion) {
     let (text, label) = common::real_text(1_000_000);
-    eprintln!("input: {label} ({} bytes); not in this build: {:?}", text.len(), missing());
-    let p = stages::Pipeline::new();
+    eprintln!("input: {label} ({} bytes)", text.len());
+    let normalizer = Normalizer::new();
+    let (abbreviations, recognizer, segmenter) =
+        (Abbreviations::builtin(), Recognizer::builtin(), WordSegmenter::builtin());
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -26,24 +30,16 @@ fn benches(c: &mut Criterion) {
             let mut n = 0;
             for l in &lines {
                 let l = black_box(*l);
-                n += usize::from(p.needs_normalization(l))
-                    + p.count_tokens(l, |_, _| {}).tokens
-                    + p.sentences(l).len();
-                n += p.expand(l).map_or(0, |v| v.len()) + p.entities(l).map_or(0, |v| v.len());
-                n += p.segment(l).map_or(0, |v| v.len());
+                n += usize::from(matches!(normalizer.normalize(l), Cow::Owned(_)))
+                    + vntext::tokenize(l).filter(|t| t.kind() != TokenKind::Whitespace).count()
+                    + vntext::sentences(l).count();
+                n += abbreviations.expand(l).matches().len() + recognizer.recognize(l).len();
+                n += segmenter.segment(l).len();
             }
             n
         })
     });
     g.finish();
-}
-
-/// The optional stages this build does not have.
-fn missing() -> Vec<&'static str> {
-    let p = stages::Pipeline::new();
-    let probe = "UBND tỉnh Đắk Nông.";
-    let have = [p.expand(probe).is_some(), p.entities(probe).is_some(), p.segment(probe).is_some()];
-    stages::OPTIONAL.iter().zip(have).filter(|(_, h)| !h).map(|(s, _)| *s).collect()
 }
 
 criterion_group!(group, benches);

@@ -16,7 +16,11 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let path = args.first().map(String::as_str);
-    let text = match vntext::read_text(path) {
+    let text = match path {
+        None | Some("-") => std::io::read_to_string(std::io::stdin()),
+        Some(p) => std::fs::read_to_string(p),
+    };
+    let text = match text {
         Ok(t) => t,
         Err(e) => {
             eprintln!("expand_repeat: {}: {e}", path.unwrap_or("-"));

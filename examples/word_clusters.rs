@@ -116,7 +116,7 @@ fn excluded_documents(prefix: &Path) -> Result<(Vec<String>, Vec<String>), Strin
         if !name.starts_with(stem) || !name.ends_with(".txt") {
             continue;
         }
-        let text = vntext::read_text(entry.path().to_str()).map_err(|e| format!("{name}: {e}"))?;
+        let text = std::fs::read_to_string(entry.path()).map_err(|e| format!("{name}: {e}"))?;
         for line in text.lines() {
             if let Some(title) = line.strip_prefix("# doc viwiki:") {
                 titles.push(format!("### {title}"));
@@ -152,7 +152,7 @@ fn read_corpus(
         if exclude.1.binary_search_by(|l| l.as_str().cmp(file_name)).is_ok() {
             continue;
         }
-        let text = vntext::read_text(f.to_str()).map_err(|e| format!("{}: {e}", f.display()))?;
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let mut skipping = false;
         for line in text.lines() {
             if line.starts_with("### ") {

@@ -3,9 +3,9 @@
 # and the committed CoNLL files equal what `corpus.py conll` writes from them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet --example tokenize
+cargo build --release --quiet -p vntext-cli
 dir=${CARGO_TARGET_DIR:-target}
-export VNTEXT_TOKENIZE="$dir/release/examples/tokenize"
+export VNTEXT_BIN="$dir/release/vntext"
 python3 corpus/ner/tools/corpus.py check
 tmp=$(mktemp -d)
 cp -r corpus/ner/conll "$tmp/committed"

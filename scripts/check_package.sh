@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-cargo package --quiet --allow-dirty
-crate=$(ls -t target/package/vntext-*.crate | head -n 1)
+cargo package --quiet --allow-dirty -p vntext
+crate=$(ls -t target/package/vntext-[0-9]*.crate | head -n 1)
 bytes=$(stat -c %s "$crate")
 echo "package: $crate, $bytes bytes"
 if [ "$bytes" -ge 10000000 ]; then
@@ -16,3 +16,12 @@ tmp=$(mktemp -d)
 tar xzf "$crate" -C "$tmp"
 cd "$tmp"/vntext-*/
 CARGO_TARGET_DIR="$root/target/package-tests" cargo test --quiet 2>&1 | tail -n 25
+# The command-line tool is a package of its own (`cargo install vntext-cli`, once vntext is
+# published: it depends on the registry's vntext then, so it is listed here, not built).
+cd "$root"
+cargo package --quiet --allow-dirty --no-verify --list -p vntext-cli > "$tmp/cli-files"
+for f in Cargo.toml src/main.rs src/commands/analyze/mod.rs src/gold.rs src/stages.rs tests/cli.rs \
+  tests/data/segment_train.txt; do
+  grep -qx "$f" "$tmp/cli-files" || { echo "vntext-cli package: $f missing" >&2; exit 1; }
+done
+echo "package vntext-cli: $(wc -l < "$tmp/cli-files") files listed"

@@ -4,11 +4,11 @@
 #
 #   scripts/compare.sh [--install-peers] [--criterion] [--no-viwiki] [--runs R] [--max-bytes N] [--corpus FILE]
 #
-# 1. builds the `throughput` and `analyze` examples (release);
+# 1. builds the command-line tool `vntext` (release; its `throughput` and `analyze` commands);
 # 2. writes the corpus to a temporary file: the news sample plus the first lines of the
 #    Wikipedia dump from ../shared/data up to --max-bytes (default 1000000), or the shipped
 #    sample repeated when ../shared is absent; --corpus FILE uses FILE instead;
-# 3. measures every stage of ours on it (examples/throughput.rs: one call per line, like the
+# 3. measures every stage of ours on it (`vntext throughput`: one call per line, like the
 #    peers) and the byte-scan floor, and runs `analyze --jobs 2` on it under /usr/bin/time
 #    for wall time and peak memory; then, unless --no-viwiki, `analyze --jobs 2` over the
 #    concatenated Wikipedia parts of ../shared/data/viwiki (about 85 MB), same measurements;
@@ -51,8 +51,8 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 echo "== build" >&2
-cargo build --release --example throughput --example analyze >&2
-BIN=$ROOT/target/release/examples
+cargo build --release -p vntext-cli >&2
+VNTEXT=$ROOT/target/release/vntext
 
 echo "== corpus" >&2
 if [ -n "$CORPUS" ]; then
@@ -76,15 +76,15 @@ CORPUS_BYTES=$(wc -c < "$TMP/corpus.txt")
 echo "corpus: $CORPUS_BYTES bytes: $CORPUS_LABEL" >&2
 
 echo "== ours" >&2
-"$BIN/throughput" "$TMP/corpus.txt" --runs "$RUNS" --json > "$TMP/ours.json"
+"$VNTEXT" throughput "$TMP/corpus.txt" --runs "$RUNS" --json > "$TMP/ours.json"
 cat "$TMP/ours.json" >&2
 if [ -x /usr/bin/time ]; then
-    /usr/bin/time -v "$BIN/analyze" --jobs 2 "$TMP/corpus.txt" > "$TMP/analyze.txt" 2> "$TMP/analyze.time"
+    /usr/bin/time -v "$VNTEXT" analyze --jobs 2 "$TMP/corpus.txt" > "$TMP/analyze.txt" 2> "$TMP/analyze.time"
     ANALYZE_RSS_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/analyze.time")
     ANALYZE_WALL=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$TMP/analyze.time")
 else
     echo "/usr/bin/time absent: no peak memory for analyze" >&2
-    "$BIN/analyze" --jobs 2 "$TMP/corpus.txt" > "$TMP/analyze.txt"
+    "$VNTEXT" analyze --jobs 2 "$TMP/corpus.txt" > "$TMP/analyze.txt"
     ANALYZE_RSS_KB=null
     ANALYZE_WALL=
 fi
@@ -94,7 +94,7 @@ VIWIKI_JSON=null
 if [ "$VIWIKI" = 1 ] && ls "$SHARED"/data/viwiki/viwiki-2017-part*.txt > /dev/null 2>&1 && [ -x /usr/bin/time ]; then
     echo "== analyze --jobs 2 over the concatenated Wikipedia parts" >&2
     cat "$SHARED"/data/viwiki/viwiki-2017-part*.txt > "$TMP/viwiki.txt"
-    /usr/bin/time -v "$BIN/analyze" --jobs 2 "$TMP/viwiki.txt" > "$TMP/viwiki.out" 2> "$TMP/viwiki.time"
+    /usr/bin/time -v "$VNTEXT" analyze --jobs 2 "$TMP/viwiki.txt" > "$TMP/viwiki.out" 2> "$TMP/viwiki.time"
     cat "$TMP/viwiki.out" >&2
     VIWIKI_JSON=$(python3 -c 'import json,sys; print(json.dumps({"bytes": int(sys.argv[1]), "summary": open(sys.argv[2]).read(), "time_v": open(sys.argv[3]).read()}))' \
         "$(wc -c < "$TMP/viwiki.txt")" "$TMP/viwiki.out" "$TMP/viwiki.time" 2>/dev/null || echo null)

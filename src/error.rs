@@ -107,36 +107,3 @@ impl From<std::str::Utf8Error> for Error {
         Error::NotUtf8 { offset: e.valid_up_to() }
     }
 }
-
-/// Reads a whole file or standard input (`-` or `None`) as UTF-8 text, the way the
-/// examples do: a typed error for unreadable or non-UTF-8 input, never a panic.
-///
-/// ```
-/// let path = std::env::temp_dir().join(format!("vntext-read-text-{}.txt", std::process::id()));
-/// std::fs::write(&path, "Đắk Nông\n")?;
-/// assert_eq!(vntext::read_text(path.to_str())?, "Đắk Nông\n");
-///
-/// // Latin-1 bytes are not UTF-8: the error says where the first bad byte is.
-/// std::fs::write(&path, b"Da\xefk")?;
-/// let err = vntext::read_text(path.to_str()).unwrap_err();
-/// assert!(matches!(err, vntext::Error::NotUtf8 { offset: 2 }));
-/// std::fs::remove_file(&path)?;
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// # Errors
-/// [`Error::Io`] when the file or standard input cannot be read (a missing file, a
-/// directory, a permission error); [`Error::NotUtf8`] when the bytes are not UTF-8.
-pub fn read_text(path: Option<&str>) -> Result<String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    match path {
-        None | Some("-") => {
-            std::io::stdin().read_to_end(&mut bytes)?;
-        }
-        Some(p) => {
-            bytes = std::fs::read(p)?;
-        }
-    }
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.utf8_error().valid_up_to() })
-}

@@ -71,24 +71,26 @@
 //! | **train an NER model on my own data** | [`read_conll`] and [`NerTrainer`], then [`NerTagger::from_model_bytes`]; score it with [`bio_spans`] and [`NerScores`] |
 //! | see what a model file is (task, tags, size) | [`tagging::TagModel::from_bytes`] |
 //! | **use it from Python, or on Spark** | the Python package (PyO3 + maturin) in the `python/` directory of the repository: `import vntext`, with underthesea's function names, code-point offsets, batch calls that release the GIL, and a PySpark example (`python/examples/spark_pipeline.py`) |
-//! | **use it from the command line** | the example programs below |
+//! | **use it from the command line** | the `vntext` command below |
 //!
-//! The example programs are in the `examples/` directory of the package and of the
-//! repository; each reads a file, or standard input when given none or `-`:
+//! The command-line tool is the `vntext-cli` crate (`cli/` in the repository; `cargo install
+//! --path cli` installs the `vntext` binary). It uses only this crate's public API; each
+//! command reads a file, or standard input when given none or `-`, and `vntext COMMAND --help`
+//! describes it:
 //!
 //! | command | what it does |
 //! |---|---|
-//! | `cargo run --release --example analyze -- FILE\|DIR [--jobs N] [--json]` | the whole pipeline over a file or a directory of `.txt` files, in parallel: a summary or JSON Lines |
-//! | `cargo run --release --example tokenize -- FILE` | one token per line: `START<TAB>END<TAB>KIND<TAB>TEXT` |
-//! | `cargo run --release --example sentences -- FILE` | one sentence per line: `START<TAB>END<TAB>TEXT` |
-//! | `cargo run --release --example normalize -- [--tone old\|new\|keep] [--fold] FILE` | the normalized (or folded) text |
-//! | `cargo run --release --example segment -- FILE` | the words of each line, syllables joined by `_`; `--eval GOLD` scores against a CoNLL-U or `_` file |
-//! | `cargo run --release --example expand -- [--matches] FILE` | the text with its abbreviations expanded, or one match per line |
-//! | `cargo run --release --example ner -- FILE` | one entity per line: `START<TAB>END<TAB>KIND<TAB>TEXT<TAB>RECORD` |
-//! | `cargo run --release --example ner_conll -- FILE` | tags a CoNLL file and prints per-type precision, recall and F1 |
-//! | `cargo run --release --example train_segmenter -- --train FILE... --out MODEL` | trains a word segmentation model from CoNLL-U or `_`-joined files (without `--train` it reads corpora from outside the package) |
-//! | `cargo run --release --example train_ner -- --train FILE... [--dev FILE] --out MODEL` | trains an NER tagger from CoNLL files |
-//! | `cargo run --release --example throughput -- FILE` | the throughput of every stage |
+//! | `vntext analyze FILE\|DIR [--jobs N] [--json]` | the whole pipeline over a file or a directory of `.txt` files, in parallel: a summary or JSON Lines |
+//! | `vntext tokenize FILE` | one token per line: `START<TAB>END<TAB>KIND<TAB>TEXT` |
+//! | `vntext sentences FILE` | one sentence per line: `START<TAB>END<TAB>TEXT` |
+//! | `vntext normalize [--tone old\|new\|keep] [--fold] FILE` | the normalized (or folded) text |
+//! | `vntext segment FILE` | the words of each line, syllables joined by `_`; `--eval GOLD` scores against a CoNLL-U or `_` file |
+//! | `vntext expand [--matches] FILE` | the text with its abbreviations expanded, or one match per line |
+//! | `vntext ner FILE` | one entity per line: `START<TAB>END<TAB>KIND<TAB>TEXT<TAB>RECORD` |
+//! | `vntext ner-conll FILE` | tags a CoNLL file and prints per-type precision, recall and F1 |
+//! | `vntext train-segmenter --train FILE... --out MODEL` | trains a word segmentation model from CoNLL-U or `_`-joined files (without `--train` it reads corpora from outside the package) |
+//! | `vntext train-ner --train FILE... [--dev FILE] --out MODEL` | trains an NER tagger from CoNLL files |
+//! | `vntext throughput FILE` | the throughput of every stage |
 //!
 //! ## Offsets
 //! Every span is a byte range into the text the caller passed in and lies on `char`
@@ -115,7 +117,7 @@
 //! ## Errors
 //! There is one error type, [`Error`] (with the alias [`Result`]); it is `#[non_exhaustive]`.
 //! Only functions that take the caller's files, dictionaries, training data or models
-//! return it: [`read_text`], [`Abbreviations::from_tsv`],
+//! return it: [`Abbreviations::from_tsv`],
 //! [`RecognizerBuilder::entities_tsv`], [`WordSegmenter::from_model_bytes`],
 //! [`NerTagger::from_model_bytes`], [`tagging::TagModel::from_bytes`] and the trainers. Each
 //! says when in its `# Errors` section; data errors name the file and the line. The built-in
@@ -224,7 +226,7 @@ pub use abbrev::{
 pub use chars::Tone;
 #[cfg(feature = "ner")]
 pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
-pub use error::{Error, Result, read_text};
+pub use error::{Error, Result};
 #[cfg(feature = "ner")]
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,

@@ -242,8 +242,8 @@ impl RecognizerBuilder {
         Ok(self)
     }
 
-    /// Uses a tagger model of your own (written by [`crate::NerTrainer`] or
-    /// `examples/train_ner.rs`) instead of the built-in one.
+    /// Uses a tagger model of your own (written by [`crate::NerTrainer`] or `vntext
+    /// train-ner`, the command-line tool) instead of the built-in one.
     ///
     /// ```
     /// let err = vntext::Recognizer::builder().model(b"not a model").unwrap_err();

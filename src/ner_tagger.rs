@@ -3,7 +3,7 @@
 //!
 //! [`crate::Recognizer`] runs the built-in model (`data/ner/tagger.bin`, trained on the
 //! corpus's train split, see `data/SOURCES.md`) and merges its entities with the rules'
-//! (`tag_line`). Train another with [`NerTrainer`] or `examples/train_ner.rs` and load it
+//! (`tag_line`). Train another with [`NerTrainer`] or `vntext train-ner` and load it
 //! with [`crate::RecognizerBuilder::model`] or [`NerTagger::from_model_bytes`].
 //!
 //! Features of each token: its form and lower-case form, their ±2 window, word bigrams, its
@@ -388,7 +388,7 @@ fn align(bounds: &[(usize, usize)], toks: &[Tok], out: &mut Vec<(usize, bool)>) 
 /// surname and name-syllable lists, word clusters learned from unlabelled text
 /// (`data/ner/clusters.tsv`), what the rule-based recognizer finds there (so that the model
 /// learns how far to trust each rule) and a document memory (the names the rules found
-/// earlier in the same text). Train a model with [`NerTrainer`] or `examples/train_ner.rs`.
+/// earlier in the same text). Train a model with [`NerTrainer`] or `vntext train-ner`.
 #[derive(Clone, Debug)]
 pub struct NerTagger {
     model: Arc<TagModel>,

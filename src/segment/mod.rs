@@ -25,7 +25,8 @@
 //! unlabelled text (PMI and conditional probabilities from Wikipedia and Vietnamese laws),
 //! and whether two syllables share their onset or rhyme (reduplicative words such as
 //! `tấp nập`). [`SegmenterTrainer`] builds it;
-//! `examples/train_segmenter.rs` shows how the built-in model is made.
+//! `vntext train-segmenter` (the command-line tool, `cli/` in the repository) shows how the
+//! built-in model is made.
 
 mod features;
 mod model;

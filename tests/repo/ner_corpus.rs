@@ -1,7 +1,7 @@
 //! The built-in recognizer (rules and the trained tagger) on the project's NER corpus
 //! (`corpus/ner/conll/`, not in the package), held at the figures reached: micro-F1 over
 //! PER, LOC and ORG and per type, exact whole mentions (the VLSP convention), each document
-//! read as one text as `cargo run --release --example ner_conll -- FILE` reads it.
+//! read as one text as `vntext ner-conll FILE` reads it.
 //!
 //! The model is trained on the train split and its features were chosen on dev; the test
 //! figures were measured once, with the final model (see `data/SOURCES.md`). They are

@@ -3,7 +3,7 @@
 //! were tuned on it, so these are no held-out accuracy figures, only regression floors.
 //!
 //! The figures come from the command the README gives,
-//! `cargo run --release --example ner_conll -- tests/data/ner_eval.conll`, which tags the set
+//! `vntext ner-conll tests/data/ner_eval.conll`, which tags the set
 //! with `Recognizer::tag_document`, as the test does. Each floor is its figure less 0.1 to 0.2
 //! points, so a change that loses half a point on any type fails here.
 

@@ -1,6 +1,6 @@
 //! Format checks for the hand-annotated NER evaluation set in `tests/data/`.
 //!
-//! The set is read by the recognizer's evaluation (`examples/ner_conll.rs`) and by a test that
+//! The set is read by the recognizer's evaluation (`vntext ner-conll`) and by a test that
 //! holds its F1; these checks make sure the file itself stays well-formed when it is edited.
 
 const TYPES: [&str; 5] = ["PER", "LOC", "ORG", "DATE", "TIME"];

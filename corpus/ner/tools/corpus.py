@@ -104,9 +104,9 @@ def locate(text, entities, where):
 
 def tokenize_all(texts):
     """vntext tokens of each text: lists of (char_start, char_end, token)."""
-    binary = os.environ.get("VNTEXT_TOKENIZE") or os.path.join(ROOT, "target", "release", "examples", "tokenize")
+    binary = os.environ.get("VNTEXT_BIN") or os.path.join(ROOT, "target", "release", "vntext")
     if not os.path.exists(binary):
-        sys.exit(f"{binary} is missing: run `cargo build --release --example tokenize` first")
+        sys.exit(f"{binary} is missing: run `cargo build --release -p vntext-cli` first (or set VNTEXT_BIN)")
     for t in texts:
         if "\n" in t:
             raise Problem(f"a sentence holds a line break: {t!r}")
@@ -114,7 +114,7 @@ def tokenize_all(texts):
         f.write("\n".join(texts))
         path = f.name
     try:
-        out = subprocess.run([binary, path], capture_output=True, check=True).stdout.decode("utf-8")
+        out = subprocess.run([binary, "tokenize", path], capture_output=True, check=True).stdout.decode("utf-8")
     finally:
         os.unlink(path)
     data = "\n".join(texts).encode("utf-8")

@@ -3,7 +3,7 @@
 
 Deterministic: documents are ordered by the MD5 of their identifier, so re-running it on the
 same ../shared gives the same batches. Sentences are split with vntext's own sentence splitter
-(the `sentences` example, built with `cargo build --release --examples`).
+(`vntext sentences`, the CLI built with `cargo build --release -p vntext-cli`).
 
 Documents, never sentences, are assigned to the splits, so no document is in two splits.
 Sentences of the older evaluation set (tests/data/ner_eval.conll, used to tune the rules)
@@ -34,13 +34,13 @@ def md5(s):
 
 def split_sentences(paragraphs):
     """vntext sentences of each paragraph (one line each), in order: list of lists."""
-    binary = os.path.join(ROOT, "target", "release", "examples", "sentences")
+    binary = os.environ.get("VNTEXT_BIN") or os.path.join(ROOT, "target", "release", "vntext")
     if not os.path.exists(binary):
-        sys.exit("build first: cargo build --release --examples")
+        sys.exit("build first: cargo build --release -p vntext-cli (or set VNTEXT_BIN)")
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False, suffix=".txt") as f:
         f.write("\n".join(paragraphs))
         path = f.name
-    out = subprocess.run([binary, path], capture_output=True, check=True).stdout
+    out = subprocess.run([binary, "sentences", path], capture_output=True, check=True).stdout
     os.unlink(path)
     data = "\n".join(paragraphs).encode("utf-8")
     starts, pos = [], 0

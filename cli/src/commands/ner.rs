@@ -5,21 +5,28 @@
 //! matches written in other case or without diacritics end with `(case-insensitive)` or
 //! `(folded)`.
 //!
-//! `cargo run --release --example ner -- FILE` (or `-`/nothing for standard input).
+//! `vntext ner FILE` (or `-`/nothing for standard input).
+
+/// `vntext ner --help`.
+pub const HELP: &str =
+    "Prints one named entity per line: START<TAB>END<TAB>KIND<TAB>TEXT<TAB>RECORD (byte offsets;
+RECORD such as `province:67 → 68 Lâm Đồng; QK5`, empty when the entity has no gazetteer entry).
+Nested entities (the province in `UBND tỉnh Đắk Nông`) follow their outer entity with `nested:`
+before their kind; matches written in other case or without diacritics end with
+`(case-insensitive)` or `(folded)`.
+
+usage: vntext ner [FILE]   (FILE `-` or none: standard input)
+";
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use vntext::{MatchKind, Recognizer};
 
-fn main() -> ExitCode {
-    let path = std::env::args().nth(1);
-    let text = match vntext::read_text(path.as_deref()) {
+pub fn run(args: Vec<String>) -> ExitCode {
+    let text = match crate::input::single_text("ner", args) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("ner: {}: {e}", path.as_deref().unwrap_or("-"));
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let recognizer = Recognizer::builtin();
     let mut out = BufWriter::new(std::io::stdout().lock());

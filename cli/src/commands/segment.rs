@@ -3,8 +3,8 @@
 //! written `\_` or `\\` (see `vntext::write_joined`, which every `_` output shares).
 //!
 //! ```text
-//! cargo run --release --example segment -- [--model FILE] [FILE]
-//! cargo run --release --example segment -- [--model FILE] --eval GOLD [--errors]
+//! vntext segment [--model FILE] [FILE]
+//! vntext segment [--model FILE] --eval GOLD [--errors]
 //! ```
 //!
 //! With `--eval`, GOLD is a CoNLL-U file or a file in the `_` convention, with or without
@@ -12,20 +12,35 @@
 //! `--errors` also lists the sentences with a wrong word. `--model` reads a model written by
 //! `train_segmenter` instead of the built-in one.
 
-#[path = "support/gold.rs"]
-mod gold;
+/// `vntext segment --help`.
+pub const HELP: &str =
+    "Word segmentation. Prints one line per input line, the syllables of each word joined by `_`
+and words separated by spaces (the VLSP convention); a `_` or `\\` of the input is written `\\_`
+or `\\\\` (see `vntext::write_joined`).
 
+usage: vntext segment [--model FILE] [FILE]
+       vntext segment [--model FILE] --eval GOLD [--errors]
+
+  --eval GOLD   GOLD is a CoNLL-U file or a file in the `_` convention, with or without
+                part-of-speech tags (`họp_báo/V`, VLSP 2013); its raw text is segmented and word
+                precision, recall and F1 are printed (words match by exact span)
+  --errors      with --eval, also list the sentences with a wrong word
+  --model FILE  a model written by `vntext train-segmenter` instead of the built-in one
+FILE `-` or none: standard input.
+";
+
+use crate::gold;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use vntext::WordSegmenter;
 
-fn run() -> Result<(), String> {
+fn execute(args: Vec<String>) -> Result<(), String> {
     let mut input = None;
     let mut eval = None;
     let mut model = None;
     let mut errors = false;
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--eval" => eval = Some(args.next().ok_or("--eval needs a file")?),
@@ -46,7 +61,7 @@ fn run() -> Result<(), String> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let io = |e: std::io::Error| e.to_string();
     if let Some(path) = eval {
-        let src = vntext::read_text(Some(&path)).map_err(|e| format!("{path}: {e}"))?;
+        let src = crate::input::read_text(Some(&path)).map_err(|e| format!("{path}: {e}"))?;
         let sentences = gold::read_gold(&src);
         let score = gold::evaluate(&segmenter, &sentences);
         if errors {
@@ -67,7 +82,7 @@ fn run() -> Result<(), String> {
         }
         writeln!(out, "{path}: sentences {} {score}", sentences.len()).map_err(io)?;
     } else {
-        let text = vntext::read_text(input.as_deref())
+        let text = crate::input::read_text(input.as_deref())
             .map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;
         let mut worker = segmenter.worker();
         let mut buf = String::new();
@@ -86,8 +101,8 @@ fn run() -> Result<(), String> {
     out.flush().map_err(io)
 }
 
-fn main() -> ExitCode {
-    match run() {
+pub fn run(args: Vec<String>) -> ExitCode {
+    match execute(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("segment: {e}");

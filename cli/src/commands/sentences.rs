@@ -1,19 +1,23 @@
 //! Prints one sentence per line: `START<TAB>END<TAB>TEXT` (byte offsets; line breaks inside
 //! a sentence are printed as spaces).
 //!
-//! `cargo run --release --example sentences -- FILE` (or `-`/nothing for standard input).
+//! `vntext sentences FILE` (or `-`/nothing for standard input).
+
+/// `vntext sentences --help`.
+pub const HELP: &str =
+    "Prints one sentence per line: START<TAB>END<TAB>TEXT (byte offsets; line breaks inside a
+sentence are printed as spaces).
+
+usage: vntext sentences [FILE]   (FILE `-` or none: standard input)
+";
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let path = std::env::args().nth(1);
-    let text = match vntext::read_text(path.as_deref()) {
+pub fn run(args: Vec<String>) -> ExitCode {
+    let text = match crate::input::single_text("sentences", args) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("sentences: {}: {e}", path.as_deref().unwrap_or("-"));
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
     for s in vntext::sentences(&text) {

@@ -1,10 +1,22 @@
 //! Expands the abbreviations of a text, with the built-in dictionary or your own.
 //!
-//! `cargo run --release --example expand -- FILE` prints the expanded text;
-//! `cargo run --release --example expand -- --matches FILE` prints one match per line:
+//! `vntext expand FILE` prints the expanded text;
+//! `vntext expand --matches FILE` prints one match per line:
 //! `START<TAB>END<TAB>SURFACE<TAB>EXPANSION<TAB>SOURCE` (byte offsets into the input);
 //! `--dict DICT.tsv` uses a dictionary in the format of `data/abbreviations.tsv` instead of
 //! the built-in one. Without FILE (or with `-`) the text is read from standard input.
+
+/// `vntext expand --help`.
+pub const HELP: &str = "Expands the abbreviations of a text, with the built-in dictionary or your own.
+
+usage: vntext expand [--matches] [--dict DICT.tsv] [FILE]
+
+Prints the expanded text, or with --matches one match per line:
+START<TAB>END<TAB>SURFACE<TAB>EXPANSION<TAB>SOURCE (byte offsets into the input).
+  --dict   a dictionary in the format of vntext's data/abbreviations.tsv instead of the
+           built-in one
+FILE `-` or none: standard input.
+";
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -16,11 +28,11 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn main() -> ExitCode {
+pub fn run(args: Vec<String>) -> ExitCode {
     let mut matches = false;
     let mut path = None;
     let mut dict_path = None;
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         if arg == "--matches" {
             matches = true;
@@ -41,17 +53,19 @@ fn main() -> ExitCode {
     let dict = match &dict_path {
         None => Abbreviations::builtin(),
         Some(p) => {
-            let loaded = vntext::read_text(Some(p)).and_then(|src| Abbreviations::from_tsv(p, &src));
+            let loaded = crate::input::read_text(Some(p))
+                .map_err(|e| format!("{p}: {e}"))
+                .and_then(|src| Abbreviations::from_tsv(p, &src).map_err(|e| e.to_string()));
             match loaded {
                 Ok(d) => {
                     own = d;
                     &own
                 }
-                Err(e) => return fail(&e.to_string()),
+                Err(e) => return fail(&e),
             }
         }
     };
-    let text = match vntext::read_text(path.as_deref()) {
+    let text = match crate::input::read_text(path.as_deref()) {
         Ok(t) => t,
         Err(e) => return fail(&format!("{}: {e}", path.as_deref().unwrap_or("-"))),
     };

@@ -1,7 +1,7 @@
 //! Trains the word segmentation model and writes it (the built-in one is `data/segmenter.bin`).
 //!
 //! ```text
-//! cargo run --release --example train_segmenter -- [--out data/segmenter.bin]
+//! vntext train-segmenter [--out data/segmenter.bin]
 //!     [--train FILE]... [--heldout FILE] [--raw FILE_OR_DIR]... [--no-raw]
 //!     [--abbreviations FILE] [--no-abbreviations] [--no-gazetteers] [--lexicon FILE]...
 //!     [--dictionary FILE] [--no-dictionary]
@@ -9,7 +9,7 @@
 //!     [--self-train MIN_COUNT] [--rounds N]
 //! ```
 //!
-//! Defaults (paths relative to the crate root): `--train` the UD Vietnamese-VTB train and dev
+//! Defaults (paths relative to the current directory: run it from the repository root): `--train` the UD Vietnamese-VTB train and dev
 //! files of `../shared/data/ud-vtb/`, `--raw` the Wikipedia and law corpora of
 //! `../shared/data/`, `--abbreviations` the soe-vinorm list (its long forms become lexicon
 //! words), `--dictionary` the general word list `data/segmenter/dictionary.tsv` (a TSV file
@@ -18,7 +18,7 @@
 //! contains `-test` is refused for training.
 //!
 //! `--train` and `--heldout` read any segmentation convention, in three formats told apart
-//! by their content (`examples/support/gold.rs`; `tests/it/data/segment_train.*` holds one
+//! by their content (`cli/src/gold.rs`; `cli/tests/data/segment_train.*` holds one
 //! small corpus in each):
 //!
 //! - CoNLL-U: the FORMs of the integer-id lines are the words (`1-2` ranges and `1.1` empty
@@ -77,9 +77,37 @@
 //! | the same with the covering sources in the affix templates too | 95.32 (not kept) |
 //! | + the syllable on each side × PMI × the lexicon word starting right / ending left of the place | 95.37 (two words more than 95.35: noise, not kept) |
 
-#[path = "support/gold.rs"]
-mod gold;
+/// `vntext train-segmenter --help`.
+pub const HELP: &str =
+    "Trains a word segmentation model and writes it (the built-in one is data/segmenter.bin).
 
+usage: vntext train-segmenter [--out data/segmenter.bin] [--train FILE]... [--heldout FILE]
+           [--raw FILE_OR_DIR]... [--no-raw] [--abbreviations FILE] [--no-abbreviations]
+           [--no-gazetteers] [--lexicon FILE]... [--dictionary FILE] [--no-dictionary]
+           [--titles] [--bits N] [--epochs N] [--runs N] [--min-pair N] [--min-feature N]
+           [--self-train MIN_COUNT] [--rounds N]
+
+Default paths are relative to the current directory (run it from the root of the vntext
+repository): --out data/segmenter.bin; --train the UD Vietnamese-VTB train and dev files of
+../shared/data/ud-vtb/; --raw the Wikipedia and law corpora of ../shared/data/;
+--abbreviations the soe-vinorm list of ../shared (its long forms become lexicon words);
+--dictionary data/segmenter/dictionary.tsv (a TSV file with a `word` column); unless
+--no-gazetteers, the lists of data/gazetteer/ and data/abbreviations.tsv are lexicon sources.
+--heldout scores the new model on a gold file. A --train file whose name contains `-test` is
+refused.
+
+--train and --heldout read CoNLL-U, `_`-joined words (one sentence per line) and `w_w/TAG`
+(VLSP 2013), told apart by their content. --lexicon adds a word list (one word per line).
+--titles takes the `### title` lines of the --raw files (2 to 4 syllables) as lexicon words.
+--runs N averages N perceptrons trained on different sentence orders (default 10); --bits
+(default 20), --epochs (12), --min-pair (3), --min-feature (1). --self-train N segments the
+raw text with a first model, takes the multi-syllable words found at least N times as a
+lexicon, and trains again (--rounds times).
+
+Load the model with `vntext segment --model FILE` or `WordSegmenter::from_model_bytes`.
+";
+
+use crate::gold;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -105,8 +133,9 @@ struct Options {
     rounds: u32,
 }
 
-fn parse_args() -> Result<Options, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+fn parse_args(args: Vec<String>) -> Result<Options, String> {
+    // Relative to the current directory: run from the root of the vntext repository.
+    let root = Path::new(".");
     let shared = root.join("../shared/data");
     let mut o = Options {
         out: root.join("data/segmenter.bin"),
@@ -127,7 +156,7 @@ fn parse_args() -> Result<Options, String> {
         rounds: 1,
     };
     let mut no_raw = false;
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
@@ -183,7 +212,7 @@ fn files(path: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    vntext::read_text(path.to_str()).map_err(|e| format!("{}: {e}", path.display()))
+    crate::input::read_file(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Lexicon source of the general dictionary (`--dictionary`).
@@ -196,8 +225,8 @@ const SELF_TRAINING_SOURCES: [u8; 3] = [4, 4, 5];
 /// Wikipedia titles longer than this are not taken as lexicon words.
 const MAX_TITLE_SYLLABLES: usize = 4;
 
-fn run() -> Result<(), String> {
-    let o = parse_args()?;
+fn execute(args: Vec<String>) -> Result<(), String> {
+    let o = parse_args(args)?;
     let started = Instant::now();
     let mut trainer = SegmenterTrainer::new();
     trainer
@@ -226,7 +255,7 @@ fn run() -> Result<(), String> {
     if o.gazetteers {
         // The crate's own word lists, each kind its own lexicon source: place names,
         // organisation names, abbreviation long forms.
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let data = Path::new("data");
         let columns: [(&str, usize, u8); 5] = [
             ("gazetteer/provinces.tsv", 3, 1),
             ("gazetteer/districts.tsv", 1, 1),
@@ -278,7 +307,7 @@ fn run() -> Result<(), String> {
     }
     let stats = trainer.stats();
     eprintln!(
-        "train_segmenter: {} sentences, {} tokens, {} unreachable boundaries, {} raw syllables, {} distinct pairs, {} lexicon words ({:.1}s)",
+        "train-segmenter: {} sentences, {} tokens, {} unreachable boundaries, {} raw syllables, {} distinct pairs, {} lexicon words ({:.1}s)",
         stats.sentences,
         stats.tokens,
         stats.unreachable,
@@ -318,19 +347,19 @@ fn run() -> Result<(), String> {
             trainer.add_lexicon_word(source, w);
         }
         eprintln!(
-            "train_segmenter: self-training lexicon of {} words ({:.1}s)",
+            "train-segmenter: self-training lexicon of {} words ({:.1}s)",
             words.len(),
             started.elapsed().as_secs_f64()
         );
         model = trainer.train().map_err(|e| e.to_string())?;
     }
     eprintln!(
-        "train_segmenter: trained in {:.1}s total, model {} bytes",
+        "train-segmenter: trained in {:.1}s total, model {} bytes",
         started.elapsed().as_secs_f64(),
         model.len()
     );
     std::fs::write(&o.out, &model).map_err(|e| format!("{}: {e}", o.out.display()))?;
-    eprintln!("train_segmenter: wrote {}", o.out.display());
+    eprintln!("train-segmenter: wrote {}", o.out.display());
     if let Some(path) = &o.heldout {
         let segmenter = WordSegmenter::from_model_bytes(&model).map_err(|e| e.to_string())?;
         let score = gold::evaluate(&segmenter, &gold::read_gold(&read(path)?));
@@ -339,11 +368,11 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn main() -> ExitCode {
-    match run() {
+pub fn run(args: Vec<String>) -> ExitCode {
+    match execute(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("train_segmenter: {e}");
+            eprintln!("train-segmenter: {e}");
             ExitCode::FAILURE
         }
     }

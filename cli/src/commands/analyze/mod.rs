@@ -2,7 +2,7 @@
 //! this build has them, abbreviation expansion, named entities and word segmentation.
 //!
 //! ```text
-//! cargo run --release --example analyze -- [FILE|DIR|-]... [--jobs N] [--json] [--tokens]
+//! vntext analyze [FILE|DIR|-]... [--jobs N] [--json] [--tokens]
 //!                                          [--max-doc-bytes N] [--top N]
 //! ```
 //!
@@ -21,8 +21,32 @@
 //! `words` (`null` when the stage is not in this build). A progress bar goes to standard
 //! error when it is a terminal.
 
+/// `vntext analyze --help`.
+pub const HELP: &str =
+    "Runs the whole pipeline over a corpus: normalization check, tokens, sentences and, when this
+build has them, abbreviation expansion, named entities and word segmentation.
+
+usage: vntext analyze [FILE|DIR|-]... [--jobs N] [--json] [--tokens] [--max-doc-bytes N] [--top N]
+
+Input: files, directories (every `.txt` file below them, in path order) or standard input (`-`
+or nothing). Each source is cut into documents at `### title` lines (the Wikipedia dumps) or
+else at blank lines, and documents longer than --max-doc-bytes (default 1 MB) are cut at line
+ends, so memory stays bounded whatever the input size. Documents are analysed in parallel on
+--jobs threads (default: all cores), and output keeps input order.
+
+Output: a summary (counts, entities by kind, the most frequent people, provinces and
+abbreviations; --top N of each, default 10), or with --json one JSON object per document:
+`source`, `id`, `line`, `offset` (byte offset of the document in its source; all spans are
+relative to it), `bytes`, `needs_normalization`, `tokens` (a count, or with --tokens a list of
+[start, end, kind]), `sentences` ([start, end]), `expansions`, `entities` and `words`.
+
+A source that cannot be read or is not UTF-8 (a file in a legacy encoding such as TCVN3, VNI
+or Windows-1258) is reported on standard error with the byte offset of its first invalid byte,
+and the others are analysed; the exit status is then 1 (and nothing is printed on standard
+output when no source could be read).
+";
+
 mod docs;
-mod stages;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
@@ -32,12 +56,12 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::stages::Pipeline;
 use docs::{Doc, Lines, Splitter};
 use serde_json::{Value, json};
-use stages::Pipeline;
 
 const USAGE: &str =
-    "usage: analyze [FILE|DIR|-]... [--jobs N] [--json] [--tokens] [--max-doc-bytes N] [--top N]";
+    "usage: vntext analyze [FILE|DIR|-]... [--jobs N] [--json] [--tokens] [--max-doc-bytes N] [--top N]";
 
 /// Command-line options.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,8 +92,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             "--top" => o.top = number("--top", args.next())?,
             "--json" => o.json = true,
             "--tokens" => o.tokens = true,
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
+            s if s.starts_with("--") => return Err(format!("unknown option {s} ({USAGE})")),
             _ => o.inputs.push(a),
         }
     }
@@ -406,7 +429,9 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
     }
 }
 
-fn run(opts: &Options) -> Result<(), String> {
+/// Runs the analysis; `Ok` holds the number of sources that could not be read (each reported
+/// on standard error as it was met).
+fn analyze_all(opts: &Options) -> Result<usize, String> {
     let sources = collect_sources(&opts.inputs).map_err(|e| e.to_string())?;
     let total = sources
         .iter()
@@ -451,63 +476,104 @@ fn run(opts: &Options) -> Result<(), String> {
     let (totals, written) = writer.join().map_err(|_| "the writer thread panicked".to_owned())?;
     match written {
         // The reader of our output stopped early (`| head`): not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(0),
         Err(e) => return Err(format!("writing output: {e}")),
-        Ok(()) => read?,
+        Ok(()) => {}
     }
-    if !opts.json {
+    let failed = read?;
+    // When no source could be read there is nothing to sum up: the messages say it all.
+    if !opts.json && failed < sources.len() {
         let mut out = io::stdout().lock();
-        totals
-            .print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64())
-            .map_err(|e| format!("writing output: {e}"))?;
+        match totals.print(&mut out, opts, sources.len(), start.elapsed().as_secs_f64()) {
+            // `| head`: the reader has what it wanted.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            other => other.map_err(|e| format!("writing output: {e}"))?,
+        }
     }
-    Ok(())
+    Ok(failed)
+}
+
+/// Why a source was skipped.
+enum SourceError {
+    /// The source could not be read or is not UTF-8: reported, and the others go on.
+    Bad(String),
+    /// The output or the workers stopped: nothing more to do.
+    Stopped(String),
 }
 
 /// Reads every source, cuts it into documents and hands them to the workers, waiting for
-/// a permit before each so that memory stays bounded.
+/// a permit before each so that memory stays bounded. A source that cannot be read or is
+/// not UTF-8 is reported on standard error and skipped; returns how many were.
 fn read_all(
     sources: &[PathBuf],
     max_bytes: usize,
     jobs: &SyncSender<(u64, Doc, u64)>,
     permits: &Receiver<()>,
-) -> Result<(), String> {
+) -> Result<usize, String> {
     let mut seq = 0u64;
     let mut base = 0u64;
+    let mut failed = 0;
     for path in sources {
-        let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
-        let fail = |e: io::Error| format!("{name}: {e}");
-        let mut lines = Lines::new(open(path).map_err(fail)?, max_bytes);
-        let mut splitter = Splitter::new(name.clone(), max_bytes);
-        let mut send = |doc: Doc| -> Result<(), String> {
-            permits.recv().map_err(|_| "output closed".to_owned())?;
-            jobs.send((seq, doc, base)).map_err(|_| "workers stopped".to_owned())?;
-            seq += 1;
-            Ok(())
-        };
-        while let Some(line) = lines.next_line().map_err(fail)? {
-            if let Some(doc) = splitter.push(line) {
-                send(doc)?;
+        match read_source(path, max_bytes, base, &mut seq, jobs, permits) {
+            Ok(()) => {}
+            Err(SourceError::Bad(msg)) => {
+                eprintln!("analyze: {msg}");
+                failed += 1;
             }
-        }
-        if let Some(doc) = splitter.finish() {
-            send(doc)?;
+            Err(SourceError::Stopped(msg)) => return Err(msg),
         }
         base += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    }
+    Ok(failed)
+}
+
+/// Sends the documents of one source. A file is checked to be UTF-8 first (a streaming pass,
+/// far faster than the analysis), so that a bad file contributes nothing; standard input
+/// cannot be read twice, so the documents before a bad byte in it are analysed.
+fn read_source(
+    path: &Path,
+    max_bytes: usize,
+    base: u64,
+    seq: &mut u64,
+    jobs: &SyncSender<(u64, Doc, u64)>,
+    permits: &Receiver<()>,
+) -> Result<(), SourceError> {
+    let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
+    let bad = |e: &dyn std::fmt::Display| SourceError::Bad(format!("{name}: {e}"));
+    if path != Path::new("-") {
+        let file = std::fs::File::open(path).map_err(|e| bad(&e))?;
+        crate::input::check_utf8(BufReader::with_capacity(1 << 16, file)).map_err(|e| bad(&e))?;
+    }
+    let mut lines = Lines::new(open(path).map_err(|e| bad(&e))?, max_bytes);
+    let mut splitter = Splitter::new(name.clone(), max_bytes);
+    let mut send = |doc: Doc| -> Result<(), SourceError> {
+        permits.recv().map_err(|_| SourceError::Stopped("output closed".to_owned()))?;
+        jobs.send((*seq, doc, base)).map_err(|_| SourceError::Stopped("workers stopped".to_owned()))?;
+        *seq += 1;
+        Ok(())
+    };
+    while let Some(line) = lines.next_line().map_err(|e| bad(&e))? {
+        if let Some(doc) = splitter.push(line) {
+            send(doc)?;
+        }
+    }
+    if let Some(doc) = splitter.finish() {
+        send(doc)?;
     }
     Ok(())
 }
 
-fn main() -> ExitCode {
-    let opts = match parse_args(std::env::args().skip(1)) {
+pub fn run(args: Vec<String>) -> ExitCode {
+    let opts = match parse_args(args) {
         Ok(o) => o,
         Err(msg) => {
             eprintln!("analyze: {msg}");
             return ExitCode::FAILURE;
         }
     };
-    match run(&opts) {
-        Ok(()) => ExitCode::SUCCESS,
+    match analyze_all(&opts) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
         Err(msg) => {
             eprintln!("analyze: {msg}");
             ExitCode::FAILURE

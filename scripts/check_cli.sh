@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The examples' behaviour, run by .ci/run:
+# The command-line tool's behaviour (`vntext COMMAND`, the vntext-cli crate; and the
+# `expand_repeat` example, a profiling driver), run by .ci/run:
 # - given an unreadable file, non-UTF-8 input or a bad option, each must exit non-zero with a
 #   one-line message on stderr and print nothing on stdout; on the shipped sample it must
 #   succeed;
@@ -12,8 +13,14 @@
 # - the README's commands on ../shared and tests/data, when those exist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --examples -q
-bin=${CARGO_TARGET_DIR:-target}/release/examples
+cargo build --release -q -p vntext-cli
+cargo build --release -q --example expand_repeat
+target=${CARGO_TARGET_DIR:-target}/release
+# cmd NAME args...: `vntext NAME args...`, or the expand_repeat example.
+cmd() {
+  local name=$1; shift
+  if [ "$name" = expand_repeat ]; then "$target/examples/expand_repeat" "$@"; else "$target/vntext" "$name" "$@"; fi
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf 'Vi\xe1\xbb\x87t \xff\xfe Nam\n' > "$tmp/bad.txt"
@@ -24,7 +31,7 @@ fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 check_error() { # name, args...
   local name=$1; shift
   local before=$failed
-  if "$bin/$name" "$@" > "$tmp/out" 2> "$tmp/err"; then
+  if cmd "$name" "$@" > "$tmp/out" 2> "$tmp/err"; then
     fail "$name $*: exit 0 on bad input"; return
   fi
   if [ -s "$tmp/out" ]; then fail "$name $*: printed partial output"; fi
@@ -35,16 +42,16 @@ check_error() { # name, args...
 check_ok() { # name, args...
   local name=$1; shift
   local before=$failed
-  if ! "$bin/$name" "$@" > "$tmp/out" 2> "$tmp/err"; then fail "$name $*: exit non-zero"; cat "$tmp/err"; fi
+  if ! cmd "$name" "$@" > "$tmp/out" 2> "$tmp/err"; then fail "$name $*: exit non-zero"; cat "$tmp/err"; fi
   if [ ! -s "$tmp/out" ]; then fail "$name $*: no output"; fi
   if [ "$failed" -eq "$before" ]; then passed=$((passed + 1)); fi
 }
-# golden FILE STREAM name args...: the example's stdout (STREAM out) or stderr (err), which
+# golden FILE STREAM name args...: the command's stdout (STREAM out) or stderr (err), which
 # must equal tests/golden/expected/FILE; it must exit 0.
 golden() {
   local file=$1 stream=$2 name=$3; shift 3
   local expected=tests/golden/expected/$file
-  if ! "$bin/$name" "$@" > "$tmp/out" 2> "$tmp/err"; then
+  if ! cmd "$name" "$@" > "$tmp/out" 2> "$tmp/err"; then
     fail "$name $*: exit non-zero"; cat "$tmp/err"; return
   fi
   # analyze's summary: the time, speed and thread count vary from run to run.
@@ -60,12 +67,20 @@ golden() {
     fail "$name $*: output differs from $expected:"; head -40 "$tmp/diff"
   fi
 }
-for ex in ${EXAMPLES:-tokenize sentences normalize expand expand_repeat ner ner_conll segment analyze}; do
+# Every command has a --help that exits 0.
+for c in analyze tokenize sentences normalize segment ner ner-conll expand throughput train-segmenter train-ner; do
+  if "$target/vntext" "$c" --help > "$tmp/out" 2> "$tmp/err" && grep -q "usage: vntext $c" "$tmp/out"; then
+    passed=$((passed + 1))
+  else
+    fail "vntext $c --help: exit non-zero or no usage line"
+  fi
+done
+for ex in ${COMMANDS:-tokenize sentences normalize expand expand_repeat ner ner-conll segment analyze}; do
   check_error "$ex" "$tmp/does-not-exist.txt" < /dev/null
   check_error "$ex" "$tmp/bad.txt" < /dev/null
   check_error "$ex" - < "$tmp/bad.txt"
-  # ner_conll reads CoNLL, not text: its golden output below is its check on good input.
-  if [ "$ex" != ner_conll ]; then check_ok "$ex" examples/data/sample.txt; fi
+  # ner-conll reads CoNLL, not text: its golden output below is its check on good input.
+  if [ "$ex" != ner-conll ]; then check_ok "$ex" examples/data/sample.txt; fi
 done
 check_error normalize --tone sideways examples/data/sample.txt < /dev/null
 # A corrupt or truncated model, and a bad user dictionary file.
@@ -94,9 +109,9 @@ golden segment-eval.out out segment --eval $g/segment_gold.txt
 golden segment-eval-errors.out out segment --eval $g/segment_gold.txt --errors
 # --model reads the file it is given: a model trained here on three sentences segments the
 # input otherwise than the built-in one, and keeps every syllable.
-"$bin/train_segmenter" --train $g/segment_train.txt --no-raw --no-abbreviations --no-gazetteers \
+cmd train-segmenter --train $g/segment_train.txt --no-raw --no-abbreviations --no-gazetteers \
   --no-dictionary --bits 12 --out "$tmp/tiny.bin" 2> /dev/null
-"$bin/segment" --model "$tmp/tiny.bin" $g/input.txt > "$tmp/tiny.out"
+cmd segment --model "$tmp/tiny.bin" $g/input.txt > "$tmp/tiny.out"
 if cmp -s "$tmp/tiny.out" tests/golden/expected/segment.out; then
   fail "segment --model tiny.bin: same words as the built-in model"
 elif [ "$(tr -d ' _' < "$tmp/tiny.out")" != "$(tr -d ' _' < tests/golden/expected/segment.out)" ]; then
@@ -105,18 +120,18 @@ else
   passed=$((passed + 1))
 fi
 # Your own convention: train_segmenter --train reads CoNLL-U, `_`-joined words and VLSP 2013
-# `w_w/TAG` (tests/it/data: the same four sentences in each); the three files give one model,
+# `w_w/TAG` (cli/tests/data: the same four sentences in each); the three files give one model,
 # which segment --model loads and scores on each format.
-i=tests/it/data
+i=cli/tests/data
 for f in segment_train.txt segment_train_tagged.txt segment_train.conllu; do
-  "$bin/train_segmenter" --train $i/$f --no-raw --no-abbreviations --no-gazetteers --no-dictionary \
-    --bits 12 --out "$tmp/own-$f.bin" 2> /dev/null || fail "train_segmenter --train $i/$f: exit non-zero"
+  cmd train-segmenter --train $i/$f --no-raw --no-abbreviations --no-gazetteers --no-dictionary \
+    --bits 12 --out "$tmp/own-$f.bin" 2> /dev/null || fail "train-segmenter --train $i/$f: exit non-zero"
 done
 if cmp -s "$tmp/own-segment_train.txt.bin" "$tmp/own-segment_train_tagged.txt.bin" \
   && cmp -s "$tmp/own-segment_train.txt.bin" "$tmp/own-segment_train.conllu.bin"; then
   passed=$((passed + 1))
 else
-  fail "train_segmenter: the three formats of one corpus gave different models"
+  fail "train-segmenter: the three formats of one corpus gave different models"
 fi
 golden segment-own-underscored.out out segment --model "$tmp/own-segment_train.txt.bin" --eval $i/segment_train.txt
 golden segment-own-tagged.out out segment --model "$tmp/own-segment_train.txt.bin" --eval $i/segment_train_tagged.txt
@@ -124,8 +139,8 @@ golden segment-own-conllu.out out segment --model "$tmp/own-segment_train.txt.bi
 # The built-in model, in UD-VTB's convention, joins `họp báo` where this corpus splits it.
 golden segment-own-tagged-builtin.out out segment --eval $i/segment_train_tagged.txt --errors
 golden ner.out out ner $g/input.txt
-golden ner_conll.out out ner_conll $g/ner_gold.conll
-golden ner_conll.err err ner_conll $g/ner_gold.conll
+golden ner_conll.out out ner-conll $g/ner_gold.conll
+golden ner_conll.err err ner-conll $g/ner_gold.conll
 golden expand.out out expand $g/input.txt
 golden expand-matches.out out expand --matches $g/input.txt
 golden expand-dict.out out expand --matches --dict $g/dict.tsv $g/dict_input.txt
@@ -144,11 +159,11 @@ else
   skipped=$((skipped + 1))
 fi
 if [ -f tests/data/ner_eval.conll ]; then
-  golden ner_eval.err err ner_conll tests/data/ner_eval.conll
+  golden ner_eval.err err ner-conll tests/data/ner_eval.conll
 else
-  echo "SKIP ner_conll tests/data/ner_eval.conll: tests/data is absent"
+  echo "SKIP ner-conll tests/data/ner_eval.conll: tests/data is absent"
   skipped=$((skipped + 1))
 fi
 
-echo "examples: $passed passed, $failed failed, $skipped skipped"
+echo "cli: $passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -ne 0 ]; then exit 1; fi

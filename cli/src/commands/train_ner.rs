@@ -1,7 +1,7 @@
 //! Trains a named-entity tagger ([`vntext::NerTagger`]) from CoNLL files and writes its model.
 //!
 //! ```text
-//! cargo run --release --example train_ner -- --train FILE... [--dev FILE] --out MODEL
+//! vntext train-ner --train FILE... [--dev FILE] --out MODEL
 //!     [--bits N] [--epochs N] [--runs N] [--no-clusters] [--no-memory] [--no-rules]
 //! ```
 //!
@@ -17,7 +17,25 @@
 //! leave a feature group out (for ablations).
 //!
 //! The built-in model (`data/ner/tagger.bin`):
-//! `cargo run --release --example train_ner -- --train corpus/ner/conll/train.conll --dev corpus/ner/conll/dev.conll --out data/ner/tagger.bin`
+//! `vntext train-ner --train corpus/ner/conll/train.conll --dev corpus/ner/conll/dev.conll --out data/ner/tagger.bin`
+
+/// `vntext train-ner --help`.
+pub const HELP: &str = "Trains a named-entity tagger (vntext::NerTagger) from CoNLL files and writes its model.
+
+usage: vntext train-ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N]
+                        [--runs N] [--no-clusters] [--no-memory] [--no-rules]
+
+Each file has one token per line with its BIO tag in the last column (tab-separated), a blank
+line between sentences, `-DOCSTART-` lines between documents; the sentences of a document share
+the document memory. --train takes one or more files (repeat it or list them after it); a file
+whose name contains `test` is refused. --dev scores the new model, run inside the recognizer, on
+a held-out file: P, R and F1 per type and micro-averaged over PER, LOC and ORG. --no-clusters,
+--no-memory and --no-rules leave a feature group out (for ablations). Defaults: --bits 18,
+--epochs 10, --runs 5.
+
+The built-in model (data/ner/tagger.bin), from the repository root:
+  vntext train-ner --train corpus/ner/conll/train.conll --dev corpus/ner/conll/dev.conll --out data/ner/tagger.bin
+";
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,15 +53,15 @@ struct Options {
     groups: (bool, bool, bool),
 }
 
-const USAGE: &str = "usage: train_ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N] [--runs N] \
+const USAGE: &str = "usage: vntext train-ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N] [--runs N] \
      [--no-clusters] [--no-memory] [--no-rules]";
 
-fn parse_args() -> Result<Option<Options>, String> {
+fn parse_args(args: Vec<String>) -> Result<Option<Options>, String> {
     let mut train = Vec::new();
     let (mut dev, mut out) = (None, None);
     let (mut bits, mut epochs, mut runs) = (18, 10, 5);
     let mut groups = (true, true, true);
-    let mut args = std::env::args().skip(1).peekable();
+    let mut args = args.into_iter().peekable();
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
@@ -76,12 +94,12 @@ fn parse_args() -> Result<Option<Options>, String> {
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<vntext::ConllSentence>, String> {
-    let text = vntext::read_text(path.to_str()).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = crate::input::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(read_conll(&text))
 }
 
-fn run() -> Result<(), String> {
-    let Some(o) = parse_args()? else {
+fn execute(args: Vec<String>) -> Result<(), String> {
+    let Some(o) = parse_args(args)? else {
         println!("{USAGE}");
         return Ok(());
     };
@@ -107,7 +125,7 @@ fn run() -> Result<(), String> {
     let model = trainer.train().map_err(|e| e.to_string())?;
     std::fs::write(&o.out, &model).map_err(|e| format!("{}: {e}", o.out.display()))?;
     eprintln!(
-        "train_ner: {sentences} sentences, model {} bytes, {:.1}s; wrote {}",
+        "train-ner: {sentences} sentences, model {} bytes, {:.1}s; wrote {}",
         model.len(),
         started.elapsed().as_secs_f64(),
         o.out.display()
@@ -144,11 +162,11 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn main() -> ExitCode {
-    match run() {
+pub fn run(args: Vec<String>) -> ExitCode {
+    match execute(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("train_ner: {e}");
+            eprintln!("train-ner: {e}");
             ExitCode::FAILURE
         }
     }

@@ -1,4 +1,4 @@
-//! The one place where the `analyze` tool and the `throughput` example call the crate's
+//! The one place where the `analyze` and `throughput` commands (and the `pipeline` bench) call the crate's
 //! stages. Each optional stage (abbreviation expansion, named entities, word segmentation)
 //! is one small function here; a stage that this build does not have returns `None`, and
 //! the callers report it as "not available" instead of printing zeros.
@@ -6,7 +6,8 @@
 //! To wire a stage when its module lands: fill in its function below (return `Some`).
 //! Nothing else in the tools names a stage's API.
 
-// Shared by the `analyze` and `throughput` examples, each of which uses a part.
+// Shared by the `analyze` and `throughput` commands and, through `#[path]`, the library's
+// `pipeline` bench; each uses a part.
 #![allow(dead_code)]
 
 use std::borrow::Cow;

@@ -1,9 +1,20 @@
 //! Prints the normalized text.
 //!
-//! `cargo run --release --example normalize -- [--tone old|new|keep] [--fold] FILE`
+//! `vntext normalize [--tone old|new|keep] [--fold] FILE`
 //!
 //! `--tone` picks where tone marks go in `oa`, `oe`, `uy` (`old`: `hòa`, the default;
 //! `new`: `hoà`; `keep`: as written); `--fold` also removes diacritics.
+
+/// `vntext normalize --help`.
+pub const HELP: &str = "Prints the normalized text.
+
+usage: vntext normalize [--tone old|new|keep] [--fold] [FILE]
+
+  --tone   where tone marks go in `oa`, `oe`, `uy`: old (`hòa`, the default), new (`hoà`)
+           or keep (as written)
+  --fold   also remove diacritics
+FILE `-` or none: standard input. A bad option exits with status 2.
+";
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,11 +26,11 @@ fn usage(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn main() -> ExitCode {
+pub fn run(args: Vec<String>) -> ExitCode {
     let mut tone = TonePlacement::Old;
     let mut fold = false;
     let mut path = None;
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--tone" => {
@@ -36,7 +47,7 @@ fn main() -> ExitCode {
             _ => path = Some(a),
         }
     }
-    let text = match vntext::read_text(path.as_deref()) {
+    let text = match crate::input::read_text(path.as_deref()) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("normalize: {}: {e}", path.as_deref().unwrap_or("-"));

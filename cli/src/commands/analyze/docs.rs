@@ -47,8 +47,8 @@ impl<R: BufRead> Lines<R> {
         }
     }
 
-    /// The next line or piece of a line; an `InvalidData` error names the line of invalid
-    /// UTF-8.
+    /// The next line or piece of a line; an `InvalidData` error gives the byte offset of the
+    /// first invalid byte (and the line it is on).
     pub fn next_line(&mut self) -> io::Result<Option<Line>> {
         let mut buf = std::mem::take(&mut self.carry);
         let limit = (self.max_bytes - buf.len()) as u64;
@@ -67,9 +67,10 @@ impl<R: BufRead> Lines<R> {
             }
         }
         let number = self.number;
-        let text = String::from_utf8(buf).map_err(|_| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("line {number}: invalid UTF-8"))
-        })?;
+        if let Some(e) = crate::input::utf8_error(&buf, self.offset, true) {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, format!("line {number}: {e}")));
+        }
+        let text = String::from_utf8(buf).unwrap_or_default();
         let line = Line { offset: self.offset, number, line_start: self.line_start, text };
         self.offset += line.text.len() as u64;
         if ended {
@@ -251,10 +252,9 @@ mod tests {
         let mut lines = Lines::new(bytes, 1 << 20);
         assert!(lines.next_line().unwrap().is_some());
         let err = lines.next_line().unwrap_err();
-        assert_eq!(
-            (err.kind(), err.to_string()),
-            (io::ErrorKind::InvalidData, "line 2: invalid UTF-8".into())
-        );
+        assert_eq!(err.kind(), io::ErrorKind::InvalidData);
+        let msg = err.to_string();
+        assert!(msg.starts_with("line 2: not UTF-8: invalid byte 0xFF at byte offset 7;"), "{msg}");
     }
 
     #[test]

@@ -7,18 +7,27 @@
 //! text in one pass (the memory-bandwidth floor). Construction of the engines (built-ins
 //! included) is timed apart, before any pass.
 //!
-//! `cargo run --release --example throughput -- FILE [--max-bytes N] [--min-seconds S]
+//! `vntext throughput FILE [--max-bytes N] [--min-seconds S]
 //! [--runs R] [--json]`
 
-#[path = "analyze/stages.rs"]
-mod stages;
+/// `vntext throughput --help`.
+pub const HELP: &str =
+    "Throughput of every stage over one text file: the first whole lines totalling at least
+--max-bytes (0, the default: all), blank lines skipped, one call per line, a warm-up on the
+first 200 lines, then whole timed passes repeated until --min-seconds (default 1); MB/s = UTF-8
+bytes of the lines (newline included) / 1e6 / s per pass, the median of --runs (default 3)
+measurements. `byte_scan` counts the spaces of the same text in one pass (the memory-bandwidth
+floor). Construction of the engines is timed apart, before any pass.
+
+usage: vntext throughput FILE [--max-bytes N] [--min-seconds S] [--runs R] [--json]
+";
 
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use crate::stages::{self, Pipeline};
 use serde_json::json;
-use stages::Pipeline;
 
 struct Options {
     file: String,
@@ -28,9 +37,9 @@ struct Options {
     json: bool,
 }
 
-fn parse_args() -> Result<Options, String> {
+fn parse_args(args: Vec<String>) -> Result<Options, String> {
     let mut o = Options { file: String::new(), max_bytes: 0, min_seconds: 1.0, runs: 3, json: false };
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
@@ -45,7 +54,9 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     if o.file.is_empty() {
-        return Err("usage: throughput FILE [--max-bytes N] [--min-seconds S] [--runs R] [--json]".into());
+        return Err(
+            "usage: vntext throughput FILE [--max-bytes N] [--min-seconds S] [--runs R] [--json]".into()
+        );
     }
     Ok(o)
 }
@@ -102,15 +113,15 @@ fn peak_rss_mb() -> Option<f64> {
 
 type Stage<'p> = (&'static str, Box<dyn Fn(&str) -> usize + 'p>);
 
-fn main() -> ExitCode {
-    let opts = match parse_args() {
+pub fn run(args: Vec<String>) -> ExitCode {
+    let opts = match parse_args(args) {
         Ok(o) => o,
         Err(msg) => {
             eprintln!("throughput: {msg}");
             return ExitCode::FAILURE;
         }
     };
-    let text = match vntext::read_text(Some(&opts.file)) {
+    let text = match crate::input::read_text(Some(&opts.file)) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("throughput: {}: {e}", opts.file);

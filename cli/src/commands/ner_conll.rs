@@ -1,7 +1,7 @@
 //! Tags a CoNLL-style NER file with the recognizer and scores it against the file's own
 //! tags.
 //!
-//! `cargo run --release --example ner_conll -- FILE [--rules | --model MODEL] > predicted.conll`
+//! `vntext ner-conll FILE [--rules | --model MODEL] > predicted.conll`
 //!
 //! Input: one token per line (`TOKEN<TAB>TAG`, BIO; with more columns the first is the
 //! token and the last the tag), a blank line between sentences, `#` comments skipped,
@@ -17,13 +17,31 @@
 //! Only the types the file annotates are tagged: in a file without dates (VLSP 2016) the
 //! recognizer's dates are left out of the output and the scores.
 
+/// `vntext ner-conll --help`.
+pub const HELP: &str =
+    "Tags a CoNLL-style NER file with the recognizer and scores it against the file's own tags.
+
+usage: vntext ner-conll [--rules | --model MODEL] [FILE] > predicted.conll
+
+Input: one token per line (TOKEN<TAB>TAG, BIO; with more columns the first is the token and the
+last the tag), a blank line between sentences, `#` comments skipped, `-DOCSTART-` lines between
+documents. Each sentence's tokens are joined with single spaces (`_` inside a token counts as a
+space) and the sentences of a document are recognized as one text (so the document memory
+works). Spans follow the VLSP convention: a place's whole mention, designator included.
+  --rules        the rules alone (no tagger)
+  --model MODEL  a tagger model written by `vntext train-ner`
+Standard output gets TOKEN<TAB>GOLD<TAB>PREDICTED per token; standard error gets per-type
+precision, recall and F1 over exact spans (conlleval style), the micro average over PER, LOC
+and ORG, and the gold types it ignored. Only the types the file annotates are tagged.
+FILE `-` or none: standard input.
+";
+
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use vntext::{NerScores, Recognizer, read_conll};
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+pub fn run(args: Vec<String>) -> ExitCode {
     let mut builder = Recognizer::builder();
     let mut path = None;
     let mut k = 0;
@@ -40,18 +58,28 @@ fn main() -> ExitCode {
                     .and_then(|m| std::fs::read(m).map_err(|e| format!("{m}: {e}")))
                     .and_then(|bytes| builder.model(&bytes).map(|_| ()).map_err(|e| e.to_string()));
                 if let Err(e) = loaded {
-                    eprintln!("ner_conll: {e}");
+                    eprintln!("ner-conll: {e}");
                     return ExitCode::FAILURE;
                 }
+            }
+            other if other.starts_with('-') && other != "-" => {
+                eprintln!(
+                    "ner-conll: unknown option {other} (usage: vntext ner-conll [--rules | --model MODEL] [FILE])"
+                );
+                return ExitCode::from(2);
+            }
+            other if path.is_some() => {
+                eprintln!("ner-conll: more than one FILE ({other})");
+                return ExitCode::from(2);
             }
             other => path = Some(other.to_owned()),
         }
         k += 1;
     }
-    let text = match vntext::read_text(path.as_deref()) {
+    let text = match crate::input::read_text(path.as_deref()) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("ner_conll: {}: {e}", path.as_deref().unwrap_or("-"));
+            eprintln!("ner-conll: {}: {e}", path.as_deref().unwrap_or("-"));
             return ExitCode::FAILURE;
         }
     };

@@ -1,18 +1,20 @@
 //! Prints one token per line: `START<TAB>END<TAB>KIND<TAB>TEXT` (byte offsets).
 //!
-//! `cargo run --release --example tokenize -- FILE` (or `-`/nothing for standard input).
+//! `vntext tokenize FILE` (or `-`/nothing for standard input).
+
+/// `vntext tokenize --help`.
+pub const HELP: &str = "Prints one token per line: START<TAB>END<TAB>KIND<TAB>TEXT (byte offsets).
+
+usage: vntext tokenize [FILE]   (FILE `-` or none: standard input)
+";
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let path = std::env::args().nth(1);
-    let text = match vntext::read_text(path.as_deref()) {
+pub fn run(args: Vec<String>) -> ExitCode {
+    let text = match crate::input::single_text("tokenize", args) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("tokenize: {}: {e}", path.as_deref().unwrap_or("-"));
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
     for t in vntext::tokenize(&text) {
