@@ -26,6 +26,23 @@ const NUMBERED: [&str; 6] = ["qk", "ql", "tl", "đt", "qh", "kv"];
 
 /// How many word tokens on each side of an ambiguous abbreviation are searched for cue
 /// words.
+///
+/// A cue word of one expansion (`thủ tướng` for `CP` = `Chính phủ`) decides only when it is
+/// this close; further away, the abbreviation falls back on earlier choices, the document's
+/// domain or the most frequent expansion (see [`Decision`]).
+///
+/// ```
+/// use vntext::{Abbreviations, CUE_WINDOW, Decision};
+///
+/// let near = "Thủ tướng yêu cầu CP sớm ban hành văn bản.";
+/// let m = &Abbreviations::builtin().find(near)[0];
+/// assert_eq!((&*m.expansion, m.decision), ("Chính phủ", Decision::Cue));
+///
+/// // The same cue more than CUE_WINDOW words away decides nothing.
+/// let far = format!("Thủ tướng{} CP đã họp.", " và".repeat(CUE_WINDOW + 1));
+/// let m = &Abbreviations::builtin().find(&far)[0];
+/// assert_eq!(m.decision, Decision::MostFrequent);
+/// ```
 pub const CUE_WINDOW: usize = 12;
 
 /// Small words a long form may contain that have no letter in the abbreviation
@@ -33,6 +50,17 @@ pub const CUE_WINDOW: usize = 12;
 const SKIPPABLE: [&str; 6] = ["va", "cua", "cac", "ve", "o", "tai"];
 
 /// One dictionary row: an abbreviation and one of its expansions.
+///
+/// Rows come from the dictionary ([`Abbreviations::entries`], [`Abbreviations::get`],
+/// [`Abbreviations::candidates`]) and with the whole-token matches of a text
+/// ([`Match::entry`]), so a program can show where an expansion came from.
+///
+/// ```
+/// let entry = vntext::Abbreviations::builtin().get("HĐND").unwrap();
+/// assert_eq!(entry.abbreviation(), "HĐND");
+/// assert_eq!(entry.expansion(), "Hội đồng nhân dân");
+/// assert_eq!(entry.domain(), "gov");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
@@ -49,27 +77,62 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The abbreviation as the dictionary writes it (`UBND`, `TP.`, `v.v.`).
+    /// The abbreviation as the dictionary writes it (`UBND`, `TP.`, `v.v.`), whatever the
+    /// case of the text that matched it.
+    ///
+    /// ```
+    /// let entry = vntext::Abbreviations::builtin().get("Ubnd").unwrap();
+    /// assert_eq!(entry.abbreviation(), "UBND");
+    /// ```
     pub fn abbreviation(&self) -> &str {
         &self.abbreviation
     }
 
-    /// The expansion (`Ủy ban nhân dân`).
+    /// The expansion (`Ủy ban nhân dân`), as the dictionary writes it.
+    ///
+    /// ```
+    /// let entry = vntext::Abbreviations::builtin().get("TP.").unwrap();
+    /// assert_eq!(entry.expansion(), "thành phố");
+    /// ```
     pub fn expansion(&self) -> &str {
         &self.expansion
     }
 
     /// The domain tag (`gov`, `military`, `unit`...; `common` when the row gives none).
+    ///
+    /// Domains break ties: an ambiguous abbreviation takes the expansion of the domain most
+    /// of the document's other abbreviations belong to ([`Decision::Domain`]).
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// assert_eq!(Abbreviations::builtin().get("QK").unwrap().domain(), "military");
+    /// let mine = Abbreviations::from_tsv("mine.tsv", "abbreviation\texpansion\nVNT\tvntext\n").unwrap();
+    /// assert_eq!(mine.get("VNT").unwrap().domain(), "common");
+    /// ```
     pub fn domain(&self) -> &str {
         &self.domain
     }
 
-    /// The cue words that select this expansion, as comparison keys (lower case).
+    /// The cue words that select this expansion, as comparison keys (lower case): one of
+    /// them within [`CUE_WINDOW`] words of the abbreviation chooses this row.
+    ///
+    /// ```
+    /// let rows = vntext::Abbreviations::builtin().candidates("CP");
+    /// let shares = rows.iter().find(|e| e.expansion() == "cổ phiếu").unwrap();
+    /// assert!(shares.cues().any(|c| c == "chứng khoán"));
+    /// ```
     pub fn cues(&self) -> impl Iterator<Item = &str> + '_ {
         self.cues.iter().map(|c| &**c)
     }
 
-    /// The 1-based line of the row in its TSV file.
+    /// The 1-based line of the row in its TSV file (the header is line 1).
+    ///
+    /// ```
+    /// let tsv = "abbreviation\texpansion\nVNT\tvntext\nBTC\tBan tổ chức\n";
+    /// let abbreviations = vntext::Abbreviations::from_tsv("mine.tsv", tsv).unwrap();
+    /// assert_eq!(abbreviations.get("BTC").unwrap().line(), 3);
+    /// ```
     pub fn line(&self) -> usize {
         self.line
     }
@@ -79,7 +142,20 @@ impl Entry {
     }
 }
 
-/// Where an expansion came from.
+/// Where an expansion came from: [`Match::source`].
+///
+/// ```
+/// use vntext::{Abbreviations, Source};
+///
+/// let text = "Dân quân tự vệ (DQTV) được huấn luyện; DQTV thuộc QK5.";
+/// let sources: Vec<(&str, Source)> =
+///     Abbreviations::builtin().find(text).iter().map(|m| (m.surface, m.source)).collect();
+/// assert_eq!(sources, [
+///     ("DQTV", Source::Document),
+///     ("DQTV", Source::Document),
+///     ("QK5", Source::Parts),
+/// ]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -94,7 +170,15 @@ pub enum Source {
 }
 
 impl Source {
-    /// The source's name in lower case: `dictionary`, `document`, `parts`.
+    /// The source's name in lower case: `dictionary`, `document`, `parts` (as the CLI
+    /// prints it and `serde` writes it; `Display` writes the same).
+    ///
+    /// ```
+    /// use vntext::Source;
+    ///
+    /// assert_eq!(Source::Parts.as_str(), "parts");
+    /// assert_eq!(Source::Dictionary.to_string(), "dictionary");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Source::Dictionary => "dictionary",
@@ -110,7 +194,21 @@ impl core::fmt::Display for Source {
     }
 }
 
-/// What chose the expansion of a match.
+/// What chose the expansion of a match: [`Match::decision`].
+///
+/// Use it to judge a match: [`Only`](Decision::Only), [`Definition`](Decision::Definition)
+/// and [`Cue`](Decision::Cue) are sure, [`MostFrequent`](Decision::MostFrequent) is a guess
+/// (and sets [`Match::ambiguous`]).
+///
+/// ```
+/// use vntext::{Abbreviations, Decision};
+///
+/// let decision = |text: &str| Abbreviations::builtin().find(text)[0].decision;
+/// assert_eq!(decision("UBND tỉnh họp."), Decision::Only);
+/// // `CP`: Chính phủ, cổ phần or cổ phiếu.
+/// assert_eq!(decision("Giá CP ngân hàng giảm trong phiên sáng."), Decision::Cue);
+/// assert_eq!(decision("CP đã họp."), Decision::MostFrequent);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -136,7 +234,22 @@ pub enum Decision {
     Name,
 }
 
-/// One abbreviation found in a text.
+/// One abbreviation found in a text, from [`Abbreviations::find`] or
+/// [`Expansion::matches`].
+///
+/// `'a` is the lifetime of the dictionary, `'h` that of the text.
+///
+/// ```
+/// use vntext::{Abbreviations, Decision, Source, Span};
+///
+/// let text = "Công ty CP Sữa Việt Nam niêm yết trên sàn.";
+/// let m = &Abbreviations::builtin().find(text)[0];
+/// assert_eq!((m.surface, m.span), ("CP", Span::new(9, 11)));
+/// assert_eq!(m.expansion, "cổ phần");
+/// assert_eq!(m.alternatives, ["Chính phủ", "cổ phiếu"]);
+/// assert_eq!((m.source, m.decision, m.ambiguous), (Source::Dictionary, Decision::Cue, false));
+/// assert_eq!(m.entry.map(|e| e.domain()), Some("economy"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Match<'a, 'h> {
@@ -164,6 +277,21 @@ pub struct Match<'a, 'h> {
 
 /// The result of [`Abbreviations::expand`]: the expanded text, a map back to the input and
 /// the matches.
+///
+/// ```
+/// use vntext::{Abbreviations, Span};
+///
+/// let text = "Đường dài 15 km, thuộc QK5.";
+/// let expanded = Abbreviations::builtin().expand(text);
+/// assert_eq!(expanded.as_str(), "Đường dài 15 ki-lô-mét, thuộc Quân khu 5.");
+/// let surfaces: Vec<&str> = expanded.matches().iter().map(|m| m.surface).collect();
+/// assert_eq!(surfaces, ["km", "QK5"]);
+///
+/// // Back from the expanded text to the input.
+/// let start = expanded.as_str().find("Quân khu 5").unwrap();
+/// let span = expanded.to_original(Span::new(start, start + "Quân khu 5".len()));
+/// assert_eq!(&text[span.range()], "QK5");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expansion<'a, 'h> {
     text: Cow<'h, str>,
@@ -173,31 +301,86 @@ pub struct Expansion<'a, 'h> {
 
 impl<'a, 'h> Expansion<'a, 'h> {
     /// The expanded text (the input itself, borrowed, when nothing was expanded).
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let abbreviations = Abbreviations::builtin();
+    /// assert_eq!(abbreviations.expand("Ubnd xã họp").as_str(), "Ủy ban nhân dân xã họp");
+    /// assert_eq!(abbreviations.expand("Không có gì").as_str(), "Không có gì");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
-    /// The expanded text, owned.
+    /// The expanded text, owned (no copy when something was expanded).
+    ///
+    /// ```
+    /// let text: String = vntext::Abbreviations::builtin().expand("TP. Buôn Ma Thuột").into_string();
+    /// assert_eq!(text, "Thành phố Buôn Ma Thuột");
+    /// ```
     pub fn into_string(self) -> String {
         self.text.into_owned()
     }
 
-    /// The map from the expanded text back to the input.
+    /// The map from the expanded text back to the input, to keep for later or to combine
+    /// with other maps; [`Expansion::to_original`] is the same look-up.
+    ///
+    /// ```
+    /// use vntext::Span;
+    ///
+    /// let expanded = vntext::Abbreviations::builtin().expand("UBND họp");
+    /// let map = expanded.map().clone();
+    /// assert!(!map.is_identity());
+    /// // `họp` is at 20.. in "Ủy ban nhân dân họp" and at 5.. in the input.
+    /// assert_eq!(map.to_original(Span::new(20, 24)), Span::new(5, 9));
+    /// ```
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
 
-    /// The span of the input that `span` (in the expanded text) came from.
+    /// The span of the input that `span` (in the expanded text) came from. Any part of an
+    /// expansion maps to the whole abbreviation.
+    ///
+    /// Use it to find or tag in the expanded text and report on the caller's text:
+    ///
+    /// ```
+    /// use vntext::Span;
+    ///
+    /// let text = "Chủ tịch HĐND tỉnh phát biểu.";
+    /// let expanded = vntext::Abbreviations::builtin().expand(text);
+    /// let start = expanded.as_str().find("nhân dân").unwrap();
+    /// let span = expanded.to_original(Span::new(start, start + "nhân dân".len()));
+    /// assert_eq!(&text[span.range()], "HĐND");
+    /// ```
     pub fn to_original(&self, span: Span) -> Span {
         self.map.to_original(span)
     }
 
-    /// The abbreviations found, in text order (defining mentions included).
+    /// The abbreviations found, in text order (defining mentions included, with
+    /// [`Match::defining`] set; they are left as written in the text).
+    ///
+    /// ```
+    /// let text = "Hội đồng nhân dân (HĐND) tỉnh họp; HĐND thông qua nghị quyết.";
+    /// let expanded = vntext::Abbreviations::builtin().expand(text);
+    /// let defining: Vec<bool> = expanded.matches().iter().map(|m| m.defining).collect();
+    /// assert_eq!(defining, [true, false]);
+    /// assert_eq!(
+    ///     expanded.as_str(),
+    ///     "Hội đồng nhân dân (HĐND) tỉnh họp; Hội đồng nhân dân thông qua nghị quyết."
+    /// );
+    /// ```
     pub fn matches(&self) -> &[Match<'a, 'h>] {
         &self.matches
     }
 
-    /// The matches, owned.
+    /// The matches, owned (they still borrow the dictionary and the input).
+    ///
+    /// ```
+    /// let matches = vntext::Abbreviations::builtin().expand("UBND và HĐND").into_matches();
+    /// let expansions: Vec<&str> = matches.iter().map(|m| &*m.expansion).collect();
+    /// assert_eq!(expansions, ["Ủy ban nhân dân", "Hội đồng nhân dân"]);
+    /// ```
     pub fn into_matches(self) -> Vec<Match<'a, 'h>> {
         self.matches
     }
@@ -296,6 +479,19 @@ pub struct Abbreviations {
 impl Abbreviations {
     /// The built-in dictionary (`data/abbreviations.tsv`, about 2,500 rows), parsed on first
     /// use.
+    ///
+    /// The first call parses the dictionary (a few milliseconds); later calls return the same
+    /// `&'static` dictionary, so call it wherever you need it. Its sources are listed in
+    /// `data/SOURCES.md` of the package.
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let abbreviations = Abbreviations::builtin();
+    /// assert!(abbreviations.len() > 2_000);
+    /// assert!(std::ptr::eq(abbreviations, Abbreviations::builtin()));
+    /// assert_eq!(abbreviations.expand("UBND tỉnh").as_str(), "Ủy ban nhân dân tỉnh");
+    /// ```
     pub fn builtin() -> &'static Abbreviations {
         static BUILTIN: OnceLock<Abbreviations> = OnceLock::new();
         BUILTIN.get_or_init(|| {
@@ -312,6 +508,35 @@ impl Abbreviations {
     /// abbreviation that is not a single token (it could never match), and a duplicate
     /// (abbreviation, expansion) pair — the abbreviation compared as written, the expansion
     /// by its comparison key.
+    ///
+    /// Use it to replace the built-in dictionary with your own (a domain the built-in one
+    /// does not cover, or a licence you need); to add rows to it, use
+    /// [`Abbreviations::builder`]. The `--dict` option of `vntext expand` reads the same format.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Data`](crate::Error::Data), naming `name` and the line, for a header that is
+    /// not the one above (the optional trailing columns may be left out of it) and for the
+    /// rows described above.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use vntext::{Abbreviations, Decision};
+    ///
+    /// let tsv = "abbreviation\texpansion\tdomain\tcues\n\
+    ///            HLV\thuấn luyện viên\tsport\tđội tuyển,bóng đá\n\
+    ///            HLV\thuấn luyện viên trưởng\tsport\n";
+    /// let abbreviations = Abbreviations::from_tsv("sport.tsv", tsv).unwrap();
+    /// assert_eq!(abbreviations.len(), 2);
+    /// let m = &abbreviations.find("HLV đội tuyển bóng đá")[0];
+    /// assert_eq!((&*m.expansion, m.decision), ("huấn luyện viên", Decision::Cue));
+    /// // Only the rows given: the built-in `UBND` is not there.
+    /// assert!(abbreviations.get("UBND").is_none());
+    ///
+    /// let err = Abbreviations::from_tsv("bad.tsv", "abbreviation\texpansion\nHLV\t\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "bad.tsv:2: empty `expansion`");
+    /// ```
     pub fn from_tsv(name: &str, src: &str) -> Result<Abbreviations> {
         let rows = tsv::parse(name, src, &HEADER, 2)?;
         Abbreviations::from_rows(rows.iter().map(|row| RowSpec::read(name, row)))
@@ -424,22 +649,51 @@ impl Abbreviations {
         Ok(Abbreviations { entries, index, domains, lower_syllable_forms, runs })
     }
 
-    /// Number of rows.
+    /// Number of rows (an abbreviation with three meanings counts three).
+    ///
+    /// ```
+    /// let tsv = "abbreviation\texpansion\nCP\tChính phủ\nCP\tcổ phần\nHLV\thuấn luyện viên\n";
+    /// assert_eq!(vntext::Abbreviations::from_tsv("mine.tsv", tsv).unwrap().len(), 3);
+    /// ```
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// True when the dictionary has no rows.
+    /// True when the dictionary has no rows (a TSV file with its header alone, or a builder
+    /// started with `builtin(false)` and given nothing); it then expands nothing.
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let empty = Abbreviations::from_tsv("empty.tsv", "abbreviation\texpansion\n").unwrap();
+    /// assert!(empty.is_empty());
+    /// assert_eq!(empty.expand("UBND").as_str(), "UBND");
+    /// assert!(!Abbreviations::builtin().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
-    /// All rows in file order.
+    /// All rows in file order (for a builder: the built-in rows that were kept, then the
+    /// rows added).
+    ///
+    /// ```
+    /// let abbreviations = vntext::Abbreviations::builtin();
+    /// let military = abbreviations.entries().iter().filter(|e| e.domain() == "military").count();
+    /// assert!(military > 50);
+    /// assert_eq!(abbreviations.entries()[0].line(), 2);
+    /// ```
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
     /// The domain tags used, in order of first appearance.
+    ///
+    /// ```
+    /// let tsv = "abbreviation\texpansion\tdomain\nHLV\thuấn luyện viên\tsport\nBTC\tBan tổ chức\n";
+    /// let abbreviations = vntext::Abbreviations::from_tsv("mine.tsv", tsv).unwrap();
+    /// assert_eq!(abbreviations.domains().collect::<Vec<_>>(), ["sport", "common"]);
+    /// ```
     pub fn domains(&self) -> impl Iterator<Item = &str> + '_ {
         self.domains.iter().map(|d| &**d)
     }
@@ -457,6 +711,16 @@ impl Abbreviations {
     }
 
     /// Every expansion of `surface` (see [`Abbreviations::get`]), most frequent first.
+    ///
+    /// Like `get`, this looks at the token alone: to know which expansion a text means,
+    /// use [`Abbreviations::find`] or [`Abbreviations::expand`], which read the context.
+    ///
+    /// ```
+    /// let rows = vntext::Abbreviations::builtin().candidates("CP");
+    /// let expansions: Vec<&str> = rows.iter().map(|e| e.expansion()).collect();
+    /// assert_eq!(expansions, ["Chính phủ", "cổ phần", "cổ phiếu"]);
+    /// assert!(vntext::Abbreviations::builtin().candidates("các").is_empty());
+    /// ```
     pub fn candidates(&self, surface: &str) -> Vec<&Entry> {
         let key = normalize::key(surface);
         let Some(ids) = self.index.get(&*key) else { return Vec::new() };
@@ -482,6 +746,20 @@ impl Abbreviations {
     }
 
     /// Finds the abbreviations of `text` (see [`Abbreviations::expand`] for the text).
+    ///
+    /// Use it when you want the matches without the rewritten text: to annotate a text, to
+    /// count abbreviations, or to show the alternatives of an ambiguous one. `text` is one
+    /// document: definitions and choices made early in it hold for the rest.
+    ///
+    /// ```
+    /// use vntext::Abbreviations;
+    ///
+    /// let text = "Bộ CHQS tỉnh và BĐBP phối hợp tuần tra.";
+    /// let matches = Abbreviations::builtin().find(text);
+    /// let found: Vec<(&str, &str)> =
+    ///     matches.iter().map(|m| (&text[m.span.range()], &*m.expansion)).collect();
+    /// assert_eq!(found, [("CHQS", "Chỉ huy Quân sự"), ("BĐBP", "Bộ đội Biên phòng")]);
+    /// ```
     pub fn find<'a, 'h>(&'a self, text: &'h str) -> Vec<Match<'a, 'h>> {
         let mut scan = Scan::new(self, text);
         scan.run_document(true);
@@ -492,6 +770,19 @@ impl Abbreviations {
     /// sentence is capitalised, one among all-capital headline words is written in capitals),
     /// an [`OffsetMap`] from every expanded span back to the abbreviation it replaced, and
     /// the matches.
+    ///
+    /// Use it to read or index a text whose abbreviations a reader (or a model) would not
+    /// know. `text` is one document: a definition (`Dân quân tự vệ (DQTV)`) holds for the
+    /// rest of it, so expand a document at once rather than line by line.
+    ///
+    /// ```
+    /// let text = "Hội đồng nhân dân (HĐND) tỉnh họp. HĐND thông qua nghị quyết.";
+    /// let expanded = vntext::Abbreviations::builtin().expand(text);
+    /// assert_eq!(
+    ///     expanded.as_str(),
+    ///     "Hội đồng nhân dân (HĐND) tỉnh họp. Hội đồng nhân dân thông qua nghị quyết."
+    /// );
+    /// ```
     pub fn expand<'a, 'h>(&'a self, text: &'h str) -> Expansion<'a, 'h> {
         self.expand_with(text, true)
     }

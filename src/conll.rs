@@ -16,13 +16,30 @@ use std::collections::BTreeMap;
 
 use crate::ner::{EntityKind, Recognizer};
 
-/// The entity types [`Recognizer::tag_tokens`] writes.
+/// The entity types [`Recognizer::tag_tokens`] writes, and the ones [`NerScores`] scores.
+///
+/// ```
+/// use vntext::{CONLL_TYPES, Recognizer};
+///
+/// let tags = Recognizer::builtin().tag_tokens(&["Ông", "Hồ_Văn_Mười", "đến", "Đắk", "Nông"]);
+/// for tag in tags.iter().filter(|t| *t != "O") {
+///     assert!(CONLL_TYPES.contains(&&tag[2..]), "{tag}");
+/// }
+/// ```
 pub const CONLL_TYPES: [&str; 6] = ["PER", "LOC", "ORG", "MISC", "DATE", "TIME"];
 
 /// Words after which a military region is a place (`địa bàn Quân khu 5`), not a body.
 const PLACE_WORDS: [&str; 10] = ["bàn", "tại", "ở", "trên", "khắp", "vùng", "về", "đến", "tới", "vào"];
 
-/// One sentence of a CoNLL file.
+/// One sentence of a CoNLL file, from [`read_conll`].
+///
+/// ```
+/// let sentences = vntext::read_conll("Bộ_Quốc_phòng\tB-ORG\nhọp\tO\n");
+/// let s = &sentences[0];
+/// assert_eq!(s.tokens, ["Bộ_Quốc_phòng", "họp"]);
+/// assert_eq!(s.tags, ["B-ORG", "O"]);
+/// assert_eq!(s.document, 0);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConllSentence {
     /// Its tokens (first column).
@@ -86,6 +103,20 @@ pub fn read_conll(text: &str) -> Vec<ConllSentence> {
 
 /// The spans `(start, end, type)` of a BIO tag sequence, in tokens; an `I-` tag that does
 /// not continue a span of its type starts one (conlleval's reading).
+///
+/// Use it to turn tags (gold or predicted) into entities, for scoring or for printing.
+///
+/// ```
+/// let tags: Vec<String> = ["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-LOC"]
+///     .iter()
+///     .map(|t| t.to_string())
+///     .collect();
+/// assert_eq!(vntext::bio_spans(&tags), [
+///     (0, 2, "PER".to_string()),
+///     (3, 4, "LOC".to_string()),
+///     (4, 6, "LOC".to_string()),
+/// ]);
+/// ```
 pub fn bio_spans(tags: &[String]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, &str)> = None;
@@ -115,12 +146,36 @@ impl Recognizer {
     /// Location, MilitaryRegion after a place word such as `địa bàn`, `tại`), ORG
     /// (Organization, other MilitaryRegion mentions such as `thuộc Quân khu 5`), MISC, DATE,
     /// TIME.
+    ///
+    /// Use it to score the recognizer on an annotated corpus (`vntext ner-conll` does), or to
+    /// feed it text that is already split into tokens.
+    ///
+    /// ```
+    /// use vntext::Recognizer;
+    ///
+    /// let tags = Recognizer::builtin().tag_tokens(&["Ông", "Hồ_Văn_Mười", "đến", "Đắk", "Nông"]);
+    /// assert_eq!(tags, ["O", "B-PER", "O", "B-LOC", "I-LOC"]);
+    /// ```
     pub fn tag_tokens<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<String> {
         self.tag_document(&[tokens]).pop().unwrap_or_default()
     }
 
     /// [`tag_tokens`](Self::tag_tokens) for many sentences at once, recognized as one text
     /// with a line per sentence (so the sentences of one document share its memory).
+    ///
+    /// Group the sentences of a [`read_conll`] file by [`ConllSentence::document`] and tag each
+    /// group with one call.
+    ///
+    /// ```
+    /// use vntext::{Recognizer, read_conll};
+    ///
+    /// let doc = read_conll("Ông\tO\nHồ_Văn_Mười\tB-PER\nđến\tO\n\nĐắk\tB-LOC\nNông\tI-LOC\n");
+    /// let sentences: Vec<&[String]> = doc.iter().map(|s| &s.tokens[..]).collect();
+    /// let tags = Recognizer::builtin().tag_document(&sentences);
+    /// assert_eq!(tags.len(), 2);
+    /// assert_eq!(tags[0], ["O", "B-PER", "O"]);
+    /// assert_eq!(tags[1].len(), 2);
+    /// ```
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<String>> {
         let mut text = String::new();
         let mut bounds: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
@@ -170,7 +225,14 @@ impl Recognizer {
     }
 }
 
-/// Counts for one entity type.
+/// Counts for one entity type (or a micro average over several), with precision, recall
+/// and F1.
+///
+/// ```
+/// let counts = vntext::NerCounts { correct: 3, predicted: 4, gold: 6 };
+/// assert_eq!((counts.precision(), counts.recall()), (0.75, 0.5));
+/// assert!((counts.f1() - 0.6).abs() < 1e-12);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NerCounts {
     /// Predicted spans that match a gold span exactly (same tokens, same type).
@@ -182,17 +244,38 @@ pub struct NerCounts {
 }
 
 impl NerCounts {
-    /// Precision in 0..=1.
+    /// Precision in 0..=1: correct / predicted (0 when nothing was predicted).
+    ///
+    /// ```
+    /// use vntext::NerCounts;
+    ///
+    /// assert_eq!(NerCounts { correct: 1, predicted: 4, gold: 2 }.precision(), 0.25);
+    /// assert_eq!(NerCounts::default().precision(), 0.0);
+    /// ```
     pub fn precision(&self) -> f64 {
         if self.predicted == 0 { 0.0 } else { self.correct as f64 / self.predicted as f64 }
     }
 
-    /// Recall in 0..=1.
+    /// Recall in 0..=1: correct / gold (0 when there is no gold span).
+    ///
+    /// ```
+    /// use vntext::NerCounts;
+    ///
+    /// assert_eq!(NerCounts { correct: 1, predicted: 4, gold: 2 }.recall(), 0.5);
+    /// assert_eq!(NerCounts::default().recall(), 0.0);
+    /// ```
     pub fn recall(&self) -> f64 {
         if self.gold == 0 { 0.0 } else { self.correct as f64 / self.gold as f64 }
     }
 
-    /// F1 in 0..=1.
+    /// F1 in 0..=1: the harmonic mean of precision and recall (0 when both are 0).
+    ///
+    /// ```
+    /// use vntext::NerCounts;
+    ///
+    /// assert_eq!(NerCounts { correct: 2, predicted: 2, gold: 2 }.f1(), 1.0);
+    /// assert_eq!(NerCounts { correct: 0, predicted: 3, gold: 2 }.f1(), 0.0);
+    /// ```
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
@@ -200,7 +283,23 @@ impl NerCounts {
 }
 
 /// Per-type span counts over a test set, for [`CONLL_TYPES`]; gold spans of other types
-/// (MISC...) are counted apart and left out of the scores.
+/// (`EVENT`, `NUM`...) are counted apart and left out of the scores.
+///
+/// Scoring is by exact span (same tokens, same type), as conlleval does: add each
+/// sentence's gold and predicted tags, then read the counts.
+///
+/// ```
+/// use vntext::NerScores;
+///
+/// let tags = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+/// let mut scores = NerScores::default();
+/// scores.add(&tags("B-PER I-PER O B-LOC B-EVENT"), &tags("B-PER I-PER O B-ORG O"));
+/// assert_eq!(scores.by_type["PER"].correct, 1);
+/// assert_eq!((scores.by_type["LOC"].gold, scores.by_type["ORG"].predicted), (1, 1));
+/// assert_eq!(scores.ignored["EVENT"], 1);
+/// // ORG is not in the gold data, so `total` leaves it out.
+/// assert_eq!(scores.total(), vntext::NerCounts { correct: 1, predicted: 1, gold: 2 });
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NerScores {
     /// Counts per type.
@@ -210,7 +309,17 @@ pub struct NerScores {
 }
 
 impl NerScores {
-    /// Adds one sentence's gold and predicted tags.
+    /// Adds one sentence's gold and predicted tags (two sequences of the same length).
+    ///
+    /// ```
+    /// use vntext::NerScores;
+    ///
+    /// let tags = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    /// let mut scores = NerScores::default();
+    /// scores.add(&tags("B-LOC I-LOC O"), &tags("B-LOC O O"));
+    /// scores.add(&tags("O B-LOC"), &tags("O B-LOC"));
+    /// assert_eq!(scores.by_type["LOC"], vntext::NerCounts { correct: 1, predicted: 2, gold: 2 });
+    /// ```
     pub fn add(&mut self, gold: &[String], predicted: &[String]) {
         let gold = bio_spans(gold);
         let predicted = bio_spans(predicted);
@@ -229,6 +338,16 @@ impl NerScores {
     }
 
     /// Counts over `types` (micro average), e.g. PER, LOC and ORG.
+    ///
+    /// ```
+    /// use vntext::NerScores;
+    ///
+    /// let tags = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    /// let mut scores = NerScores::default();
+    /// scores.add(&tags("B-PER O B-ORG B-DATE"), &tags("B-PER O B-LOC B-DATE"));
+    /// let pl = scores.micro(&["PER", "LOC", "ORG"]);
+    /// assert_eq!((pl.correct, pl.predicted, pl.gold), (1, 2, 2));
+    /// ```
     pub fn micro(&self, types: &[&str]) -> NerCounts {
         types.iter().filter_map(|t| self.by_type.get(*t)).fold(NerCounts::default(), |a, c| NerCounts {
             correct: a.correct + c.correct,
@@ -240,6 +359,17 @@ impl NerScores {
     /// Counts over all scored types (micro average). Types the gold data never annotates
     /// are left out: a scheme without dates (VLSP 2016: PER, LOC, ORG, MISC) is not charged
     /// for the dates the recognizer finds. They stay in [`by_type`](Self::by_type).
+    ///
+    /// ```
+    /// use vntext::NerScores;
+    ///
+    /// let tags = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    /// let mut scores = NerScores::default();
+    /// // The gold data has no DATE: the predicted date is not charged.
+    /// scores.add(&tags("B-PER O O"), &tags("B-PER O B-DATE"));
+    /// assert_eq!(scores.total().precision(), 1.0);
+    /// assert_eq!(scores.by_type["DATE"].predicted, 1);
+    /// ```
     pub fn total(&self) -> NerCounts {
         self.by_type.values().filter(|c| c.gold > 0).fold(NerCounts::default(), |a, c| NerCounts {
             correct: a.correct + c.correct,

@@ -11,6 +11,7 @@ use std::fmt;
 /// [`Display`](std::fmt::Display) form names the file and line of a bad row.
 ///
 /// ```
+/// # #[cfg(feature = "abbrev")] {
 /// use vntext::{Abbreviations, Error};
 ///
 /// // A dictionary whose third line has no expansion.
@@ -21,9 +22,12 @@ use std::fmt;
 ///     other => panic!("expected a data error, got {other:?}"),
 /// }
 /// assert!(err.to_string().starts_with("my.tsv:3: "), "{err}");
+/// # }
+/// # #[cfg(feature = "segment")] {
 ///
 /// let err = vntext::WordSegmenter::from_model_bytes(b"not a model").unwrap_err();
-/// assert!(matches!(err, Error::Model { .. }));
+/// assert!(matches!(err, vntext::Error::Model { .. }));
+/// # }
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
@@ -54,6 +58,7 @@ pub enum Error {
 /// `Result` with [`Error`].
 ///
 /// ```
+/// # #[cfg(feature = "abbrev")] {
 /// fn load(tsv: &str) -> vntext::Result<usize> {
 ///     let dictionary = vntext::Abbreviations::from_tsv("inline", tsv)?;
 ///     Ok(dictionary.len())
@@ -61,6 +66,7 @@ pub enum Error {
 /// let tsv = "abbreviation\texpansion\tdomain\tcues\nUBND\tỦy ban nhân dân\n";
 /// assert_eq!(load(tsv).unwrap(), 1);
 /// assert!(load("no header").is_err());
+/// # }
 /// ```
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 

@@ -47,7 +47,25 @@ use crate::span::Span;
 use crate::token::{TokenKind, tokenize};
 use crate::user_entities::UserEntities;
 
-/// What an entity is.
+/// What an entity is: [`Entity::kind`].
+///
+/// The enum is `#[non_exhaustive]`: a `match` needs a `_` arm.
+///
+/// ```
+/// use vntext::{EntityKind, Recognizer};
+///
+/// let text = "Chiều 8/12/2022, Chủ tịch UBND tỉnh Đắk Nông Hồ Văn Mười làm việc với Bộ Tư lệnh Quân khu 5.";
+/// let entities = Recognizer::builtin().recognize(text);
+/// let kinds: Vec<(EntityKind, &str)> = entities.iter().map(|e| (e.kind, e.text)).collect();
+/// assert_eq!(kinds, [
+///     (EntityKind::Date, "8/12/2022"),
+///     (EntityKind::Organization, "UBND tỉnh Đắk Nông"),
+///     (EntityKind::Province, "Đắk Nông"),
+///     (EntityKind::Person, "Hồ Văn Mười"),
+///     (EntityKind::Organization, "Bộ Tư lệnh Quân khu 5"),
+///     (EntityKind::MilitaryRegion, "Quân khu 5"),
+/// ]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -73,7 +91,15 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    /// The kind's name (`"person"`, `"province"`...).
+    /// The kind's name (`"person"`, `"province"`...), as the CLI prints it and `serde`
+    /// writes it; `Display` writes the same.
+    ///
+    /// ```
+    /// use vntext::EntityKind;
+    ///
+    /// assert_eq!(EntityKind::MilitaryRegion.as_str(), "military_region");
+    /// assert_eq!(EntityKind::Person.to_string(), "person");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",
@@ -94,7 +120,18 @@ impl core::fmt::Display for EntityKind {
     }
 }
 
-/// How a gazetteer name matched the text.
+/// How a gazetteer name matched the text: [`Entity::matched`].
+///
+/// A folded match (a name written without its diacritics) is the least sure: keep or drop it
+/// as your text calls for.
+///
+/// ```
+/// use vntext::{MatchKind, Recognizer};
+///
+/// let matched = |text: &str| Recognizer::builtin().recognize(text)[0].matched;
+/// assert_eq!(matched("Ông Ba đến Đắk Nông."), MatchKind::Exact);
+/// assert_eq!(matched("Đoàn công tác đến DAK NONG."), MatchKind::Folded);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -108,7 +145,23 @@ pub enum MatchKind {
     Folded,
 }
 
-/// A named entity found in a text.
+/// A named entity found in a text, from [`Recognizer::recognize`].
+///
+/// It borrows the text (`'h`) and is `Copy`.
+///
+/// ```
+/// use vntext::{EntityKind, MatchKind, Recognizer, Span};
+///
+/// let text = "Ông Nguyễn Văn An thăm tỉnh Lâm Đồng.";
+/// let entities = Recognizer::builtin().recognize(text);
+/// let place = entities[1];
+/// assert_eq!((place.kind, place.text), (EntityKind::Province, "Lâm Đồng"));
+/// assert_eq!(place.span, Span::new(35, 47));
+/// // The mention includes the designator `tỉnh`.
+/// assert_eq!(&text[place.mention.range()], "tỉnh Lâm Đồng");
+/// assert!(place.record.is_some() && !place.nested);
+/// assert_eq!(place.matched, MatchKind::Exact);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entity<'h> {
@@ -180,6 +233,26 @@ struct Words {
 }
 
 /// Finds named entities. Built once, immutable, `Send + Sync`.
+///
+/// Use [`Recognizer::builtin`] for the built-in gazetteer, rules and tagger model, and
+/// [`Recognizer::builder`] to add names of your own, use your own model, the rules alone, or
+/// a document date. [`Recognizer::recognize`] gives the [`Entity`]s of a text; each place or
+/// organisation the gazetteer knows comes with its [`Record`], which
+/// [`Recognizer::describe`] writes on one line.
+///
+/// ```
+/// use vntext::{EntityKind, Recognizer};
+///
+/// let recognizer = Recognizer::builtin();
+/// let text = "Ông Hồ Văn Mười đến Đắk Nông.";
+/// let entities = recognizer.recognize(text);
+/// let found: Vec<(EntityKind, &str, String)> =
+///     entities.iter().map(|e| (e.kind, e.text, recognizer.describe(e))).collect();
+/// assert_eq!(found, [
+///     (EntityKind::Person, "Hồ Văn Mười", String::new()),
+///     (EntityKind::Province, "Đắk Nông", "province:67 → 68 Lâm Đồng; QK5".to_string()),
+/// ]);
+/// ```
 #[derive(Debug)]
 pub struct Recognizer {
     gazetteer: &'static Gazetteer,
@@ -226,6 +299,18 @@ enum ModelChoice {
 
 impl RecognizerBuilder {
     /// Adds one name. A name already added is kept with its first kind.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Recognizer};
+    ///
+    /// let recognizer = Recognizer::builder()
+    ///     .entity("Công ty Sao Khuê", EntityKind::Organization)
+    ///     .entity("Công ty Sao Khuê", EntityKind::Location) // ignored: already added
+    ///     .build();
+    /// let found = recognizer.recognize("Ông Ba làm ở công ty sao khuê.");
+    /// let org = found.iter().find(|e| e.text == "công ty sao khuê").unwrap();
+    /// assert_eq!(org.kind, EntityKind::Organization);
+    /// ```
     pub fn entity(&mut self, name: &str, kind: EntityKind) -> &mut Self {
         let _ = self.user.add(name, kind, 0);
         self
@@ -233,6 +318,24 @@ impl RecognizerBuilder {
 
     /// Adds the names of a TSV file (header `name<TAB>kind`, kind `person`, `organization`
     /// or `location`).
+    ///
+    /// Use it to keep a list of names (your units, customers, local places) in a file beside
+    /// your program.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Recognizer};
+    ///
+    /// let tsv = "name\tkind\nCông ty Sao Khuê\torganization\nXóm Bến Đò\tlocation\n";
+    /// let recognizer = Recognizer::builder().entities_tsv("names.tsv", tsv)?.build();
+    /// let found = recognizer.recognize("Công ty Sao Khuê mở chi nhánh ở Xóm Bến Đò.");
+    /// let kinds: Vec<(EntityKind, &str)> = found.iter().map(|e| (e.kind, e.text)).collect();
+    /// assert!(kinds.contains(&(EntityKind::Organization, "Công ty Sao Khuê")));
+    /// assert!(kinds.contains(&(EntityKind::Location, "Xóm Bến Đò")));
+    ///
+    /// let err = Recognizer::builder().entities_tsv("bad.tsv", "name\tkind\nAn\tanimal\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("bad.tsv:2: "), "{err}");
+    /// # Ok::<(), vntext::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::Data`](crate::Error::Data) naming the line of a row with a wrong column
@@ -289,7 +392,17 @@ impl RecognizerBuilder {
     }
 
     /// The recognizer: the built-in gazetteer and rules, then these names, which win over
-    /// any built-in entity they overlap.
+    /// any built-in entity they overlap. The builder can build again.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Recognizer};
+    ///
+    /// let mut builder = Recognizer::builder();
+    /// builder.entity("Đội Sông Đà", EntityKind::Organization);
+    /// let recognizer = builder.build();
+    /// let found = recognizer.recognize("Đội Sông Đà thi công.");
+    /// assert_eq!((found[0].kind, found[0].text), (EntityKind::Organization, "Đội Sông Đà"));
+    /// ```
     pub fn build(&self) -> Recognizer {
         let mut r = Recognizer::with_rules();
         r.user = std::sync::Arc::new(self.user.clone());
@@ -332,6 +445,17 @@ pub(crate) struct Found {
 
 impl Recognizer {
     /// A recognizer over the built-in [`Gazetteer`] and the built-in tagger model.
+    ///
+    /// Each call builds a recognizer (the gazetteer and model are loaded once per process
+    /// and shared); [`Recognizer::builtin`] hands out one shared recognizer instead.
+    ///
+    /// ```
+    /// use vntext::Recognizer;
+    ///
+    /// let recognizer = Recognizer::new();
+    /// let text = "Ông Hồ Văn Mười đến Đắk Nông.";
+    /// assert_eq!(recognizer.recognize(text), Recognizer::builtin().recognize(text));
+    /// ```
     pub fn new() -> Recognizer {
         Recognizer { tagger: Some(NerTagger::builtin().clone()), ..Recognizer::with_rules() }
     }
@@ -385,30 +509,80 @@ impl Recognizer {
     }
 
     /// A builder, to add names of your own (see [`RecognizerBuilder`]).
+    ///
+    /// ```
+    /// use vntext::Recognizer;
+    ///
+    /// let rules = Recognizer::builder().rules_only().build();
+    /// let dates: Vec<&str> = rules.recognize("Ngày 8/12/2022 lúc 16:53").iter().map(|e| e.text).collect();
+    /// assert_eq!(dates, ["Ngày 8/12/2022", "16:53"]);
+    /// ```
     pub fn builder() -> RecognizerBuilder {
         RecognizerBuilder::default()
     }
 
-    /// The shared built-in recognizer.
+    /// The shared built-in recognizer: built on first use, the same `&'static` one
+    /// afterwards. Use it unless you need a [`Recognizer::builder`].
+    ///
+    /// ```
+    /// use vntext::Recognizer;
+    ///
+    /// let recognizer = Recognizer::builtin();
+    /// assert!(std::ptr::eq(recognizer, Recognizer::builtin()));
+    /// assert_eq!(recognizer.recognize("Hà Nội")[0].text, "Hà Nội");
+    /// ```
     pub fn builtin() -> &'static Recognizer {
         static BUILTIN: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(Recognizer::new)
     }
 
-    /// The gazetteer its records refer to.
+    /// The gazetteer its records refer to: look an entity's [`Record`] up in it.
+    ///
+    /// ```
+    /// use vntext::{Record, Recognizer};
+    ///
+    /// let recognizer = Recognizer::builtin();
+    /// let entity = recognizer.recognize("Đoàn công tác đến tỉnh Đắk Nông.")[0];
+    /// let Some(Record::Province(id)) = entity.record else { panic!("{entity:?}") };
+    /// let province = recognizer.gazetteer().province_by_id(id).unwrap();
+    /// assert_eq!(province.name, "Đắk Nông");
+    /// ```
     pub fn gazetteer(&self) -> &'static Gazetteer {
         self.gazetteer
     }
 
     /// The entity's record described on one line (empty when it has none), e.g.
     /// `province:67 → 68 Lâm Đồng; QK5`.
+    ///
+    /// ```
+    /// use vntext::Recognizer;
+    ///
+    /// let recognizer = Recognizer::builtin();
+    /// let entities = recognizer.recognize("Bộ Tư lệnh Quân khu 5 họp.");
+    /// let described: Vec<String> = entities.iter().map(|e| recognizer.describe(e)).collect();
+    /// assert_eq!(described, ["", "military_region:QK5 Quân khu 5"]);
+    /// ```
     pub fn describe(&self, entity: &Entity<'_>) -> String {
         entity.record.map(|r| self.gazetteer.describe(r)).unwrap_or_default()
     }
 
     /// The entities of `text`, sorted by start, outer before nested (see the module docs).
     ///
-    /// Each line is read on its own: no entity crosses a line break.
+    /// Each line is read on its own: no entity crosses a line break. Spans are byte offsets
+    /// into `text`, NFD input included. Use [`RecognizerBuilder::document_date`] for texts
+    /// written after the 2025 merger of provinces.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Recognizer};
+    ///
+    /// let text = "Bộ Tư lệnh Quân khu 5 họp.";
+    /// let entities = Recognizer::builtin().recognize(text);
+    /// // The region is nested in the organisation, right after it.
+    /// let flat: Vec<&str> = entities.iter().filter(|e| !e.nested).map(|e| e.text).collect();
+    /// assert_eq!(flat, ["Bộ Tư lệnh Quân khu 5"]);
+    /// assert_eq!((entities[1].kind, entities[1].nested), (EntityKind::MilitaryRegion, true));
+    /// assert_eq!(&text[entities[1].span.range()], "Quân khu 5");
+    /// ```
     pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
         // Combining marks (U+0300..U+036F, lead bytes CC/CD): the words are compared as
         // written in many rules, so NFD text is composed first and the spans mapped back.

@@ -389,6 +389,17 @@ fn align(bounds: &[(usize, usize)], toks: &[Tok], out: &mut Vec<(usize, bool)>) 
 /// (`data/ner/clusters.tsv`), what the rule-based recognizer finds there (so that the model
 /// learns how far to trust each rule) and a document memory (the names the rules found
 /// earlier in the same text). Train a model with [`NerTrainer`] or `vntext train-ner`.
+///
+/// Use the tagger alone when your text is already split into tokens (a CoNLL file) and you
+/// want BIO tags; for entities with spans and records, use [`crate::Recognizer`].
+///
+/// ```
+/// use vntext::NerTagger;
+///
+/// let tagger = NerTagger::builtin();
+/// let tags = tagger.tag_tokens(&["Ông", "Hồ_Văn_Mười", "đến", "Đắk_Nông"]);
+/// assert_eq!(tags, ["O", "B-PER", "O", "B-LOC"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct NerTagger {
     model: Arc<TagModel>,
@@ -835,7 +846,16 @@ fn push_tagged(
 /// Reusable buffers for tagging many sentences with one [`NerTagger`].
 ///
 /// Each sentence is read on its own; [`NerWorker::tag_in_document`] keeps the document
-/// memory across the sentences of one document.
+/// memory across the sentences of one document. Make one per thread (from
+/// [`NerTagger::worker`]) and reuse it: it allocates nothing once its buffers have grown.
+///
+/// ```
+/// let tagger = vntext::NerTagger::builtin();
+/// let mut worker = tagger.worker();
+/// let sentences = [&["Ông", "Hồ_Văn_Mười", "phát_biểu"][..], &["Đắk_Nông", "mưa"]];
+/// let tagged: Vec<Vec<&str>> = sentences.iter().map(|s| worker.tag(s).collect()).collect();
+/// assert_eq!(tagged, [vec!["O", "B-PER", "O"], vec!["B-LOC", "O"]]);
+/// ```
 #[derive(Debug)]
 pub struct NerWorker<'t> {
     tagger: &'t NerTagger,
@@ -894,7 +914,19 @@ impl<'t> NerWorker<'t> {
         self.out.iter().map(move |&t| tags.tags[usize::from(t)].as_str())
     }
 
-    /// Forgets the names of the document read so far.
+    /// Forgets the names of the document read so far: call it between documents when you
+    /// tag with [`NerWorker::tag_in_document`] ([`NerWorker::tag`] forgets at each call).
+    ///
+    /// ```
+    /// let mut worker = vntext::NerTagger::builtin().worker();
+    /// let first: Vec<&str> = worker.tag_in_document(&["Ông", "Hồ_Văn_Mười", "phát_biểu"]).collect();
+    /// assert_eq!(first[1], "B-PER");
+    /// worker.new_document();
+    /// // The next document starts with nothing remembered: as a sentence read alone.
+    /// let next: Vec<&str> = worker.tag_in_document(&["Mười", "đến"]).collect();
+    /// let alone: Vec<&str> = vntext::NerTagger::builtin().worker().tag(&["Mười", "đến"]).collect();
+    /// assert_eq!(next, alone);
+    /// ```
     pub fn new_document(&mut self) {
         self.state.memory.clear();
     }

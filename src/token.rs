@@ -24,6 +24,35 @@ use crate::span::Span;
 use crate::syllable::{self, SyllableSet};
 
 /// What a token is.
+///
+/// Every [`Token`] has one kind; the tokenizer decides it from the token's characters and its
+/// neighbours (a date is day first, a phone number has Vietnamese prefixes and lengths). Match
+/// on it to keep what a task needs: the words for a dictionary, numbers and dates for
+/// extraction, everything but punctuation and symbols for counting. The enum is
+/// `#[non_exhaustive]`: new kinds may come, so a `match` needs a `_` arm.
+///
+/// ```
+/// use vntext::TokenKind;
+///
+/// let text = "Giá 1.234,5 đồng, tăng 12,5% so với 2020-2025; gọi 0912345678 :))";
+/// let kinds: Vec<(TokenKind, &str)> =
+///     vntext::tokenize(text).map(|t| (t.kind(), t.as_str())).collect();
+/// assert_eq!(kinds, [
+///     (TokenKind::Syllable, "Giá"),
+///     (TokenKind::Number, "1.234,5"),
+///     (TokenKind::Syllable, "đồng"),
+///     (TokenKind::Punctuation, ","),
+///     (TokenKind::Syllable, "tăng"),
+///     (TokenKind::Percent, "12,5%"),
+///     (TokenKind::Syllable, "so"),
+///     (TokenKind::Syllable, "với"),
+///     (TokenKind::Range, "2020-2025"),
+///     (TokenKind::Punctuation, ";"),
+///     (TokenKind::Syllable, "gọi"),
+///     (TokenKind::Phone, "0912345678"),
+///     (TokenKind::Symbol, ":))"),
+/// ]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -78,7 +107,17 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
-    /// The kind's name in lower case (`"syllable"`, `"date"`...).
+    /// The kind's name in lower case (`"syllable"`, `"date"`...), as the CLI prints it
+    /// and as `serde` writes it; `Display` writes the same.
+    ///
+    /// ```
+    /// use vntext::TokenKind;
+    ///
+    /// assert_eq!(TokenKind::DocumentNumber.as_str(), "document_number");
+    /// let date = vntext::tokenize("ngày 08/12/2022").nth(1).unwrap();
+    /// assert_eq!(date.kind().as_str(), "date");
+    /// assert_eq!(date.kind().to_string(), "date");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             TokenKind::Syllable => "syllable",
@@ -103,6 +142,17 @@ impl TokenKind {
 
     /// True for the kinds that are written with letters: syllables, foreign words and
     /// abbreviations.
+    ///
+    /// Use it to keep the words of a text and drop numbers, dates, punctuation and the like:
+    ///
+    /// ```
+    /// let text = "UBND tỉnh họp online ngày 8/12, lúc 7h30.";
+    /// let words: Vec<&str> = vntext::tokenize(text)
+    ///     .filter(|t| t.kind().is_word())
+    ///     .map(|t| t.as_str())
+    ///     .collect();
+    /// assert_eq!(words, ["UBND", "tỉnh", "họp", "online", "ngày", "lúc"]);
+    /// ```
     #[inline]
     pub const fn is_word(self) -> bool {
         matches!(self, TokenKind::Syllable | TokenKind::Foreign | TokenKind::Abbreviation)
@@ -116,6 +166,21 @@ impl core::fmt::Display for TokenKind {
 }
 
 /// A token: a slice of the caller's text with its kind.
+///
+/// Tokens borrow the text (`'h` is the lifetime of the haystack) and are `Copy`: the
+/// tokenizer allocates nothing for them. The text of a token is always
+/// `&text[token.span().range()]`.
+///
+/// ```
+/// use vntext::{Span, TokenKind};
+///
+/// let text = "Quyết định 1234/QĐ-UBND";
+/// let token = vntext::tokenize(text).last().unwrap();
+/// assert_eq!(token.kind(), TokenKind::DocumentNumber);
+/// assert_eq!(token.as_str(), "1234/QĐ-UBND");
+/// assert_eq!(token.span(), Span::new(16, 29));
+/// assert_eq!(&text[token.span().range()], token.as_str());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Token<'h> {
@@ -126,18 +191,45 @@ pub struct Token<'h> {
 
 impl<'h> Token<'h> {
     /// The token's text, borrowed from the input (`&input[token.span().range()]`).
+    ///
+    /// The slice lives as long as the input, not as long as the token or the iterator:
+    ///
+    /// ```
+    /// let text = String::from("Thành phố Hồ Chí Minh");
+    /// let syllables: Vec<&str> = vntext::tokenize(&text).map(|t| t.as_str()).collect();
+    /// assert_eq!(syllables, ["Thành", "phố", "Hồ", "Chí", "Minh"]);
+    /// ```
     #[inline]
     pub fn as_str(&self) -> &'h str {
         self.text
     }
 
     /// Where the token is in the input, in bytes.
+    ///
+    /// Byte offsets, as Rust slices `str`: a Vietnamese letter with marks takes two or three
+    /// bytes, so spans are not character counts.
+    ///
+    /// ```
+    /// use vntext::Span;
+    ///
+    /// let text = "Đắk Nông";
+    /// let spans: Vec<Span> = vntext::tokenize(text).map(|t| t.span()).collect();
+    /// assert_eq!(spans, [Span::new(0, 6), Span::new(7, 12)]);
+    /// assert_eq!(text[..6].chars().count(), 3);
+    /// ```
     #[inline]
     pub fn span(&self) -> Span {
         self.span
     }
 
     /// What the token is.
+    ///
+    /// ```
+    /// use vntext::TokenKind;
+    ///
+    /// let kinds: Vec<TokenKind> = vntext::tokenize("Xe 49X-6666 lúc 16:53").map(|t| t.kind()).collect();
+    /// assert_eq!(kinds, [TokenKind::Syllable, TokenKind::Plate, TokenKind::Syllable, TokenKind::Time]);
+    /// ```
     #[inline]
     pub fn kind(&self) -> TokenKind {
         self.kind
@@ -146,13 +238,42 @@ impl<'h> Token<'h> {
 
 /// Splits Vietnamese text into tokens.
 ///
-/// Immutable, `Send + Sync`, cheap to build; use [`tokenize`] for the default one.
+/// Immutable, `Send + Sync`, cheap to build; use [`tokenize`] for the default one, and a
+/// `Tokenizer` from [`Tokenizer::builder`] when you want other settings (today: whether
+/// whitespace is a token). The tokens are the ones every other stage reads (sentences,
+/// abbreviations, words and entities), so their spans agree.
+///
+/// ```
+/// use vntext::{TokenKind, Tokenizer};
+///
+/// let tokenizer = Tokenizer::builder().keep_whitespace(true).build();
+/// let text = "TP.HCM  mưa";
+/// let tokens: Vec<(TokenKind, &str)> =
+///     tokenizer.tokenize(text).map(|t| (t.kind(), t.as_str())).collect();
+/// assert_eq!(tokens, [
+///     (TokenKind::Abbreviation, "TP.HCM"),
+///     (TokenKind::Whitespace, "  "),
+///     (TokenKind::Syllable, "mưa"),
+/// ]);
+/// // With whitespace kept, the tokens cover the text exactly.
+/// assert_eq!(tokens.iter().map(|(_, s)| *s).collect::<String>(), text);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tokenizer {
     keep_whitespace: bool,
 }
 
-/// Configures a [`Tokenizer`].
+/// Configures a [`Tokenizer`]; from [`Tokenizer::builder`].
+///
+/// ```
+/// use vntext::Tokenizer;
+///
+/// let mut builder = Tokenizer::builder();
+/// builder.keep_whitespace(true);
+/// let tokenizer = builder.build();
+/// assert_eq!(tokenizer.tokenize("a b").count(), 3);
+/// assert_eq!(Tokenizer::builder().build(), Tokenizer::new());
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct TokenizerBuilder {
     keep_whitespace: bool,
@@ -161,29 +282,92 @@ pub struct TokenizerBuilder {
 impl TokenizerBuilder {
     /// Also yield runs of whitespace as [`TokenKind::Whitespace`] tokens, so that the
     /// tokens cover the input exactly (default off).
+    ///
+    /// Use it to rebuild or rewrite a text token by token without losing its spacing and
+    /// line breaks. Invisible and control characters are whitespace tokens with it, and are
+    /// skipped without it.
+    ///
+    /// ```
+    /// use vntext::{TokenKind, Tokenizer};
+    ///
+    /// let text = "Hà Nội\n\tmưa";
+    /// let kept = Tokenizer::builder().keep_whitespace(true).build();
+    /// let spaces: Vec<&str> = kept
+    ///     .tokenize(text)
+    ///     .filter(|t| t.kind() == TokenKind::Whitespace)
+    ///     .map(|t| t.as_str())
+    ///     .collect();
+    /// assert_eq!(spaces, [" ", "\n\t"]);
+    /// assert_eq!(Tokenizer::new().tokenize(text).count(), 3);
+    /// ```
     pub fn keep_whitespace(&mut self, yes: bool) -> &mut Self {
         self.keep_whitespace = yes;
         self
     }
 
-    /// The tokenizer.
+    /// The tokenizer with these settings. The builder can build again.
+    ///
+    /// ```
+    /// use vntext::Tokenizer;
+    ///
+    /// let mut builder = Tokenizer::builder();
+    /// let plain = builder.build();
+    /// let spaced = builder.keep_whitespace(true).build();
+    /// assert_eq!(plain.tokenize("Đắk Nông").count(), 2);
+    /// assert_eq!(spaced.tokenize("Đắk Nông").count(), 3);
+    /// ```
     pub fn build(&self) -> Tokenizer {
         Tokenizer { keep_whitespace: self.keep_whitespace }
     }
 }
 
 impl Tokenizer {
-    /// The default tokenizer: whitespace is skipped.
+    /// The default tokenizer: whitespace is skipped. It is a `const fn`, so a tokenizer can
+    /// be a `static`.
+    ///
+    /// ```
+    /// use vntext::Tokenizer;
+    ///
+    /// static TOKENIZER: Tokenizer = Tokenizer::new();
+    /// assert_eq!(TOKENIZER.tokenize(" Sơn  La ").count(), 2);
+    /// ```
     pub const fn new() -> Tokenizer {
         Tokenizer { keep_whitespace: false }
     }
 
-    /// A builder.
+    /// A builder, with the defaults of [`Tokenizer::new`].
+    ///
+    /// ```
+    /// use vntext::Tokenizer;
+    ///
+    /// let tokenizer = Tokenizer::builder().keep_whitespace(true).build();
+    /// let last = tokenizer.tokenize("Hết.\n").last().unwrap();
+    /// assert_eq!(last.as_str(), "\n");
+    /// ```
     pub fn builder() -> TokenizerBuilder {
         TokenizerBuilder::default()
     }
 
-    /// The tokens of `text`, in order.
+    /// The tokens of `text`, in order: an iterator that scans as it goes, so a long text
+    /// costs no memory up front and `take`, `find` or `nth` stop the scan early.
+    ///
+    /// Any `&str` is accepted; the spans are on `char` boundaries of `text` and increase.
+    ///
+    /// ```
+    /// use vntext::{TokenKind, Tokenizer};
+    ///
+    /// let tokenizer = Tokenizer::new();
+    /// let text = "Liên hệ: ubnd@daknong.gov.vn, www.daknong.gov.vn";
+    /// let found: Vec<(TokenKind, &str)> = tokenizer
+    ///     .tokenize(text)
+    ///     .filter(|t| matches!(t.kind(), TokenKind::Email | TokenKind::Url))
+    ///     .map(|t| (t.kind(), t.as_str()))
+    ///     .collect();
+    /// assert_eq!(found, [
+    ///     (TokenKind::Email, "ubnd@daknong.gov.vn"),
+    ///     (TokenKind::Url, "www.daknong.gov.vn"),
+    /// ]);
+    /// ```
     pub fn tokenize<'t, 'h>(&'t self, text: &'h str) -> Tokens<'t, 'h> {
         Tokens {
             tokenizer: PhantomData,
@@ -198,12 +382,47 @@ impl Tokenizer {
 
 static DEFAULT: Tokenizer = Tokenizer::new();
 
-/// Tokenizes with the default [`Tokenizer`].
+/// Tokenizes with the default [`Tokenizer`] (whitespace skipped): the quickest way to the
+/// tokens of a text.
+///
+/// See [`TokenKind`] for what the tokens can be and [`Token`] for what each holds.
+///
+/// ```
+/// use vntext::TokenKind;
+///
+/// let text = "Theo Nghị định 15/2020/NĐ-CP, ThS. Lê Văn Tám (QK5) nhận 5G.";
+/// let not_syllables: Vec<(TokenKind, &str)> = vntext::tokenize(text)
+///     .filter(|t| t.kind() != TokenKind::Syllable)
+///     .map(|t| (t.kind(), t.as_str()))
+///     .collect();
+/// assert_eq!(not_syllables, [
+///     (TokenKind::DocumentNumber, "15/2020/NĐ-CP"),
+///     (TokenKind::Punctuation, ","),
+///     (TokenKind::Abbreviation, "ThS"),
+///     (TokenKind::Punctuation, "."),
+///     (TokenKind::Punctuation, "("),
+///     (TokenKind::Abbreviation, "QK5"),
+///     (TokenKind::Punctuation, ")"),
+///     (TokenKind::Quantity, "5G"),
+///     (TokenKind::Punctuation, "."),
+/// ]);
+/// ```
 pub fn tokenize(text: &str) -> Tokens<'static, '_> {
     DEFAULT.tokenize(text)
 }
 
-/// The iterator returned by [`Tokenizer::tokenize`].
+/// The iterator returned by [`Tokenizer::tokenize`] and [`tokenize`].
+///
+/// It is lazy and `Clone` (a clone goes on from the same place), and it is fused: after the
+/// first `None` it keeps returning `None`.
+///
+/// ```
+/// let mut tokens = vntext::tokenize("Bộ Quốc phòng");
+/// assert_eq!(tokens.next().map(|t| t.as_str()), Some("Bộ"));
+/// let rest = tokens.clone();
+/// assert_eq!(tokens.count(), 2);
+/// assert_eq!(rest.map(|t| t.as_str()).collect::<Vec<_>>(), ["Quốc", "phòng"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Tokens<'t, 'h> {
     /// Tokens borrow their tokenizer, so that settings that own data can come later.

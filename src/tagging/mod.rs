@@ -13,6 +13,7 @@
 //! [`NerTagger`](crate::NerTagger).
 //!
 //! ```
+//! # #[cfg(feature = "ner")] {
 //! use vntext::tagging::TagModel;
 //!
 //! let mut trainer = vntext::NerTrainer::new();
@@ -21,6 +22,7 @@
 //! let model = TagModel::from_bytes(&trainer.train()?)?;
 //! assert_eq!(model.task(), "ner");
 //! assert!(model.tags().any(|t| t == "B-ORG"));
+//! # }
 //! # Ok::<(), vntext::Error>(())
 //! ```
 //!
