@@ -230,7 +230,10 @@ pub enum Decision {
     /// word written in full (`Bộ CHQS` is `BCHQS`, `Bộ Chỉ huy Quân sự`; `Tổng cục CT` is
     /// `TCCT`, `Tổng cục Chính trị`) or before the rest of the name (`ĐH Quốc gia` is
     /// `ĐHQG`, `Đại học Quốc gia`). The expansion is that name's part, capitalised as the
-    /// name is.
+    /// name is. Two abbreviations joined by `và` after a head word are read as the one
+    /// abbreviation of the dictionary they make (`Bộ GD và ĐT` is `BGDĐT`, `Bộ Giáo dục và
+    /// Đào tạo`; `Bộ KH và ĐT` is `KH&ĐT`, `Kế hoạch và Đầu tư`), each the part of the name on
+    /// its side of `và`.
     Name,
 }
 
@@ -1507,7 +1510,7 @@ impl<'a, 'h> Scan<'a, 'h> {
         let resolved = self.resolve_key(key, s, i, after_number);
         if kind == TokenKind::Abbreviation {
             // A name the dictionary knows whole decides when it reads otherwise.
-            if let Some(named) = self.in_name(i, key) {
+            if let Some(named) = self.in_pair(i, key).or_else(|| self.in_name(i, key)) {
                 if resolved.as_ref().is_none_or(|r| r.expansion != named.expansion) {
                     self.push(i, t.span(), named, Source::Dictionary);
                     return i + 1;
@@ -1563,6 +1566,102 @@ impl<'a, 'h> Scan<'a, 'h> {
         let found = self.in_name_with(key, before, after, tail_ok, &mut compound);
         self.compound_buf = compound;
         found
+    }
+
+    /// The part of a whole name that the abbreviation at token `i` (with comparison key
+    /// `key`) stands for when it is one of two abbreviations joined by `và` after a
+    /// capitalised head word, which the dictionary knows as one abbreviation: with the head
+    /// word's initials (`Bộ GD và ĐT` is `BGDĐT`, `Bộ Giáo dục và Đào tạo`), else without
+    /// (`Bộ KH và ĐT` is `KH&ĐT`, `Kế hoạch và Đầu tư`). The first abbreviation stands for
+    /// the part of the name before its `và`, the second for the part after. See
+    /// [`Decision::Name`].
+    #[inline(never)]
+    fn in_pair(&self, i: usize, key: &str) -> Option<Resolved<'a>> {
+        let text = self.text;
+        let span = self.tokens[i].span();
+        let (first, second, first_start, is_second) = if let Some(other) = pair_after(&text[span.end..]) {
+            (&text[span.start..span.end], other, span.start, false)
+        } else {
+            let other = pair_before(&text[..span.start])?;
+            let other_start = other.as_ptr() as usize - text.as_ptr() as usize;
+            (other, &text[span.start..span.end], other_start, true)
+        };
+        let (heads, n) = text[..first_start].strip_suffix(' ').map_or(([""; 2], 0), words_back);
+        let heads = &heads[..n];
+        if !heads.last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            return None;
+        }
+        let mut other_key = String::new();
+        fill_key(if is_second { first } else { second }, &mut other_key);
+        let (a, b) = if is_second { (other_key.as_str(), key) } else { (key, other_key.as_str()) };
+        let mut compound = String::new();
+        // The head word's initials with both (`b` + `gd` + `đt`), longer heads first; then the
+        // two joined as the dictionary writes such pairs (`kh&đt`, `khđt`).
+        for n in (1..=heads.len()).rev() {
+            let words = &heads[heads.len() - n..];
+            if !words[0].starts_with(char::is_uppercase) {
+                continue;
+            }
+            compound.clear();
+            for w in words {
+                match w.chars().next() {
+                    Some('Đ' | 'đ') => compound.push('đ'),
+                    Some(c) => compound.push(fold_lower(c)),
+                    None => {}
+                }
+            }
+            compound.push_str(a);
+            compound.push_str(b);
+            if let Some(r) = self.pair_part(&compound, words, is_second) {
+                return Some(r);
+            }
+        }
+        for joiner in ["&", ""] {
+            compound.clear();
+            compound.push_str(a);
+            compound.push_str(joiner);
+            compound.push_str(b);
+            if let Some(r) = self.pair_part(&compound, &[], is_second) {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// For [`Self::in_pair`]: the part before (or, `second`, after) the one `và` of the
+    /// expansion of a row of the abbreviation `compound` that starts with the words `heads`
+    /// (left out).
+    fn pair_part(&self, compound: &str, heads: &[&str], second: bool) -> Option<Resolved<'a>> {
+        let dict = self.dict;
+        let ids = dict.index.get(compound)?;
+        let n = heads.iter().map(|w| w.split(' ').count()).sum::<usize>();
+        ids.iter().find_map(|&id| {
+            let e = dict.entry(id);
+            if e.domain() == "admin" {
+                return None;
+            }
+            let expansion: &'a str = &e.expansion;
+            // The byte where the name goes on after its first `n` words.
+            let rest_at = match n {
+                0 => 0,
+                _ => expansion.match_indices(' ').nth(n - 1)?.0 + 1,
+            };
+            if n > 0 && normalize::key(&expansion[..rest_at - 1]) != normalize::key(&heads.join(" ")) {
+                return None;
+            }
+            let rest = &expansion[rest_at..];
+            let mut halves = rest.split(" và ");
+            let (before, after) = (halves.next()?, halves.next()?);
+            if halves.next().is_some() || before.is_empty() || after.is_empty() {
+                return None;
+            }
+            Some(Resolved {
+                expansion: Cow::Borrowed(if second { after } else { before }),
+                alternatives: Vec::new(),
+                decision: Decision::Name,
+                entry: None,
+            })
+        })
     }
 
     fn in_name_with(
@@ -2198,6 +2297,30 @@ fn words_back(text: &str) -> ([&str; 2], usize) {
     }
     out[..n].reverse();
     (out, n)
+}
+
+/// The abbreviation after ` và ` at the start of `text` (`ĐT` in ` và ĐT`, ` VÀ ĐT`): a word
+/// of two or more capitals that ends at a space, punctuation or the end.
+fn pair_after(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(" và ").or_else(|| text.strip_prefix(" VÀ "))?;
+    let end = rest.find(|c: char| !is_alphabetic(c)).unwrap_or(rest.len());
+    let word = &rest[..end];
+    (rest[end..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '&')
+        && is_capitals(word))
+    .then_some(word)
+}
+
+/// The abbreviation before ` và ` at the end of `text` (`GD` in `Bộ GD và `): a word of two
+/// or more capitals after a space or the start.
+fn pair_before(text: &str) -> Option<&str> {
+    let rest = text.strip_suffix(" và ").or_else(|| text.strip_suffix(" VÀ "))?;
+    let word = &rest[rest.rfind(' ').map_or(0, |k| k + 1)..];
+    is_capitals(word).then_some(word)
+}
+
+/// Two or more letters, all capitals (`GD`, `ĐT`).
+fn is_capitals(word: &str) -> bool {
+    word.chars().nth(1).is_some() && word.chars().all(|c| is_alphabetic(c) && c.is_uppercase())
 }
 
 /// `char::is_alphabetic`, answered without a table search for ASCII and the Latin blocks

@@ -511,6 +511,9 @@ pub struct Gazetteer {
     pub(crate) trie: Trie,
     /// Names by folded key ids.
     pub(crate) folded_trie: Trie,
+    /// Per folded id: a name written without diacritics may start with it in lower case
+    /// (`quan khu 7`; see [`Gazetteer::folded_lower_start`]).
+    folded_lower_starts: Vec<bool>,
 }
 
 /// Splits a name into its token keys the way the recognizer sees text.
@@ -560,6 +563,7 @@ struct Builder {
     flags: Vec<u16>,
     trie: Trie,
     folded_trie: Trie,
+    folded_lower_starts: Vec<bool>,
     by_key: HashMap<String, Vec<Record>>,
     by_folded: HashMap<String, Vec<Record>>,
     modern: crate::normalize::Normalizer,
@@ -586,6 +590,12 @@ impl Builder {
     }
 
     fn add(&mut self, name: &str, target: Target) {
+        self.add_with(name, target, false);
+    }
+
+    /// [`Builder::add`]; with `folded_any_case`, the name written without diacritics is
+    /// found in any case, all lower case too (`quan khu 7`), not only with its capitals.
+    fn add_with(&mut self, name: &str, target: Target, folded_any_case: bool) {
         let keys = token_keys(name);
         if keys.is_empty() || keys.len() > 32 {
             return;
@@ -605,7 +615,16 @@ impl Builder {
                 list.push(r);
             }
             let fsyms: Vec<u32> = keys.iter().map(|(k, _)| self.folded_sym(&fold_key(k))).collect();
-            self.folded_trie.insert(&fsyms, Hit { target, caps });
+            if folded_any_case {
+                self.folded_trie.insert(&fsyms, Hit { target, caps: 0 });
+                let first = fsyms[0] as usize;
+                if self.folded_lower_starts.len() <= first {
+                    self.folded_lower_starts.resize(first + 1, false);
+                }
+                self.folded_lower_starts[first] = true;
+            } else {
+                self.folded_trie.insert(&fsyms, Hit { target, caps });
+            }
         }
     }
 
@@ -650,6 +669,7 @@ impl Gazetteer {
             flags: Vec::new(),
             trie: Trie::new(),
             folded_trie: Trie::new(),
+            folded_lower_starts: Vec::new(),
             by_key: HashMap::new(),
             by_folded: HashMap::new(),
             modern: crate::normalize::Normalizer::builder().tone(crate::syllable::TonePlacement::New).build(),
@@ -827,8 +847,11 @@ impl Gazetteer {
         }
         for m in &military_regions {
             let r = Target::Record(Record::MilitaryRegion(m.id));
+            // Written without diacritics, a military region's name is found in lower case too
+            // (`quan khu 7`, as typed on a phone): `quan khu` followed by its number or name
+            // is no other phrase, unlike a folded province (`dak nong`).
             for name in std::iter::once(&m.name).chain(&m.aliases) {
-                b.add(name, r);
+                b.add_with(name, r, true);
             }
         }
         for o in &organizations {
@@ -909,7 +932,15 @@ impl Gazetteer {
             flags: b.flags,
             trie: b.trie,
             folded_trie: b.folded_trie,
+            folded_lower_starts: b.folded_lower_starts,
         })
+    }
+
+    /// True when a name written without diacritics may start, in lower case, with the word
+    /// of folded id `fsym` (the military regions: `quan khu 7`); other folded names start
+    /// with a capital.
+    pub(crate) fn folded_lower_start(&self, fsym: u32) -> bool {
+        self.folded_lower_starts.get(fsym as usize).copied().unwrap_or(false)
     }
 
     /// Records whose name or alias has the same [`key`](crate::key) as `name` (any case,

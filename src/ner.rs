@@ -724,7 +724,8 @@ impl Recognizer {
             }
             let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
             // Any ASCII word or number may go on a name written without diacritics (`Quan khu
-            // 7`, `quan khu 7`); the walk in `matches` starts it only at a capital.
+            // 7`, `quan khu 7`); the walk in `matches` starts it only at a capital, or at a
+            // word that starts a name found in any case (`Gazetteer::folded_lower_start`).
             let fsym = if (kind.is_word() || kind == TokenKind::Number) && s.is_ascii() {
                 self.gazetteer.folded_vocab.get(key.as_str()).copied().unwrap_or(NO_SYM)
             } else {
@@ -872,10 +873,11 @@ impl Parser<'_, '_> {
             }
         }
         // Names written without diacritics, from a capitalized word on (`Dak Nong`, `Quan khu
-        // 7`); `best` then asks for the capitals of the name.
+        // 7`), or in any case for the names that allow it (`quan khu 7`); `best` then asks
+        // for the capitals of the name.
         let (mut node, mut j) = (0u32, i);
         while let Some(t) = self.toks.get(j) {
-            if t.fsym == NO_SYM || (j == i && !t.cap) {
+            if t.fsym == NO_SYM || (j == i && !t.cap && !self.g.folded_lower_start(t.fsym)) {
                 break;
             }
             match self.g.folded_trie.step(node, t.fsym) {
@@ -973,7 +975,11 @@ impl Parser<'_, '_> {
         while i < self.toks.len() {
             // Most tokens are lower-case words that no name or cue starts with.
             let t = self.toks[i];
-            if t.sym == NO_SYM && !t.cap && matches!(t.kind, TokenKind::Syllable | TokenKind::Foreign) {
+            if t.sym == NO_SYM
+                && !t.cap
+                && matches!(t.kind, TokenKind::Syllable | TokenKind::Foreign)
+                && !self.g.folded_lower_start(t.fsym)
+            {
                 title_before = false;
                 i += 1;
                 continue;

@@ -94,6 +94,32 @@ fn head_words_and_names_decide_abbreviations() {
         ("Bộ TP thẩm định.", "Bộ TP", "Bộ Tư pháp thẩm định.", Some("Bộ Tư pháp")),
         ("Bộ YT hướng dẫn.", "Bộ YT", "Bộ Y tế hướng dẫn.", Some("Bộ Y tế")),
         ("Bộ NG thông báo.", "Bộ NG", "Bộ Ngoại giao thông báo.", Some("Bộ Ngoại giao")),
+        // Two abbreviations joined by `và` after a head word are one name (`BGDĐT`, `KH&ĐT`),
+        // whatever the cues around say (`số` is a cue of `ĐT` = `điện thoại`).
+        (
+            "Bộ GD và ĐT công bố số đường dây nóng.",
+            "Bộ GD và ĐT",
+            "Bộ Giáo dục và Đào tạo công bố số đường dây nóng.",
+            Some("Bộ Giáo dục và Đào tạo"),
+        ),
+        (
+            "Gọi số tổng đài của Bộ GD và ĐT.",
+            "Bộ GD và ĐT",
+            "Gọi số tổng đài của Bộ Giáo dục và Đào tạo.",
+            Some("Bộ Giáo dục và Đào tạo"),
+        ),
+        (
+            "Bộ KH và ĐT cấp phép.",
+            "Bộ KH và ĐT",
+            "Bộ Kế hoạch và Đầu tư cấp phép.",
+            Some("Bộ Kế hoạch và Đầu tư"),
+        ),
+        (
+            "Theo Bộ KH và CN, năm nay",
+            "Bộ KH và CN",
+            "Theo Bộ Khoa học và Công nghệ, năm nay",
+            Some("Bộ Khoa học và Công nghệ"),
+        ),
         // Education: the name after `ĐH` makes it a university's name.
         ("ĐH Quốc gia công bố.", "ĐH Quốc gia", "Đại học Quốc gia công bố.", None),
         ("ĐH Bách khoa tuyển sinh.", "ĐH Bách khoa", "Đại học Bách khoa tuyển sinh.", None),
@@ -117,6 +143,12 @@ fn the_decision_is_reported() {
     assert_eq!((&*e.matches()[0].expansion, e.matches()[0].decision), ("cổ phần", Decision::Cue));
     // Administrative units are no body's name: `TP Hà Nội` stays lower case.
     assert_eq!(Abbreviations::builtin().expand("ở TP Hà Nội").as_str(), "ở thành phố Hà Nội");
+    // Two abbreviations joined by `và` read as one name after a capitalised head word only.
+    let e = Abbreviations::builtin().expand("Bộ GD và ĐT họp.");
+    let decisions: Vec<_> = e.matches().iter().map(|m| (&*m.expansion, m.decision)).collect();
+    assert_eq!(decisions, [("Giáo dục", Decision::Only), ("Đào tạo", Decision::Name)]);
+    assert_eq!(Abbreviations::builtin().expand("BỘ GD VÀ ĐT").as_str(), "BỘ GIÁO DỤC VÀ ĐÀO TẠO");
+    assert_eq!(Abbreviations::builtin().expand("ngành GD và ĐT").as_str(), "ngành Giáo dục và đào tạo");
     // A head word in lower case is no name.
     assert_eq!(Abbreviations::builtin().expand("bộ CHQS tỉnh").as_str(), "bộ chỉ huy quân sự tỉnh");
     assert_eq!(
@@ -131,6 +163,15 @@ fn folded_and_case_insensitive_lookups_for_every_kind() {
         ("Đóng quân tại Quan khu 7.", "Quan khu 7", EntityKind::MilitaryRegion, MatchKind::Folded, "QK7"),
         ("QUAN KHU 9 họp.", "QUAN KHU 9", EntityKind::MilitaryRegion, MatchKind::Folded, "QK9"),
         ("Bộ đội qk 5 họp.", "qk 5", EntityKind::MilitaryRegion, MatchKind::CaseInsensitive, "QK5"),
+        // A military region's name without diacritics is found all in lower case too.
+        (
+            "dong quan tai quan khu 7 nam 1980",
+            "quan khu 7",
+            EntityKind::MilitaryRegion,
+            MatchKind::Folded,
+            "QK7",
+        ),
+        ("bo tu lenh thu do", "bo tu lenh thu do", EntityKind::MilitaryRegion, MatchKind::Folded, "Thủ đô"),
         ("Tinh Dak Nong va QK 5.", "Dak Nong", EntityKind::Province, MatchKind::Folded, "province:67"),
         ("huyen Dak Glong", "Dak Glong", EntityKind::Location, MatchKind::Folded, "district:661"),
         (
@@ -152,8 +193,9 @@ fn folded_and_case_insensitive_lookups_for_every_kind() {
         let record = r.describe(e);
         assert!(record.contains(described), "{text:?}: {record}");
     }
-    // A folded name keeps the capitals of the name: lower case is no folded match.
-    assert!(r.recognize("quan khu 7").iter().all(|e| e.kind != EntityKind::MilitaryRegion));
+    // Other folded names keep the capitals of the name: lower case is no folded match.
+    assert!(r.recognize("huyen dak glong").iter().all(|e| e.kind != EntityKind::Location));
+    assert!(r.recognize("tinh dak nong").iter().all(|e| e.kind != EntityKind::Province));
 }
 
 #[test]
