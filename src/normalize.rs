@@ -703,24 +703,13 @@ fn rewrite_fast(w: &mut Writer<'_, '_>, rules: Rules) {
     let mut start = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if ASCII_PACKED[usize::from(b)] != 0 {
-            // A run of ASCII letters, its state in registers.
-            let (mut f, mut c, mut v, mut j) = (0u16, codes, 0u32, i);
-            while let Some(&b) = bytes.get(j) {
-                let p = ASCII_PACKED[usize::from(b)];
-                if p == 0 {
-                    break;
-                }
-                f |= p;
-                c = c << 8 | u64::from(p & 63);
-                v += u32::from((p >> 10) & 1);
-                j += 1;
-            }
-            flags |= f;
-            codes = c;
-            vowels += v;
-            n += j - i;
-            i = j;
+        let p = ASCII_PACKED[usize::from(b)];
+        if p != 0 {
+            flags |= p;
+            codes = codes << 8 | u64::from(p & 63);
+            vowels += u32::from((p >> 10) & 1);
+            n += 1;
+            i += 1;
             continue;
         }
         if b >= 0x80 {
