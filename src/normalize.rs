@@ -657,7 +657,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
         return Cow::Borrowed(text);
     }
     let mut w = Writer::new(text, String::new(), map);
-    rewrite_with::<true>(&mut w, rules);
+    rewrite_fast(&mut w, rules);
     match w.finish() {
         (Some(out), _) => Cow::Owned(out),
         (None, _) => Cow::Borrowed(text),
@@ -668,7 +668,7 @@ fn rewrite<'a>(text: &'a str, rules: Rules, map: Option<&mut OffsetMap>) -> Cow<
 fn rewrite_into(text: &str, rules: Rules, out: &mut String) {
     out.clear();
     let mut w = Writer::new(text, std::mem::take(out), None);
-    rewrite_with::<true>(&mut w, rules);
+    rewrite_fast(&mut w, rules);
     *out = match w.finish() {
         (Some(done), _) => done,
         (None, mut unused) => {
@@ -678,26 +678,175 @@ fn rewrite_into(text: &str, rules: Rules, out: &mut String) {
     };
 }
 
-/// One pass over the text. Runs of ASCII letters and precomposed Vietnamese letters (nearly
-/// every word) are read byte by byte from their UTF-8 ([`plain_run`]) and written straight
-/// into the output; anything else, and any run whose tone mark may have to move, takes the
-/// general path ([`rewrite_run`]). `FAST = false` reads every run by the general path: the
-/// reference the fast path is tested against.
-fn rewrite_with<const FAST: bool>(w: &mut Writer<'_, '_>, rules: Rules) {
+/// One pass over the text, the fast way: one loop over the bytes reads runs of ASCII and
+/// precomposed Vietnamese letters (nearly every word) from their UTF-8 bytes, keeping what
+/// the rules ask about the word in registers ([`Word`]), and steps over the bytes between
+/// words with one table look-up each. A word is looked at again ([`word_action`]) only
+/// when it has something to rewrite (a capital for keys, a diacritic for folding, a
+/// look-alike) or a tone mark that may have to move; anything else (combining marks,
+/// invisible characters inside a word, other scripts, odd spaces) takes the general path
+/// ([`general_step`]).
+fn rewrite_fast(w: &mut Writer<'_, '_>, rules: Rules) {
+    let bytes = w.text.as_bytes();
+    // The ASCII bytes between words that need a look: none, or whitespace when it collapses.
+    let stop = if rules.collapse_spaces { SPACE | WHITESPACE } else { 0 };
+    // The letter bits that call for a rewrite of the word, and whether tone marks move.
+    let rewrite_bits = if rules.fold { NON_ASCII_BIT } else { LOOKALIKE_BIT }
+        | if rules.lowercase { ASCII_UPPER_BIT | UPPER_BIT } else { 0 };
+    let tones_move = !rules.fold && rules.tone != TonePlacement::Keep;
+    let mut scratch = String::new();
+    // The word being read, in registers: letters, their codes (the last eight, the last in
+    // the lowest byte), vowels, tone marks, the index of the (last) toned letter, and the
+    // packed letters or-ed together (see [`Word`]).
+    let (mut n, mut codes, mut vowels, mut toned, mut toned_at, mut flags) =
+        (0usize, 0u64, 0u32, 0u32, 0usize, 0u16);
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let p = ASCII_PACKED[usize::from(b)];
+        if p != 0 {
+            flags |= p;
+            codes = codes << 8 | u64::from(p & 63);
+            vowels += u32::from((p >> 10) & 1);
+            n += 1;
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            let (p, len) = utf8_packed(bytes, i);
+            if p != 0 {
+                flags |= p;
+                codes = codes << 8 | u64::from(p & 63);
+                vowels += u32::from((p >> 10) & 1);
+                if p & TONE_BITS != 0 {
+                    toned += 1;
+                    toned_at = n;
+                }
+                n += 1;
+                i += len;
+                continue;
+            }
+        }
+        // Not a plain letter: the word before it, if any, ends here (unless a letter or a
+        // mark the general path reads goes on with it).
+        if n > 0 {
+            if b >= 0x80 && in_run_after_letters(w.text, i, rules) {
+                i = general_step(w, rules, start, &mut scratch);
+                (n, codes, vowels, toned, flags) = (0, 0, 0, 0, 0);
+                start = i;
+                continue;
+            }
+            if flags & rewrite_bits != 0 || (tones_move && toned == 1 && vowels >= 2) {
+                let word = Word { len: n, codes, vowels, toned, toned_at, flags };
+                word_action(w, rules, &mut scratch, start, i, word);
+            }
+            (n, codes, vowels, toned, flags) = (0, 0, 0, 0, 0);
+        }
+        if b >= 0x80 {
+            i = general_step(w, rules, i, &mut scratch);
+        } else {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & stop != 0 && !(class == SPACE && lone_space(bytes, i)) {
+                let end = space_run_end(w.text, i, rules);
+                w.piece(i, end, " ");
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        start = i;
+    }
+    if n > 0 && (flags & rewrite_bits != 0 || (tones_move && toned == 1 && vowels >= 2)) {
+        let word = Word { len: n, codes, vowels, toned, toned_at, flags };
+        word_action(w, rules, &mut scratch, start, i, word);
+    }
+}
+
+/// Whether the character at `i` (outside ASCII, not a precomposed Vietnamese letter) goes on
+/// with the letters before it, so that the general path must read them all: a letter, a
+/// combining mark, an invisible character (removed, inside the word).
+#[cold]
+#[inline(never)]
+fn in_run_after_letters(text: &str, i: usize, rules: Rules) -> bool {
+    text[i..].chars().next().is_some_and(|c| in_letter_run(c) || removable(c, rules))
+}
+
+/// A word of ASCII and precomposed Vietnamese letters, as [`rewrite_fast`] reads it.
+#[derive(Clone, Copy)]
+struct Word {
+    /// Letters read (all of them, even past [`MAX_LETTERS`]).
+    len: usize,
+    /// The last eight letters' codes ([`syllable::letter_code`]), one a byte, the last in the
+    /// lowest byte: the whole word when `len <= MAX_LETTERS`.
+    codes: u64,
+    vowels: u32,
+    toned: u32,
+    /// Index of the (last) letter with a tone mark.
+    toned_at: usize,
+    /// The packed letters (see [`LOOKALIKE_BIT`]) or-ed together.
+    flags: u16,
+}
+
+/// Rewrites the word `text[start..end]` when the rules change it: through the general path
+/// when a look-alike is to be replaced (outside folding) or its tone mark is not where
+/// `rules` put it; else folded or lowercased straight from its bytes.
+#[inline(never)]
+fn word_action(
+    w: &mut Writer<'_, '_>,
+    rules: Rules,
+    scratch: &mut String,
+    start: usize,
+    end: usize,
+    word: Word,
+) {
     let text = w.text;
-    let bytes = text.as_bytes();
+    let general = !rules.fold
+        && (word.flags & LOOKALIKE_BIT != 0
+            || (word.len <= MAX_LETTERS
+                && word.toned == 1
+                && word.vowels >= 2
+                && rules.tone != TonePlacement::Keep
+                && tone_target(&word.codes.to_be_bytes()[MAX_LETTERS - word.len..], rules.tone)
+                    != Some(word.toned_at)));
+    if general {
+        if rewrite_run(&text[start..end], rules, scratch) {
+            w.piece(start, end, scratch);
+        }
+    } else if rules.fold && word.flags & NON_ASCII_BIT != 0 {
+        w.piece_with(start, end, |out| fold_plain(&text.as_bytes()[start..end], rules.lowercase, out));
+    } else if rules.lowercase && word.flags & (ASCII_UPPER_BIT | UPPER_BIT) != 0 {
+        let word_text = &text[start..end];
+        if word.flags & UPPER_BIT != 0 {
+            w.piece_with(start, end, |out| lower_plain(word_text, out));
+        } else {
+            // Only ASCII capitals: the other letters' bytes stay as they are.
+            w.piece_with(start, end, |out| {
+                let from = out.len();
+                out.push_str(word_text);
+                out[from..].make_ascii_lowercase();
+            });
+        }
+    }
+}
+
+/// A plain space at `i` before anything but more whitespace: nothing to collapse.
+#[inline]
+fn lone_space(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i + 1).is_none_or(|&n| n < 0x80 && !matches!(n, b'\t'..=b'\r' | b' '))
+}
+
+/// One pass over the text, every run read char by char by the general path: the reference
+/// the fast path ([`rewrite_fast`]) is tested against.
+#[cfg(test)]
+fn rewrite_general(w: &mut Writer<'_, '_>, rules: Rules) {
+    let bytes = w.text.as_bytes();
     let mut scratch = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() && !b.is_ascii_alphabetic() {
-            // One plain space before anything but more whitespace: nothing to collapse.
-            let lone_space = || {
-                FAST && b == b' '
-                    && bytes.get(i + 1).is_none_or(|&n| n < 0x80 && !matches!(n, b'\t'..=b'\r' | b' '))
-            };
-            if rules.collapse_spaces && b.is_ascii_whitespace() && !lone_space() {
-                let end = space_run_end(text, i, rules);
+            if rules.collapse_spaces && b.is_ascii_whitespace() {
+                let end = space_run_end(w.text, i, rules);
                 w.piece(i, end, " ");
                 i = end;
             } else {
@@ -705,147 +854,127 @@ fn rewrite_with<const FAST: bool>(w: &mut Writer<'_, '_>, rules: Rules) {
             }
             continue;
         }
-        if FAST && (b.is_ascii() || chars::utf8_letter(bytes, i).is_some()) {
-            if let Some(run) = plain_run(text, i, rules) {
-                if plain_run_is_general(&run, rules) {
-                    if rewrite_run(&text[i..run.end], rules, &mut scratch) {
-                        w.piece(i, run.end, &scratch);
-                    }
-                } else if rules.fold && run.non_ascii {
-                    w.piece_with(i, run.end, |out| fold_plain(&bytes[i..run.end], rules.lowercase, out));
-                } else if rules.lowercase && run.upper {
-                    w.piece_with(i, run.end, |out| lower_plain(&bytes[i..run.end], out));
-                }
-                i = run.end;
-                continue;
-            }
+        i = general_step(w, rules, i, &mut scratch);
+    }
+}
+
+/// The general path at `i`, which holds a letter or a character outside ASCII: rewrites what
+/// starts there (a run of letters, a look-alike quotation mark, an odd space...) and returns
+/// where it ends.
+fn general_step(w: &mut Writer<'_, '_>, rules: Rules, i: usize, scratch: &mut String) -> usize {
+    let text = w.text;
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    let len = c.len_utf8();
+    if let Some(quote) = quote_lookalike(c) {
+        if rules.lookalikes {
+            w.piece(i, i + len, quote);
         }
-        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        if let Some(quote) = quote_lookalike(c) {
-            if rules.lookalikes {
-                w.piece(i, i + c.len_utf8(), quote);
+        return i + len;
+    }
+    if c.is_alphabetic() && !chars::is_combining(c) {
+        let end = letter_run_end(text, i, rules);
+        let run = &text[i..end];
+        if run.is_ascii() {
+            if rules.lowercase && run.bytes().any(|b| b.is_ascii_uppercase()) {
+                w.piece_with(i, end, |out| {
+                    let from = out.len();
+                    out.push_str(run);
+                    out[from..].make_ascii_lowercase();
+                });
             }
-            i += c.len_utf8();
-            continue;
+        } else if rewrite_run(run, rules, scratch) {
+            w.piece(i, end, scratch);
         }
-        if c.is_alphabetic() && !chars::is_combining(c) {
-            let end = letter_run_end(text, i, rules);
-            let run = &text[i..end];
-            if run.is_ascii() {
-                if rules.lowercase && run.bytes().any(|b| b.is_ascii_uppercase()) {
-                    w.piece_with(i, end, |out| {
-                        let from = out.len();
-                        out.push_str(run);
-                        out[from..].make_ascii_lowercase();
-                    });
-                }
-            } else if rewrite_run(run, rules, &mut scratch) {
-                w.piece(i, end, &scratch);
-            }
-            i = end;
-            continue;
-        }
-        let len = c.len_utf8();
-        if rules.collapse_spaces && (c.is_whitespace() || removable(c, rules)) {
-            let end = space_run_end(text, i, rules);
-            w.piece(i, end, " ");
-            i = end;
-        } else if removable(c, rules) {
-            w.piece(i, i + len, "");
-            i += len;
-        } else if rules.spaces && odd_space(c) {
+        return end;
+    }
+    if rules.collapse_spaces && (c.is_whitespace() || removable(c, rules)) {
+        let end = space_run_end(text, i, rules);
+        w.piece(i, end, " ");
+        end
+    } else if removable(c, rules) {
+        w.piece(i, i + len, "");
+        i + len
+    } else {
+        if rules.spaces && odd_space(c) {
             w.piece(i, i + len, " ");
-            i += len;
-        } else {
-            i += len;
         }
+        i + len
     }
 }
 
-/// A run of ASCII and precomposed Vietnamese letters, read from its bytes.
-struct PlainRun {
-    end: usize,
-    /// Letters read (all of them, even past [`MAX_LETTERS`]).
-    len: usize,
-    /// The first [`MAX_LETTERS`] letters' codes ([`syllable::letter_code`]).
-    codes: [u8; MAX_LETTERS],
-    vowels: usize,
-    toned: usize,
-    /// Index of the (last) letter with a tone mark.
-    toned_at: usize,
-    upper: bool,
-    non_ascii: bool,
-    /// A look-alike of `Đ`/`đ` (`Ð` U+00D0, `ð` U+00F0, `Ɖ` U+0189).
-    lookalike: bool,
-}
+/// Byte classes for the fast path's step between words.
+const LETTER_OR_NON_ASCII: u8 = 1;
+const SPACE: u8 = 2;
+/// ASCII whitespace but the space (`\t`, `\n`, form feed, `\r`: `u8::is_ascii_whitespace`).
+const WHITESPACE: u8 = 4;
 
-/// Reads the run of ASCII and precomposed Vietnamese letters at `start`; `None` when the
-/// letters go on with something the general path must read (a combining mark, another
-/// letter, an invisible character that stays in the run), so that the run read here is
-/// exactly the run [`letter_run_end`] finds.
-#[inline]
-fn plain_run(text: &str, start: usize, rules: Rules) -> Option<PlainRun> {
-    let bytes = text.as_bytes();
-    let mut r = PlainRun {
-        end: start,
-        len: 0,
-        codes: [0; MAX_LETTERS],
-        vowels: 0,
-        toned: 0,
-        toned_at: 0,
-        upper: false,
-        non_ascii: false,
-        lookalike: false,
-    };
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        let (code, upper, vowel, tone, len) = if b < 0x80 {
-            let v = crate::chars::ASCII_LETTER_CODE[usize::from(b)];
-            if v == 0 {
-                break;
-            }
-            (v & 63, v & 64 != 0, v & 128 != 0, 0, 1)
-        } else if let Some((p, len)) = chars::utf8_letter(bytes, i) {
-            r.non_ascii = true;
-            r.lookalike |= matches!((b, bytes[i + 1]), (0xC3, 0x90 | 0xB0) | (0xC6, 0x89));
-            ((p & 63) as u8, p & 64 != 0, p & 1024 != 0, (p >> 7) & 7, len)
-        } else {
-            let c = text[i..].chars().next()?;
-            if in_letter_run(c) || removable(c, rules) {
-                return None;
-            }
-            break;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            0x80..=0xFF | b'A'..=b'Z' | b'a'..=b'z' => LETTER_OR_NON_ASCII,
+            b' ' => SPACE,
+            b'\t' | b'\n' | 0x0C | b'\r' => WHITESPACE,
+            _ => 0,
         };
-        if r.len < MAX_LETTERS {
-            r.codes[r.len] = code;
-        }
-        if tone != 0 {
-            r.toned += 1;
-            r.toned_at = r.len;
-        }
-        r.vowels += usize::from(vowel);
-        r.upper |= upper;
-        r.len += 1;
-        i += len;
+        b += 1;
     }
-    r.end = i;
-    Some(r)
-}
+    t
+};
 
-/// Whether a plain run needs the general path: a look-alike to replace (outside folding), or
-/// a tone mark that is perhaps not where `rules` put it.
-fn plain_run_is_general(r: &PlainRun, rules: Rules) -> bool {
-    if rules.fold {
-        return false;
+/// Bits of a packed letter as the fast path reads it: those of [`chars::PackedLetter`]
+/// (bits 0–5 the code, 6 a capital outside ASCII, 7–9 the tone, 10 a vowel, 15 a letter
+/// outside ASCII), plus 11 for a look-alike of `Đ`/`đ` (`Ð` U+00D0, `ð` U+00F0, `Ɖ` U+0189),
+/// 13 for an ASCII capital and 14 for an ASCII letter.
+const LOOKALIKE_BIT: u16 = 1 << 11;
+const UPPER_BIT: u16 = 1 << 6;
+const TONE_BITS: u16 = 7 << 7;
+const ASCII_UPPER_BIT: u16 = 1 << 13;
+const NON_ASCII_BIT: u16 = 1 << 15;
+const _: () = assert!(MAX_LETTERS == 8);
+
+/// [`ASCII_LETTER_CODE`](chars::ASCII_LETTER_CODE) as packed letters; 0 for every other byte
+/// (those outside ASCII included).
+static ASCII_PACKED: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        let v = chars::ASCII_LETTER_CODE[b] as u16;
+        if v != 0 {
+            t[b] = (v & 63) | (v & 64) << 7 | (v & 128) << 3 | 1 << 14;
+        }
+        b += 1;
     }
-    if r.lookalike {
-        return true;
+    t
+};
+
+/// [`chars::UTF8_LETTERS`] with [`LOOKALIKE_BIT`] on the look-alikes.
+static UTF8_PACKED: ([u16; 256], [u16; 128]) = {
+    let mut t = chars::UTF8_LETTERS;
+    // Indexed by (lead - 0xC3) * 64 + (second & 0x3F): C3 90, C3 B0, C6 89.
+    t.0[0x10] |= LOOKALIKE_BIT;
+    t.0[0x30] |= LOOKALIKE_BIT;
+    t.0[3 * 64 + 0x09] |= LOOKALIKE_BIT;
+    t
+};
+
+/// The packed letter at `bytes[i]` (not ASCII) and its length; 0 when it is not a
+/// precomposed Vietnamese letter.
+#[inline(always)]
+fn utf8_packed(bytes: &[u8], i: usize) -> (u16, usize) {
+    let lead = bytes[i];
+    let Some(&second) = bytes.get(i + 1) else { return (0, 1) };
+    match lead {
+        0xC3..=0xC6 => (UTF8_PACKED.0[(usize::from(lead - 0xC3) * 64 + usize::from(second & 0x3F)) & 255], 2),
+        0xE1 if matches!(second, 0xBA | 0xBB) => match bytes.get(i + 2) {
+            Some(&third) => {
+                (UTF8_PACKED.1[(usize::from(second - 0xBA) * 64 + usize::from(third & 0x3F)) & 127], 3)
+            }
+            None => (0, 1),
+        },
+        _ => (0, 1),
     }
-    r.len <= MAX_LETTERS
-        && r.toned == 1
-        && r.vowels >= 2
-        && rules.tone != TonePlacement::Keep
-        && tone_target(&r.codes[..r.len], rules.tone) != Some(r.toned_at)
 }
 
 /// Where the tone mark of a syllable spelled by `codes` goes, by the rule of
@@ -892,7 +1021,8 @@ fn tone_target(codes: &[u8], placement: TonePlacement) -> Option<usize> {
 }
 
 /// Writes a plain run in lower case.
-fn lower_plain(run: &[u8], out: &mut String) {
+fn lower_plain(word: &str, out: &mut String) {
+    let run = word.as_bytes();
     let mut i = 0;
     while i < run.len() {
         let b = run[i];
@@ -901,7 +1031,7 @@ fn lower_plain(run: &[u8], out: &mut String) {
             i += 1;
         } else if let Some((p, len)) = chars::utf8_letter(run, i) {
             if p & 64 == 0 {
-                out.push_str(std::str::from_utf8(&run[i..i + len]).unwrap_or_default());
+                out.push_str(word.get(i..i + len).unwrap_or_default());
             } else {
                 let base = syllable::code_letter(u64::from(p & 63));
                 out.push(chars::compose(base, chars::packed_tone(p), false));
@@ -1110,7 +1240,7 @@ mod tests {
     fn general(text: &str, rules: Rules) -> (Option<String>, OffsetMap) {
         let mut map = OffsetMap::default();
         let mut w = Writer::new(text, String::new(), Some(&mut map));
-        rewrite_with::<false>(&mut w, rules);
+        rewrite_general(&mut w, rules);
         let out = w.finish().0;
         (out, map)
     }
@@ -1118,7 +1248,7 @@ mod tests {
     fn fast(text: &str, rules: Rules) -> (Option<String>, OffsetMap) {
         let mut map = OffsetMap::default();
         let mut w = Writer::new(text, String::new(), Some(&mut map));
-        rewrite_with::<true>(&mut w, rules);
+        rewrite_fast(&mut w, rules);
         let out = w.finish().0;
         (out, map)
     }
