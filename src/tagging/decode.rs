@@ -35,7 +35,7 @@ pub(crate) fn viterbi<T: Score>(trellis: &Trellis<T>, buffers: &mut ViterbiBuffe
     }
     match trellis.tags {
         2 => viterbi_two(trellis, buffers, path),
-        9 => viterbi_fixed::<T, 9>(trellis, buffers, path),
+        9 => viterbi_fixed::<T, 9, true>(trellis, buffers, path),
         _ => viterbi_any(trellis, buffers, path),
     }
 }
@@ -59,7 +59,9 @@ fn best_before<T: Score>(score: &[T], transitions: &[T], tags: usize, t: usize) 
 /// [`viterbi_any`] for `N` tags known at compile time (9: the NER tagger's `O` and four
 /// types in BIO), so that the inner loops unroll; the tests check it against
 /// [`viterbi_any`].
-fn viterbi_fixed<T: Score, const N: usize>(
+/// `SHORTCUT` (always on but in the tests, which compare both) steps through stretches
+/// of tag 0 alone without comparing.
+fn viterbi_fixed<T: Score, const N: usize, const SHORTCUT: bool>(
     trellis: &Trellis<T>,
     buffers: &mut ViterbiBuffers<T>,
     path: &mut [u8],
@@ -80,9 +82,38 @@ fn viterbi_fixed<T: Score, const N: usize>(
             score[t] = emit(0, t, start[t]);
         }
     }
+    // Stretches where only tag 0 is allowed (the tagger's positions outside any name, most
+    // of a text): once the scores are `[s, neg, neg, …]`, the step into tag 0 compares
+    // `s + t00` with `neg + tp0` for every other tag `p`, the same sums at every position.
+    // When none of those is above `s + t00` (ties go to the lower tag, 0), the step adds
+    // `t00` and leaves the back pointer 0, exactly what the general step computes. `other`
+    // is the largest `neg + tp0` that compares (no NaN, which never wins a comparison).
+    let other = (1..N).map(|p| neg + transitions[p * N]).fold(None, |m: Option<T>, v| match m {
+        _ if v.partial_cmp(&v).is_none() => m,
+        Some(m) if v.partial_cmp(&m) != Some(core::cmp::Ordering::Greater) => Some(m),
+        _ => Some(v),
+    });
+    let mut only_zero = allowed[0] == 1;
     for k in 1..len {
-        let mut next = [neg; N];
         let a = allowed[k];
+        if a == 1 {
+            let stay = score[0] + transitions[0];
+            if SHORTCUT
+                && only_zero
+                && other.is_none_or(|m| m.partial_cmp(&stay) != Some(core::cmp::Ordering::Greater))
+            {
+                score[0] = stay; // back[k * N] is already 0
+                continue;
+            }
+            let (best, arg) = best_before(&score, transitions, N, 0);
+            back[k * N] = arg;
+            score = [neg; N];
+            score[0] = best;
+            only_zero = true;
+            continue;
+        }
+        only_zero = false;
+        let mut next = [neg; N];
         for t in 0..N {
             if a >> t & 1 == 0 {
                 continue;
@@ -362,8 +393,10 @@ mod tests {
         };
         let (mut b1, mut b2) = (ViterbiBuffers::default(), ViterbiBuffers::default());
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
-        // Two tags (the segmenter's) and nine (the NER tagger's, unrolled).
-        for tags in [2usize, 9] {
+        // Two tags (the segmenter's) and nine (the NER tagger's, unrolled); forbidden tags
+        // scored far below any path, or close enough to tie with or beat the paths (the
+        // stretches of tag 0 alone take their shortcut only when it is exact).
+        for (tags, neg) in [(2usize, i64::MIN / 4), (9, i64::MIN / 4), (9, -4), (9, 0), (9, 3)] {
             let full = (1u32 << tags) - 1;
             for round in 0..2000 {
                 let len = round % 40;
@@ -371,10 +404,11 @@ mod tests {
                 let em: Vec<i64> = (0..len * (tags - 1)).map(|_| next(3)).collect();
                 let start: Vec<i64> = (0..tags).map(|_| next(2)).collect();
                 let trans: Vec<i64> = (0..tags * tags).map(|_| next(2)).collect();
-                // Any masks, tag 0 alone (the tagger's outside positions) among them.
+                // Any masks, and stretches of tag 0 alone (the tagger's outside positions).
+                let alone = round % 3;
                 let allowed: Vec<u32> = (0..len)
                     .map(|_| {
-                        if next(1) == 0 {
+                        if next(2) < alone as i64 {
                             1
                         } else {
                             (next(1000).unsigned_abs() as u32 & full) | 1 << (round % tags)
@@ -387,16 +421,58 @@ mod tests {
                     allowed: &allowed,
                     start: &start,
                     transitions: &trans,
-                    neg: i64::MIN / 4,
+                    neg,
                 };
                 viterbi(&trellis, &mut b1, &mut p1);
                 p2.clear();
                 p2.resize(len, 0);
                 if len > 0 {
-                    viterbi_any(&trellis, &mut b2, &mut p2);
+                    if neg == i64::MIN / 4 {
+                        viterbi_any(&trellis, &mut b2, &mut p2);
+                    } else {
+                        // Forbidden tags may then end the best path, where the general path
+                        // and the unrolled one keep different back pointers: the shortcut
+                        // is compared with the unrolled steps.
+                        viterbi_fixed::<i64, 9, false>(&trellis, &mut b2, &mut p2);
+                    }
                 }
-                assert_eq!(p1, p2, "{tags} tags, round {round}");
+                assert_eq!(p1, p2, "{tags} tags, forbidden {neg}, round {round}");
             }
+        }
+    }
+
+    #[test]
+    fn fast_paths_equal_the_general_path_in_training_scores() {
+        let mut rng = 0x0bad_cafe_1234_5677u64;
+        let mut next = |m: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % m
+        };
+        let (mut b1, mut b2) = (ViterbiBuffers::<f64>::default(), ViterbiBuffers::default());
+        let (mut p1, mut p2) = (Vec::new(), Vec::new());
+        let tags = 9;
+        for round in 0..2000 {
+            let len = 1 + round % 30;
+            // Halves and NaN now and then (a NaN sum never wins a comparison).
+            let mut value = |m: u64| match next(50) {
+                0 => f64::NAN,
+                _ => next(m) as f64 * 0.5 - (m / 4) as f64,
+            };
+            let em: Vec<f64> = (0..len * (tags - 1)).map(|_| value(12)).collect();
+            let start: Vec<f64> = (0..tags).map(|_| value(8)).collect();
+            let trans: Vec<f64> = (0..tags * tags).map(|_| value(8)).collect();
+            let allowed: Vec<u32> =
+                (0..len).map(|_| if next(3) > 0 { 1 } else { next(511) as u32 | 1 }).collect();
+            let neg = [-1e18, -2.0, 0.0][round % 3];
+            let trellis =
+                Trellis { tags, emission: &em, allowed: &allowed, start: &start, transitions: &trans, neg };
+            viterbi(&trellis, &mut b1, &mut p1);
+            p2.clear();
+            p2.resize(len, 0);
+            viterbi_fixed::<f64, 9, false>(&trellis, &mut b2, &mut p2);
+            assert_eq!(p1, p2, "round {round}");
         }
     }
 
