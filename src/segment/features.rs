@@ -211,6 +211,30 @@ pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCac
                 hyphen.joins_prev = true;
             }
         }
+        // A number whose thousands are written with spaces around the full stop (`10 . 000`,
+        // `70 . 000 . 000`, as UD-VTB writes them) is one word: the full stop and a group of
+        // exactly three digits after it join the number before.
+        let number_group = kind == TokenKind::Number
+            && gap_ok
+            && s.len() == 3
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && out.len() >= 2
+            && {
+                let (before, stop) = (out[out.len() - 2], out[out.len() - 1]);
+                stop.gap_ok
+                    && stop.shape == SHAPE_PUNCT
+                    && text[stop.span.range()] == *"."
+                    && before.number
+                    && {
+                        let digits = &text[before.span.range()];
+                        (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+                    }
+            };
+        if number_group {
+            if let Some(stop) = out.last_mut() {
+                stop.joins_prev = true;
+            }
+        }
         // `ông H. cúi xuống`: after an initial, a lowercase word shows that the full stop
         // ends no sentence.
         let after_initial = out.len() >= 2 && {
@@ -249,7 +273,7 @@ pub(crate) fn analyze_with(text: &str, out: &mut Vec<Tok>, sounds: &mut SoundCac
             onset,
             rhyme,
             tone,
-            joins_prev: glued_alnum || hyphenated,
+            joins_prev: glued_alnum || hyphenated || number_group,
             number: kind == TokenKind::Number,
         });
     }
@@ -586,6 +610,23 @@ mod tests {
         );
         let joins: Vec<bool> = (0..toks.len()).map(|i| i > 0 && toks[i].joinable(toks[i - 1])).collect();
         assert_eq!(joins, [false, true, true, true, false, false, false, true, true]);
+    }
+
+    #[test]
+    fn spaced_thousands_are_one_number() {
+        let joins = |text: &str| -> Vec<bool> {
+            let mut toks = Vec::new();
+            analyze(text, &mut toks);
+            toks.iter().map(|t| t.joins_prev).collect()
+        };
+        // `rút 5 . 000 đồng`: the full stop and `000` join `5`.
+        assert_eq!(joins("rút 5 . 000 đồng"), [false, false, true, true, false]);
+        assert_eq!(joins("70 . 000 . 000 đ"), [false, true, true, true, true, false]);
+        // Not groups of three digits after a number of one to three digits.
+        assert_eq!(joins("năm 2000 . 100 người"), [false; 5]);
+        assert_eq!(joins("35 . 1000 đ"), [false; 4]);
+        assert_eq!(joins("tháng 10 , 110 ngày"), [false; 5]);
+        assert_eq!(joins("số 5 .\n000"), [false; 4]);
     }
 
     #[test]

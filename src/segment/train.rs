@@ -76,6 +76,7 @@ pub struct SegmenterTrainer {
     min_feature_sentences: u32,
     runs: usize,
     seed: u64,
+    margin: f64,
     sentences: Vec<Sentence>,
     /// Occurrences of multi-token gold words.
     gold_words: HashKeyed<u32>,
@@ -107,6 +108,9 @@ impl core::fmt::Debug for SegmenterTrainer {
 const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
+    /// The default of [`SegmenterTrainer::margin`].
+    pub const DEFAULT_MARGIN: f64 = 40.0;
+
     /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
     /// seen at least 3 times, every feature.
     ///
@@ -122,6 +126,7 @@ impl SegmenterTrainer {
             min_feature_sentences: 1,
             runs: 10,
             seed: 0x5e9_2024,
+            margin: SegmenterTrainer::DEFAULT_MARGIN,
             sentences: Vec::new(),
             gold_words: HashKeyed::default(),
             listed_words: HashKeyed::default(),
@@ -253,6 +258,29 @@ impl SegmenterTrainer {
     /// ```
     pub fn seed(&mut self, seed: u64) -> &mut Self {
         self.seed = seed;
+        self
+    }
+
+    /// Margin of the perceptron updates (default [`SegmenterTrainer::DEFAULT_MARGIN`]): while training, each
+    /// wrong decision at a joinable place scores this much more than the weights give, so a
+    /// sentence also updates the weights when the gold segmentation wins by less. 0 gives
+    /// the plain perceptron.
+    ///
+    /// ```
+    /// # use vntext::{SegmenterTrainer, Span};
+    /// # let train = |trainer: &mut SegmenterTrainer| {
+    /// #     trainer.hash_bits(10);
+    /// #     trainer.add_raw_text("quốc phòng toàn dân, an ninh nhân dân");
+    /// #     trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
+    /// #     trainer.add_sentence("an ninh nhân dân", &[Span::new(0, 7), Span::new(8, 18)]);
+    /// #     trainer.train().unwrap()
+    /// # };
+    /// let default = train(&mut SegmenterTrainer::new());
+    /// let changed = train(SegmenterTrainer::new().margin(0.0));
+    /// assert_ne!(default, changed); // a different model
+    /// ```
+    pub fn margin(&mut self, margin: f64) -> &mut Self {
+        self.margin = margin.max(0.0);
         self
     }
 
@@ -449,6 +477,7 @@ impl SegmenterTrainer {
             .epochs(self.epochs)
             .runs(self.runs)
             .seed(self.seed)
+            .margin(self.margin)
             .min_feature_examples(self.min_feature_sentences);
 
         // Features of every joinable position. The lexicon leaves out each sentence's own

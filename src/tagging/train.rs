@@ -47,6 +47,7 @@ pub(crate) struct Trainer {
     runs: usize,
     seed: u64,
     min_feature_examples: u32,
+    margin: f64,
     examples: Vec<Example>,
 }
 
@@ -68,6 +69,7 @@ impl Trainer {
             runs: 10,
             seed: 0x5e9_2024,
             min_feature_examples: 2,
+            margin: 0.0,
             examples: Vec::new(),
         }
     }
@@ -101,6 +103,14 @@ impl Trainer {
     /// memorizes the example instead of learning the features that generalize.
     pub(crate) fn min_feature_examples(&mut self, count: u32) -> &mut Self {
         self.min_feature_examples = count.max(1);
+        self
+    }
+
+    /// Margin of the updates (default 0, the plain perceptron): while training, every wrong
+    /// tag of a position scores `margin` more than its weights give (cost-augmented
+    /// decoding), so an example also updates the weights when the gold path wins by less.
+    pub(crate) fn margin(&mut self, margin: f64) -> &mut Self {
+        self.margin = margin.max(0.0);
         self
     }
 
@@ -216,9 +226,15 @@ impl Trainer {
                     if fs.is_empty() {
                         continue;
                     }
+                    // Cost augmentation: relative to tag 0, tag `t + 1` gains the margin
+                    // when it is wrong and tag 0 gains it when tag 0 is wrong.
+                    let g = usize::from(e.gold[k]);
+                    let base = if g == 0 { 0.0 } else { self.margin };
                     for t in 0..w {
+                        let cost = if t + 1 == g { 0.0 } else { self.margin };
                         emission[k * w + t] =
-                            fs.iter().map(|&r| f64::from(weights[r as usize * w + t])).sum();
+                            fs.iter().map(|&r| f64::from(weights[r as usize * w + t])).sum::<f64>() + cost
+                                - base;
                     }
                 }
                 let trellis = Trellis {
@@ -325,6 +341,30 @@ mod tests {
         let m = trained(3);
         assert_eq!(m, trained(3));
         assert_ne!(m, trained(1));
+        let mut lattice = Lattice::default();
+        for s in ["y x", "z x y x", "x x y x z"] {
+            let (e, feats) = example(s);
+            lattice.reset(&m, e.len());
+            for (k, f) in feats.iter().enumerate() {
+                lattice.add_features(&m, k, f);
+            }
+            assert_eq!(lattice.decode(), e.gold, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_margin_changes_the_updates_and_still_learns() {
+        let train = |margin: f64| {
+            let mut t = Trainer::new("toy", &["O", "X1", "X2"]);
+            t.hash_bits(10).epochs(5).runs(2).margin(margin);
+            for s in ["y x z x", "x y x", "z z x y x", "y x x", "x z y x"] {
+                t.add(example(s).0);
+            }
+            t.train().unwrap()
+        };
+        let m = train(3.0);
+        assert_ne!(m, train(0.0));
+        assert_eq!(train(0.0), trained(2), "margin 0 is the plain perceptron");
         let mut lattice = Lattice::default();
         for s in ["y x", "z x y x", "x x y x z"] {
             let (e, feats) = example(s);
