@@ -103,6 +103,27 @@ fn rules_only_is_still_there() {
     );
 }
 
+/// A body named by its level alone (`UBND tỉnh`) is an organisation in the library's output
+/// (the rules find it, with its gazetteer record, where the tagger found no name), but not in
+/// the CoNLL tags, which follow the corpus convention that leaves it untagged.
+#[test]
+fn bare_bodies_are_kept_in_the_output_but_not_in_the_corpus_tags() {
+    let r = Recognizer::builtin();
+    let text = "Chủ tịch UBND tỉnh cho biết UBND tỉnh sẽ họp.";
+    let bodies: Vec<_> = r.recognize(text).into_iter().filter(|e| e.text == "UBND tỉnh").collect();
+    assert_eq!(bodies.len(), 2, "{bodies:?}");
+    assert!(bodies.iter().all(|e| e.kind == EntityKind::Organization && e.record.is_some() && !e.nested));
+    let tokens: Vec<&str> = text.split(' ').collect();
+    assert_eq!(r.tag_tokens(&tokens), vec!["O"; tokens.len()]);
+    // A body with its name is one organisation either way.
+    let named = ["UBND", "tỉnh", "Đắk", "Nông", "họp", "."];
+    assert_eq!(r.tag_tokens(&named), ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]);
+    assert_eq!(
+        found(r, "UBND tỉnh Đắk Nông họp.")[0],
+        (EntityKind::Organization, "UBND tỉnh Đắk Nông".to_owned())
+    );
+}
+
 /// The "Also seen" list of issue 17, as the tagger now reads it. Cases still wrong are
 /// listed in `known_failures_of_issue_17` with what comes out.
 #[test]
