@@ -855,7 +855,8 @@ pub(crate) fn tag_line(
     }
 }
 
-/// Adds the rules' outer organisations with a gazetteer record (`UBND tỉnh`, `Tỉnh ủy`) that
+/// Adds the rules' outer organisations of two tokens or more with a gazetteer record
+/// (`UBND tỉnh`, `Tỉnh ủy`) that
 /// no name of the tagger's (`out`, disjoint and in order) overlaps, with what they nest.
 fn keep_rule_bodies(found: &[Found], out: &mut Vec<Found>) {
     let mut outers: Vec<(usize, usize)> =
@@ -863,7 +864,8 @@ fn keep_rule_bodies(found: &[Found], out: &mut Vec<Found>) {
     outers.sort_unstable();
     let mut added = Vec::new();
     for (k, f) in found.iter().enumerate() {
-        if f.nested || f.kind != EntityKind::Organization || f.record.is_none() {
+        // One token (`Ca` in `Ca bệnh`) is too weak a cue without the tagger.
+        if f.nested || f.kind != EntityKind::Organization || f.record.is_none() || f.end < f.start + 2 {
             continue;
         }
         let m = f.mention_start.min(f.start);
