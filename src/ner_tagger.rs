@@ -129,8 +129,8 @@ impl Memory {
                 end += 1;
             }
             if typ < 7 {
-                for j in k..end {
-                    if !views[j].cap {
+                for (j, v) in views.iter().enumerate().take(end).skip(k) {
+                    if !v.cap {
                         continue;
                     }
                     let pos: u32 = match (j == k, j + 1 == end) {
@@ -139,7 +139,7 @@ impl Memory {
                         (false, true) => 2,
                         (false, false) => 3,
                     };
-                    *self.predicted.entry(views[j].exact).or_default() |= 1 << (typ * 4 + pos);
+                    *self.predicted.entry(v.exact).or_default() |= 1 << (typ * 4 + pos);
                 }
             }
             k = end;
