@@ -195,7 +195,7 @@ impl Recognizer {
             bounds.push(b);
         }
         let mut tags: Vec<Vec<String>> = bounds.iter().map(|b| vec!["O".to_owned(); b.len()]).collect();
-        for e in self.recognize(&text).iter().filter(|e| !e.nested) {
+        for e in self.recognize_as(&text, true).iter().filter(|e| !e.nested) {
             let typ = match e.kind {
                 EntityKind::Person => "PER",
                 EntityKind::Province | EntityKind::Location => "LOC",

@@ -586,14 +586,20 @@ impl Recognizer {
     pub fn recognize<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
         // Combining marks (U+0300..U+036F, lead bytes CC/CD): the words are compared as
         // written in many rules, so NFD text is composed first and the spans mapped back.
+        self.recognize_as(text, false)
+    }
+
+    /// [`recognize`](Self::recognize), or with `corpus` the names as the NER corpus tags them
+    /// (for the CoNLL scoring: without the rules' bodies that the tagger leaves alone).
+    pub(crate) fn recognize_as<'h>(&self, text: &'h str, corpus: bool) -> Vec<Entity<'h>> {
         if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
-            return self.recognize_composed(text);
+            return self.recognize_composed(text, corpus);
         }
-        self.recognize_nfc(text)
+        self.recognize_nfc(text, corpus)
     }
 
     /// [`recognize`](Self::recognize) on the NFC form of `text`, with spans on `text`.
-    fn recognize_composed<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+    fn recognize_composed<'h>(&self, text: &'h str, corpus: bool) -> Vec<Entity<'h>> {
         let compose = crate::Normalizer::builder()
             .tone(crate::TonePlacement::Keep)
             .lookalikes(false)
@@ -601,7 +607,7 @@ impl Recognizer {
             .plain_spaces(false)
             .build();
         let composed = compose.normalize_mapped(text);
-        let entities = self.recognize_nfc(composed.as_str());
+        let entities = self.recognize_nfc(composed.as_str(), corpus);
         entities
             .iter()
             .filter_map(|e| {
@@ -612,14 +618,18 @@ impl Recognizer {
             .collect()
     }
 
-    fn recognize_nfc<'h>(&self, text: &'h str) -> Vec<Entity<'h>> {
+    fn recognize_nfc<'h>(&self, text: &'h str, corpus: bool) -> Vec<Entity<'h>> {
         // One line at a time, with buffers reused across lines: the tokens of a line stay
         // in cache and nothing grows with the text but the result.
         let mut entities = Vec::new();
         let mut toks = Vec::new();
         let mut found = Vec::new();
         let mut key = String::new();
-        let mut tagging = self.tagger.as_ref().map(|t| (t, LineState::default(), Vec::new()));
+        let mut tagging = self.tagger.as_ref().map(|t| {
+            let mut state = LineState::default();
+            state.keep_rule_bodies = !corpus;
+            (t, state, Vec::new())
+        });
         let mut line_start = 0;
         while line_start < text.len() {
             let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);

@@ -26,10 +26,10 @@ const TASK: &str = "ner";
 
 /// The version of the feature set, first byte of a NER model's payload; the second byte
 /// says which feature groups the model was trained with ([`Features`]).
-const FEATURE_VERSION: u8 = 2;
+const FEATURE_VERSION: u8 = 3;
 
 /// Features per token.
-const FEATURES: usize = 40;
+const FEATURES: usize = 46;
 
 /// Token shapes.
 const SHAPE_LOWER: u64 = 1;
@@ -73,7 +73,15 @@ impl Features {
     const CLUSTERS: u8 = 1;
     const MEMORY: u8 = 2;
     const RULES: u8 = 4;
-    const ALL: Features = Features(Self::CLUSTERS | Self::MEMORY | Self::RULES);
+    const AFFIX: u8 = 8;
+    const HISTORY: u8 = 16;
+    const NAMES: u8 = 32;
+    /// The groups of the built-in model and of [`NerTrainer::new`]: the affix, name-run and
+    /// history groups did not raise the dev F1 (see `data/SOURCES.md`), but a model file
+    /// may use them.
+    const SHIPPED: Features = Features(Self::CLUSTERS | Self::MEMORY | Self::RULES);
+    const ALL: Features =
+        Features(Self::CLUSTERS | Self::MEMORY | Self::RULES | Self::AFFIX | Self::HISTORY | Self::NAMES);
     fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
@@ -85,15 +93,57 @@ impl Features {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Memory {
     seen: crate::tagging::HashKeyed<u16>,
+    /// What the tagger itself found earlier in the document, by exact token form: type
+    /// (the model's type number, up to 7) and place in the name, as bits.
+    predicted: crate::tagging::HashKeyed<u32>,
 }
 
 impl Memory {
     pub(crate) fn clear(&mut self) {
         self.seen.clear();
+        self.predicted.clear();
     }
 
     fn get(&self, exact: u64) -> u16 {
         if self.seen.is_empty() { 0 } else { self.seen.get(&exact).copied().unwrap_or(0) }
+    }
+
+    fn get_predicted(&self, exact: u64) -> u32 {
+        if self.predicted.is_empty() { 0 } else { self.predicted.get(&exact).copied().unwrap_or(0) }
+    }
+
+    /// Remembers the capitalised tokens of the names in `path` (the model's tags: `O`, then
+    /// `B-`/`I-` pairs of each type).
+    fn add_path(&mut self, views: &[TokenView], path: &[u8]) {
+        let mut k = 0;
+        while k < path.len().min(views.len()) {
+            let t = path[k];
+            if t == 0 {
+                k += 1;
+                continue;
+            }
+            let typ = u32::from((t - 1) / 2);
+            let inside = if t % 2 == 1 { t + 1 } else { t };
+            let mut end = k + 1;
+            while end < path.len().min(views.len()) && path[end] == inside {
+                end += 1;
+            }
+            if typ < 7 {
+                for (j, v) in views.iter().enumerate().take(end).skip(k) {
+                    if !v.cap {
+                        continue;
+                    }
+                    let pos: u32 = match (j == k, j + 1 == end) {
+                        (true, true) => 0,
+                        (true, false) => 1,
+                        (false, true) => 2,
+                        (false, false) => 3,
+                    };
+                    *self.predicted.entry(v.exact).or_default() |= 1 << (typ * 4 + pos);
+                }
+            }
+            k = end;
+        }
     }
 
     /// Remembers the capitalised tokens of the rules' (outer) people, organisations and
@@ -134,12 +184,24 @@ pub(crate) struct TokenView {
     nested_rule: u64,
     cluster: u64,
     memory: u64,
+    /// What the tagger found earlier in the document with this form ([`Memory::add_path`]).
+    history: u64,
+    /// Hashes of the lower-case form's first and last three characters (0 for short
+    /// tokens and non-words).
+    prefix: u64,
+    suffix: u64,
     start: u64,
     /// In a run of capitalised tokens: the key of the token before the run, of the token
     /// after it, and the position and length in the run (0 outside).
     run_before: u64,
     run_after: u64,
     run_pos: u64,
+    /// In a run of capitalised tokens: what the gazetteer's name lists say of the whole run
+    /// (every token a name syllable, starts with a surname, holds an organisation head or a
+    /// word that is no name).
+    run_names: u64,
+    /// The gazetteer's flags of the token's syllable.
+    flags: u16,
     /// Capitalised.
     cap: bool,
 }
@@ -184,6 +246,22 @@ fn rule_code(kind: EntityKind) -> u64 {
     }
 }
 
+/// Hashes of the lower-case first and last three characters of a word of more than three.
+fn affixes(s: &str) -> (u64, u64) {
+    let mut chars = s.char_indices();
+    let Some((cut_front, _)) = chars.nth(3) else { return (0, 0) };
+    let mut back = s.char_indices().rev();
+    let Some((cut_back, _)) = back.nth(2) else { return (0, 0) };
+    let hash = |part: &str| {
+        let mut h = crate::tagging::FNV_OFFSET;
+        for c in part.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(u32::from(c))).wrapping_mul(crate::tagging::FNV_PRIME);
+        }
+        h
+    };
+    (hash(&s[..cut_front]), hash(&s[cut_back..]))
+}
+
 /// The views of a line's tokens: their forms, shapes, name lists, clusters, what the rules
 /// found there (`found`, the parser's output) and the document memory.
 pub(crate) fn line_views(
@@ -213,6 +291,10 @@ pub(crate) fn line_views(
             _ => shape(s),
         };
         let cluster = clusters.map_or(0, |c| u64::from(c.get(&lower).copied().unwrap_or(0)));
+        let history =
+            if features.has(Features::HISTORY) { u64::from(memory.get_predicted(exact)) } else { 0 };
+        let (prefix, suffix) =
+            if features.has(Features::AFFIX) && t.kind.is_word() { affixes(s) } else { (0, 0) };
         let memory = if features.has(Features::MEMORY) { u64::from(memory.get(exact)) } else { 0 };
         out.push(TokenView {
             exact,
@@ -223,10 +305,15 @@ pub(crate) fn line_views(
             nested_rule: 0,
             cluster,
             memory,
+            history,
+            prefix,
+            suffix,
             start: u64::from(t.sent_start),
             run_before: 0,
             run_after: 0,
             run_pos: 0,
+            run_names: 0,
+            flags: f,
             cap: t.cap,
         });
     }
@@ -245,6 +332,16 @@ pub(crate) fn line_views(
         let before = if k == 0 { PAD } else { out[k - 1].lower };
         let after = out.get(e).map_or(PAD, |t| t.lower);
         let len = (e - k).min(4) as u64;
+        let run = &out[k..e];
+        let run_names = if features.has(Features::NAMES) {
+            u64::from(run.iter().all(|v| v.name != 0))
+                | u64::from(run[0].flags & sym::SURNAME != 0) << 1
+                | u64::from(run.iter().any(|v| v.flags & sym::ORG_HEAD != 0)) << 2
+                | u64::from(run.iter().any(|v| v.flags & sym::NOT_NAME != 0)) << 3
+                | u64::from(run[0].flags & sym::COMMON_SURNAME != 0) << 4
+        } else {
+            0
+        };
         for (j, v) in out[k..e].iter_mut().enumerate() {
             let pos = if j == 0 {
                 1
@@ -256,6 +353,7 @@ pub(crate) fn line_views(
             v.run_before = before;
             v.run_after = after;
             v.run_pos = pos | len << 4;
+            v.run_names = run_names;
         }
         k = e;
     }
@@ -275,7 +373,7 @@ pub(crate) fn line_views(
 }
 
 /// The feature hashes of token `i`.
-fn features(v: &[TokenView], i: usize, out: &mut [u64; FEATURES]) {
+fn features_of(v: &[TokenView], i: usize, features: Features, out: &mut [u64; FEATURES]) -> usize {
     let at = |k: isize| -> Option<&TokenView> { usize::try_from(k).ok().and_then(|k| v.get(k)) };
     let lower = |k: isize| at(k).map_or(PAD, |t| t.lower);
     let shape = |k: isize| at(k).map_or(0, |t| t.shape);
@@ -325,7 +423,30 @@ fn features(v: &[TokenView], i: usize, out: &mut [u64; FEATURES]) {
         feature2(38, t.run_after, t.run_pos),
         feature3(39, t.run_before, t.run_after, t.run_pos & 0xf),
         feature2(40, t.run_before, t.lower),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
     ];
+    let mut n = 40;
+    if features.has(Features::AFFIX) {
+        out[n] = feature2(41, t.prefix, t.shape);
+        out[n + 1] = feature2(42, t.suffix, t.shape);
+        n += 2;
+    }
+    if features.has(Features::NAMES) {
+        out[n] = feature2(45, t.run_names, t.run_pos);
+        out[n + 1] = feature3(46, t.run_names, t.run_before, t.run_pos & 0xf);
+        n += 2;
+    }
+    if features.has(Features::HISTORY) {
+        out[n] = feature2(43, t.history, t.shape);
+        out[n + 1] = feature3(44, t.history, shape(ii - 1), at(ii - 1).map_or(PAD, |p| p.history));
+        n += 2;
+    }
+    n
 }
 
 /// Tags that may start a sentence: `O` and `B-…`.
@@ -529,12 +650,15 @@ impl NerTagger {
         }
         for i in 0..n {
             if state.lattice.allowed()[i] != 1 {
-                features(&state.views, i, &mut feats);
-                state.lattice.add_features(model, i, &feats);
+                let k = features_of(&state.views, i, self.features, &mut feats);
+                state.lattice.add_features(model, i, &feats[..k]);
             }
         }
         state.path.clear();
         state.path.extend_from_slice(state.lattice.decode());
+        if self.features.has(Features::HISTORY) {
+            state.memory.add_path(&state.views, &state.path);
+        }
     }
 }
 
@@ -553,6 +677,10 @@ pub(crate) struct LineState {
     pub(crate) memory: Memory,
     /// Given names (last tokens) of the people the tagger found earlier in the document.
     given_names: crate::tagging::HashKeyed<()>,
+    /// Keep the rules' organisations with a gazetteer record where the tagger found no name
+    /// (`UBND tỉnh`, which the corpus convention leaves untagged): the library's output
+    /// keeps them, the CoNLL scoring follows the corpus.
+    pub(crate) keep_rule_bodies: bool,
 }
 
 impl LineState {
@@ -667,6 +795,9 @@ pub(crate) fn tag_line(
         keep
     });
     out.extend(added);
+    if state.keep_rule_bodies {
+        keep_rule_bodies(found, out);
+    }
     // The 2025 merger: a province named as a unit since 1 July 2025 is that unit when the
     // text says so (`tỉnh Lâm Đồng (mới)`, `nay là tỉnh An Giang`) or is dated after it.
     let g = r.gazetteer();
@@ -733,6 +864,30 @@ pub(crate) fn tag_line(
             }
         }
     }
+}
+
+/// Adds the rules' outer organisations of two tokens or more with a gazetteer record
+/// (`UBND tỉnh`, `Tỉnh ủy`) that
+/// no name of the tagger's (`out`, disjoint and in order) overlaps, with what they nest.
+fn keep_rule_bodies(found: &[Found], out: &mut Vec<Found>) {
+    let mut outers: Vec<(usize, usize)> =
+        out.iter().filter(|e| !e.nested).map(|e| (e.mention_start.min(e.start), e.end)).collect();
+    outers.sort_unstable();
+    let mut added = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        // One token (`Ca` in `Ca bệnh`) is too weak a cue without the tagger.
+        if f.nested || f.kind != EntityKind::Organization || f.record.is_none() || f.end < f.start + 2 {
+            continue;
+        }
+        let m = f.mention_start.min(f.start);
+        let first = outers.partition_point(|&(_, e)| e <= m);
+        if outers.get(first).is_some_and(|&(s, _)| s < f.end) {
+            continue;
+        }
+        added.push(*f);
+        added.extend(found[k + 1..].iter().take_while(|g| g.start < f.end).filter(|g| g.nested).copied());
+    }
+    out.extend(added);
 }
 
 /// The ten heavenly stems and twelve earthly branches that name the years of the cycle.
@@ -961,7 +1116,8 @@ pub struct NerTrainer {
     epochs: usize,
     runs: usize,
     features: Features,
-    sentences: Vec<(Vec<u64>, Vec<String>)>,
+    /// Documents: their sentences' tokens and BIO tags.
+    documents: Vec<Vec<(Vec<String>, Vec<String>)>>,
 }
 
 impl Default for NerTrainer {
@@ -977,7 +1133,7 @@ impl NerTrainer {
     /// assert!(vntext::NerTrainer::new().train().is_err()); // no sentences yet
     /// ```
     pub fn new() -> NerTrainer {
-        NerTrainer { bits: 18, epochs: 10, runs: 5, features: Features::ALL, sentences: Vec::new() }
+        NerTrainer { bits: 18, epochs: 10, runs: 5, features: Features::SHIPPED, documents: Vec::new() }
     }
 
     /// The weight table has `1 << bits` rows (clamped to 8..=24), each of `2 × types` 16-bit
@@ -1024,7 +1180,8 @@ impl NerTrainer {
     /// ```
     pub fn feature_groups(&mut self, clusters: bool, memory: bool, rules: bool) -> &mut Self {
         self.features = Features(
-            (u8::from(clusters) * Features::CLUSTERS)
+            (self.features.0 & !(Features::CLUSTERS | Features::MEMORY | Features::RULES))
+                | (u8::from(clusters) * Features::CLUSTERS)
                 | (u8::from(memory) * Features::MEMORY)
                 | (u8::from(rules) * Features::RULES),
         );
@@ -1073,24 +1230,128 @@ impl NerTrainer {
                 return Err(Error::model(format!("tag {bad:?} is not O, B-TYPE or I-TYPE")));
             }
         }
+        self.documents.push(
+            sentences
+                .iter()
+                .map(|(tokens, tags)| {
+                    (
+                        tokens.iter().map(|t| t.as_ref().to_owned()).collect(),
+                        tags.iter().map(|t| t.as_ref().to_owned()).collect(),
+                    )
+                })
+                .collect(),
+        );
+        Ok(())
+    }
+
+    /// The features and tags of every sentence, each document read in order with its
+    /// memory; `history` holds, per document and sentence, the tags (in `labels`) that a model
+    /// trained without the document predicted there.
+    fn examples(
+        &self,
+        features: Features,
+        labels: &[String],
+        history: Option<&[Vec<Vec<u8>>]>,
+    ) -> Vec<(Vec<u64>, Vec<u8>)> {
+        let mut out = Vec::new();
         let mut state = LineState::default();
         let mut feats = [0u64; FEATURES];
-        for (tokens, tags) in sentences {
-            state.read(tokens, self.features);
-            let mut hashes = Vec::with_capacity(state.views.len() * FEATURES);
-            let mut labels = Vec::with_capacity(state.views.len());
-            for (i, &(g, first)) in state.align.iter().enumerate() {
-                features(&state.views, i, &mut feats);
-                hashes.extend_from_slice(&feats);
-                let tag = tags[g].as_ref();
-                labels.push(match tag.strip_prefix("B-") {
-                    Some(typ) if !first => format!("I-{typ}"),
-                    _ => tag.to_owned(),
-                });
+        for (d, doc) in self.documents.iter().enumerate() {
+            state.memory.clear();
+            for (s, (tokens, tags)) in doc.iter().enumerate() {
+                state.read(tokens, features);
+                let mut hashes = Vec::with_capacity(state.views.len() * FEATURES);
+                let mut gold = Vec::with_capacity(state.views.len());
+                for (i, &(g, first)) in state.align.iter().enumerate() {
+                    let k = features_of(&state.views, i, features, &mut feats);
+                    hashes.extend_from_slice(&feats[..k]);
+                    let tag = tags[g].as_str();
+                    let tag = match tag.strip_prefix("B-") {
+                        Some(typ) if !first => format!("I-{typ}"),
+                        _ => tag.to_owned(),
+                    };
+                    gold.push(labels.iter().position(|l| *l == tag).unwrap_or(0) as u8);
+                }
+                if let Some(path) = history.and_then(|h| h.get(d)).and_then(|doc| doc.get(s)) {
+                    state.memory.add_path(&state.views, path);
+                }
+                out.push((hashes, gold));
             }
-            self.sentences.push((hashes, labels));
         }
-        Ok(())
+        out
+    }
+
+    /// The model's labels: `O`, then `B-`/`I-` of each type, types sorted.
+    fn labels(&self) -> Result<Vec<String>> {
+        let mut types: Vec<&str> =
+            self.documents.iter().flatten().flat_map(|(_, tags)| tags).filter_map(|t| t.get(2..)).collect();
+        types.sort_unstable();
+        types.dedup();
+        let mut labels = vec!["O".to_owned()];
+        for t in &types {
+            labels.push(format!("B-{t}"));
+            labels.push(format!("I-{t}"));
+        }
+        if labels.len() > 31 {
+            return Err(Error::model(format!("{} entity types, a model has at most 15", types.len())));
+        }
+        Ok(labels)
+    }
+
+    /// Trains on `examples` over `labels`.
+    fn train_examples(&self, labels: &[String], examples: &[(Vec<u64>, Vec<u8>)]) -> Result<TagModel> {
+        let per_token = examples.iter().find(|(_, g)| !g.is_empty()).map_or(1, |(h, g)| h.len() / g.len());
+        let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let mut trainer = Trainer::new(TASK, &label_refs);
+        trainer.hash_bits(self.bits).epochs(self.epochs).runs(self.runs);
+        let all = crate::tagging::all_tags(labels.len());
+        let start =
+            labels.iter().enumerate().filter(|(_, t)| !t.starts_with("I-")).fold(0, |m, (k, _)| m | 1 << k);
+        for (hashes, gold) in examples {
+            let mut e = Example::default();
+            for (i, (&g, feats)) in gold.iter().zip(hashes.chunks_exact(per_token)).enumerate() {
+                e.push(g, if i == 0 { start } else { all }, feats);
+            }
+            trainer.add(e);
+        }
+        trainer.train()
+    }
+
+    /// Jackknifed predictions: each fold of documents tagged by a model trained on the
+    /// others, without the history features, so that the history the final model learns
+    /// from is as noisy as its own predictions at run time.
+    fn jackknife(&self, labels: &[String]) -> Result<Vec<Vec<Vec<u8>>>> {
+        const FOLDS: usize = 5;
+        let base = Features(self.features.0 & !Features::HISTORY);
+        let examples = self.examples(base, labels, None);
+        let doc_of: Vec<usize> = self
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| std::iter::repeat_n(d, doc.len()))
+            .collect();
+        let mut history: Vec<Vec<Vec<u8>>> =
+            self.documents.iter().map(|d| vec![Vec::new(); d.len()]).collect();
+        for fold in 0..FOLDS {
+            let train: Vec<(Vec<u64>, Vec<u8>)> = examples
+                .iter()
+                .zip(&doc_of)
+                .filter(|(_, d)| *d % FOLDS != fold)
+                .map(|(e, _)| e.clone())
+                .collect();
+            let model = self.train_examples(labels, &train)?;
+            let tagger = NerTagger::from_model_bytes(&model.to_bytes(&[FEATURE_VERSION, base.0]))?;
+            let mut state = LineState::default();
+            for (d, doc) in self.documents.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
+                state.memory.clear();
+                for (s, (tokens, _)) in doc.iter().enumerate() {
+                    state.read(tokens, base);
+                    tagger.decode_line(&mut state);
+                    history[d][s] = state.path.clone();
+                }
+            }
+        }
+        Ok(history)
     }
 
     /// Trains and returns the model's bytes, for [`NerTagger::from_model_bytes`].
@@ -1106,33 +1367,14 @@ impl NerTrainer {
     /// # Errors
     /// [`Error::Model`] when no sentence was added or they use more than 15 types.
     pub fn train(&self) -> Result<Vec<u8>> {
-        let mut types: Vec<&str> =
-            self.sentences.iter().flat_map(|(_, tags)| tags).filter_map(|t| t.get(2..)).collect();
-        types.sort_unstable();
-        types.dedup();
-        let mut labels = vec!["O".to_owned()];
-        for t in &types {
-            labels.push(format!("B-{t}"));
-            labels.push(format!("I-{t}"));
+        if self.documents.is_empty() {
+            return Err(Error::model("no labelled sentences to train on"));
         }
-        if labels.len() > 31 {
-            return Err(Error::model(format!("{} entity types, a model has at most 15", types.len())));
-        }
-        let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let mut trainer = Trainer::new(TASK, &label_refs);
-        trainer.hash_bits(self.bits).epochs(self.epochs).runs(self.runs);
-        let all = crate::tagging::all_tags(labels.len());
-        let start =
-            labels.iter().enumerate().filter(|(_, t)| !t.starts_with("I-")).fold(0, |m, (k, _)| m | 1 << k);
-        for (hashes, tags) in &self.sentences {
-            let mut e = Example::default();
-            for (i, (tag, feats)) in tags.iter().zip(hashes.chunks_exact(FEATURES)).enumerate() {
-                let gold = labels.iter().position(|l| l == tag).unwrap_or(0) as u8;
-                e.push(gold, if i == 0 { start } else { all }, feats);
-            }
-            trainer.add(e);
-        }
-        Ok(trainer.train()?.to_bytes(&[FEATURE_VERSION, self.features.0]))
+        let labels = self.labels()?;
+        let history =
+            if self.features.has(Features::HISTORY) { Some(self.jackknife(&labels)?) } else { None };
+        let examples = self.examples(self.features, &labels, history.as_deref());
+        Ok(self.train_examples(&labels, &examples)?.to_bytes(&[FEATURE_VERSION, self.features.0]))
     }
 }
 
@@ -1204,6 +1446,23 @@ mod tests {
     }
 
     #[test]
+    fn the_optional_groups_train_and_tag() {
+        // Affixes, name runs and the jackknifed history of the tagger's own predictions.
+        let mut t = trainer();
+        t.features = Features::ALL;
+        let bytes = t.train().unwrap();
+        assert_eq!(bytes, t.train().unwrap());
+        let tagger = NerTagger::from_model_bytes(&bytes).unwrap();
+        assert_eq!(tagger.features, Features::ALL);
+        let mut worker = tagger.worker();
+        worker.new_document();
+        let first: Vec<&str> = worker.tag_in_document(&["Ông", "Park", "đến", "Hà_Nội"]).collect();
+        assert_eq!(first, ["O", "B-PER", "O", "B-LOC"]);
+        // The history remembers what the tagger found.
+        assert_ne!(worker.state.memory.get_predicted(crate::tagging::fnv1a(b"Park")), 0);
+    }
+
+    #[test]
     fn other_models_and_bad_input_are_errors() {
         let segmenter = {
             let mut t = crate::SegmenterTrainer::new();
@@ -1220,6 +1479,12 @@ mod tests {
         let mut other_tags = TagModel::read(&bytes, None).unwrap().0;
         other_tags.tags[1] = "LOC".into();
         assert!(NerTagger::from_model_bytes(&other_tags.to_bytes(&[])).is_err());
+        // A model of an older feature set (version 2, before the affix and history
+        // features) is a clear error, not a misread.
+        let (model, _) = TagModel::read(&bytes, None).unwrap();
+        let err = NerTagger::from_model_bytes(&model.to_bytes(&[2, 7])).unwrap_err();
+        assert!(err.to_string().contains("feature set version 2"), "{err}");
+        assert!(NerTagger::from_model_bytes(&model.to_bytes(&[FEATURE_VERSION, 0x80])).is_err());
         assert!(NerTrainer::new().train().is_err());
         let mut t = NerTrainer::new();
         assert!(t.add_sentence(&["a", "b"], &["O"]).is_err());

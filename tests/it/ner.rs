@@ -17,14 +17,14 @@ fn seed_article_rules() {
     check_seed_article(&Recognizer::builder().rules_only().build());
 }
 
-/// KNOWN FAILURE of the built-in recognizer with the trained tagger: the tagger follows the
-/// corpus convention that a body named by its level alone (`UBND tỉnh`) is not an entity, and
-/// it drops the rules' `UBND tỉnh` here, which this seed test (issue 17: the seed article keeps
-/// every entity) asks for. When the built-in recognizer passes, this test fails: make it a
-/// plain test again.
+/// KNOWN FAILURE of the built-in recognizer with the trained tagger: it now keeps the rules'
+/// bodies with a gazetteer record that the tagger leaves alone (`UBND tỉnh`, untagged by the
+/// corpus convention, issue 17; that part passes), but the model trained on the 14,638-sentence
+/// split reads the photo credit `Khánh An` (also a place name) as a place. When the built-in
+/// recognizer passes, this test fails: make it a plain test again.
 #[test]
 #[ignore = "needs ../shared"]
-#[should_panic(expected = "UBND tỉnh not found")]
+#[should_panic(expected = "Khánh An is not a Person")]
 fn seed_article_builtin_known_failure() {
     check_seed_article(Recognizer::builtin());
 }
@@ -78,7 +78,7 @@ fn check_seed_article(r: &Recognizer) {
     assert_eq!(entities_with(&entities, "UBND tỉnh").len(), 6);
     assert_eq!(entities_with(&entities, "08/12/2022")[0].kind, EntityKind::Date);
     assert_eq!(entities_with(&entities, "16:53")[0].kind, EntityKind::Time);
-    assert_eq!(entities_with(&entities, "Khánh An")[0].kind, EntityKind::Person);
+    assert_eq!(entities_with(&entities, "Khánh An")[0].kind, EntityKind::Person, "Khánh An is not a Person");
 
     // Nothing is a Person that is a place.
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
@@ -383,11 +383,15 @@ fn a_country_after_a_title_of_office_is_no_person() {
 fn a_title_its_country_and_the_name_it_belongs_to() {
     let found = Recognizer::builtin()
         .recognize("Tổng thống Mỹ Donald Trump gặp Thủ tướng Nhật Bản Shinzo Abe. Ca sĩ Mỹ Tâm hát. Tổng thống Guinea Xích Đạo.");
-    // Known failure of the tagger (issue 17): it reads `Thủ` of the title `Thủ tướng` as an
-    // organisation here. The test holds everything else and flags the day it goes away.
-    let known_wrong = (EntityKind::Organization, "Thủ");
-    let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).filter(|k| *k != known_wrong).collect();
+    // Known failure of the tagger trained on the 14,638-sentence split (issue 17): it runs the
+    // person on into the next sentence's `Ca` (`Shinzo Abe. Ca`). The test holds everything
+    // else and flags the day it goes away.
+    let known_wrong = (EntityKind::Person, "Shinzo Abe. Ca");
     assert!(found.iter().any(|e| (e.kind, e.text) == known_wrong), "fixed: drop `known_wrong`");
+    let kinds: Vec<_> = found
+        .iter()
+        .map(|e| if (e.kind, e.text) == known_wrong { (e.kind, "Shinzo Abe") } else { (e.kind, e.text) })
+        .collect();
     assert_eq!(
         kinds,
         [
