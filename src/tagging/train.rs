@@ -336,20 +336,25 @@ mod tests {
         t.train().unwrap()
     }
 
+    /// The model decodes the gold tags of three toy sentences.
+    fn assert_decodes_gold(m: &TagModel) {
+        let mut lattice = Lattice::default();
+        for s in ["y x", "z x y x", "x x y x z"] {
+            let (e, feats) = example(s);
+            lattice.reset(m, e.len());
+            for (k, f) in feats.iter().enumerate() {
+                lattice.add_features(m, k, f);
+            }
+            assert_eq!(lattice.decode(), e.gold, "{s}");
+        }
+    }
+
     #[test]
     fn learns_a_three_tag_task_and_is_deterministic() {
         let m = trained(3);
         assert_eq!(m, trained(3));
         assert_ne!(m, trained(1));
-        let mut lattice = Lattice::default();
-        for s in ["y x", "z x y x", "x x y x z"] {
-            let (e, feats) = example(s);
-            lattice.reset(&m, e.len());
-            for (k, f) in feats.iter().enumerate() {
-                lattice.add_features(&m, k, f);
-            }
-            assert_eq!(lattice.decode(), e.gold, "{s}");
-        }
+        assert_decodes_gold(&m);
     }
 
     #[test]
@@ -365,15 +370,7 @@ mod tests {
         let m = train(3.0);
         assert_ne!(m, train(0.0));
         assert_eq!(train(0.0), trained(2), "margin 0 is the plain perceptron");
-        let mut lattice = Lattice::default();
-        for s in ["y x", "z x y x", "x x y x z"] {
-            let (e, feats) = example(s);
-            lattice.reset(&m, e.len());
-            for (k, f) in feats.iter().enumerate() {
-                lattice.add_features(&m, k, f);
-            }
-            assert_eq!(lattice.decode(), e.gold, "{s}");
-        }
+        assert_decodes_gold(&m);
     }
 
     #[test]
