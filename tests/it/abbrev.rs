@@ -143,6 +143,17 @@ fn document_numbers_stay_as_written() {
     );
 }
 
+/// A unit after a number and no-break spaces, and an abbreviation after a sentence end and
+/// spaces that are not ASCII (`\u{3000}`, `\u{200B}`), read as after ordinary spaces: the
+/// prefilter had looked at the ASCII-space-separated chunk before only.
+#[test]
+fn no_break_and_wide_spaces_are_spaces_to_the_context_rules() {
+    assert_eq!(expand("Diện tích 15\u{A0} ha đất"), "Diện tích 15\u{A0} héc-ta đất");
+    assert_eq!(expand("Đo 5\u{A0} \u{A0} ha"), "Đo 5\u{A0} \u{A0} héc-ta");
+    assert_eq!(expand("Xong? \u{3000} BH tỉnh"), "Xong? \u{3000} Bảo hiểm tỉnh");
+    assert_eq!(expand("Rồi?\t\u{3000} \u{200B}BH"), "Rồi?\t\u{3000} \u{200B}Bảo hiểm");
+}
+
 #[test]
 fn ordinary_words_are_never_expanded() {
     // `BAN`, `CAC`, `TO`... are not abbreviations, and lower- or title-case Vietnamese

@@ -18,6 +18,8 @@ pub const CASES: &[&str] = &[
     "H'Mông ' ’a a' 'Đ",
     "000 85 .",
     "\u{FFFD}\u{FFFD} a\u{FFFD}b",
+    "hoàაa!ਾGđ",
+    "+/᎕)2469,17ngườiᆩ{&ਾGđ",
 ];
 
 /// Every token is the slice at its span; spans increase and do not overlap; with
@@ -254,6 +256,26 @@ fn nfd_initial_words_known_failure() {
 fn nfd_sinhala_expansion_spacing_known_failure() {
     let text = "Aa!\u{DDA}UBND";
     check_decomposed(text, &text.nfd().collect::<String>(), Stages::All, false);
+}
+
+/// Found by `generated_vietnamese_like`: the tokenizer joins the Gurmukhi vowel sign `ਾ` to
+/// the `!` or `&` before it, so `Gđ` is a token of its own; the expander's prefilter read
+/// `ਾGđ` as one run of letters and skipped it, unless a decomposed `à` elsewhere in the chunk
+/// made the chunk a candidate (NFD text only).
+#[test]
+fn an_abbreviation_after_a_non_latin_combining_mark_expands_in_nfc_and_nfd() {
+    let abbreviations = Abbreviations::builtin();
+    for (text, expanded) in [
+        ("hoàაa!ਾGđ", "hoàაa!ਾ Giám đốc"),
+        ("+/᎕)2469,17ngườiᆩ{&ਾGđ", "+/᎕)2469,17ngườiᆩ{&ਾ giám đốc"),
+        ("a!ਾGđ", "a!ਾ Giám đốc"),
+    ] {
+        for form in [text.nfc().collect::<String>(), nfd_latin(text), text.nfd().collect()] {
+            let got = abbreviations.expand(&form);
+            assert_eq!(got.as_str().nfc().collect::<String>(), expanded, "{form:?}");
+        }
+        check_nfd(text);
+    }
 }
 
 #[test]
