@@ -1341,8 +1341,9 @@ fn forward_chunks(bytes: &[u8], pos: usize, n: usize) -> usize {
 }
 
 /// [`back_chunks`] for the prefilter's regions: chunks without a token (only spaces and
-/// invisible characters, `\u{A0}`, `\u{200B}`) do not count, as they give the rules no
-/// context (the `?` before `\u{3000} BH` starts its sentence).
+/// invisible characters, `\u{A0}`, `\u{200B}`) or with opening quotes, brackets and dashes
+/// only do not count, as the rules look through them (the `?` before `\u{3000} BH` and the
+/// `…` before `“ NNTƯ` start their sentences).
 fn back_token_chunks(text: &str, pos: usize, n: usize) -> usize {
     let bytes = text.as_bytes();
     let mut p = pos;
@@ -1355,7 +1356,7 @@ fn back_token_chunks(text: &str, pos: usize, n: usize) -> usize {
         while p > 0 && !bytes[p - 1].is_ascii_whitespace() {
             p -= 1;
         }
-        counted += usize::from(has_token(&text[p..end]));
+        counted += usize::from(has_context(&text[p..end]));
     }
     p
 }
@@ -1383,6 +1384,14 @@ fn forward_token_chunks(text: &str, pos: usize, n: usize) -> usize {
 /// or an invisible or control character.
 fn has_token(chunk: &str) -> bool {
     chunk.bytes().any(|b| b > b' ' && b < 0x7F) || chunk.chars().any(|c| !crate::chars::is_space(c))
+}
+
+/// True when `chunk` holds a token that the look back for the start of a sentence
+/// ([`Scan::sentence_start`]) stops at: other than an opening quote, bracket or dash.
+fn has_context(chunk: &str) -> bool {
+    chunk.chars().any(|c| {
+        !crate::chars::is_space(c) && !matches!(c, '(' | '[' | '"' | '“' | '\'' | '‘' | '«' | '-' | '–' | '—')
+    })
 }
 
 /// True when `form` (without a final period for forms like `TP.`) is a single word token.
@@ -3011,11 +3020,12 @@ mod tests {
             "Ðs+hoà, Ðs hoa, ðs, Ɖs, ɖs, ĐS.".to_owned(),
             // A mark the tokenizer joins to the `!` before it (found by the NFD property test
             // of tests/it/invariants.rs), a number before no-break spaces and a chunk of them
-            // only, a sentence end before a chunk without a token (found by the property test
-            // below).
+            // only, a sentence end before a chunk without a token or with opening quotes and
+            // brackets only (found by the property test below).
             "hoàაa!ਾGđ +/᎕)2469,17ngườiᆩ{&ਾGđ a!ਾGđ".to_owned(),
             "Diện tích 15\u{A0} ha, 5\u{A0} \u{A0} ha. Xong? \u{3000} BH tỉnh. Rồi?\t\u{3000} \u{200B}BH"
                 .to_owned(),
+            "…\u{200B}\t“\tNNTƯ. Xong. “ ( UBND".to_owned(),
         ];
         prefilter_changes_nothing(&texts);
     }

@@ -154,6 +154,14 @@ fn no_break_and_wide_spaces_are_spaces_to_the_context_rules() {
     assert_eq!(expand("Rồi?\t\u{3000} \u{200B}BH"), "Rồi?\t\u{3000} \u{200B}Bảo hiểm");
 }
 
+/// An opening quote or bracket standing alone between a sentence end and an abbreviation:
+/// the expansion starts its sentence (the prefilter had looked one chunk back only).
+#[test]
+fn a_sentence_start_is_seen_through_lone_opening_quotes() {
+    assert_eq!(expand("Xong. “ ( BH tỉnh"), "Xong. “ ( Bảo hiểm tỉnh");
+    assert_eq!(expand("Hết…\u{200B}\t“\tBH tỉnh"), "Hết…\u{200B}\t“\tBảo hiểm tỉnh");
+}
+
 #[test]
 fn ordinary_words_are_never_expanded() {
     // `BAN`, `CAC`, `TO`... are not abbreviations, and lower- or title-case Vietnamese
