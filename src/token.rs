@@ -650,12 +650,15 @@ impl<'h> Tokens<'_, 'h> {
             }
         } else {
             let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
+            // Punctuation is asked before letters: no punctuation is a letter (tested), and
+            // the dashes and quotes that come here most would otherwise go through the
+            // Unicode letter tables first.
             if chars::is_space(c) {
                 (self.space_end(i), TokenKind::Whitespace)
-            } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
-                self.word(i)
             } else if is_punctuation(c) {
                 self.with_marks((i + c.len_utf8(), TokenKind::Punctuation))
+            } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
+                self.word(i)
             } else {
                 self.with_marks((i + c.len_utf8(), TokenKind::Symbol))
             }
@@ -1009,27 +1012,27 @@ impl<'h> Tokens<'_, 'h> {
     /// inlines into `next` small.
     #[inline(never)]
     fn word_from(&mut self, start: usize, first: Part) -> (usize, TokenKind) {
-        // Whole units first, before the first part is taken for a syllable or a word.
-        // A scheme goes on after `+`, `-` or `.` only with a letter or digit.
+        // Whole units first (a `scheme://`, a model name `Su-30MK2`), before the first part is
+        // taken for a syllable or a word. Both start with a first part of ASCII letters and
+        // digits, then `://`, or `+`, `-` or `.` before a letter or digit: two bytes tell,
+        // and every other word (`Hà Nội.`, `Mác-Lênin`, `kinh-tế`) asks no further.
         let after = self.byte(first.end);
-        // A scheme is ASCII letters and digits up to `:`, `+`, `-` or `.`: a first part with any
-        // other byte (`Mác-Lênin`, `Hà.Nội`) starts none, and `scheme_url` is not asked.
-        let ascii_part = first.end - start == first.letters + first.digits;
-        if ascii_part && matches!(after, b':' | b'+' | b'-' | b'.') {
-            let next = self.byte(first.end + 1);
-            let scheme_goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
-            if scheme_goes_on {
-                if let Some(end) = self.scheme_url(start) {
-                    return (end, TokenKind::Url);
+        let next = self.byte(first.end + 1);
+        if matches!(after, b':' | b'+' | b'-' | b'.') {
+            let goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
+            if goes_on && first.end - start == first.letters + first.digits {
+                if let Some(r) = self.unit_word(start, &first, after) {
+                    return r;
                 }
             }
         }
-        if after == b'-' && first.first_upper && first.letters <= 3 {
-            if let Some(end) = self.model_name(start, &first) {
-                return (end, TokenKind::Abbreviation);
-            }
-        }
-        if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
+        // An e-mail address or a domain goes on after a `.`, `_`, `-`, `+` or `%` only with a
+        // letter or digit or one more of its bytes: a word that ends a sentence (`nay. `) or
+        // stands before a dash (`Nam - `) is no address, and `address` is not asked.
+        let address_goes_on = after == b'@'
+            || (matches!(after, b'.' | b'_' | b'-' | b'+' | b'%')
+                && (next.is_ascii_alphanumeric() || matches!(next, b'.' | b'_' | b'-' | b'+' | b'%' | b'@')));
+        if address_goes_on && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
             }
@@ -1130,14 +1133,32 @@ impl<'h> Tokens<'_, 'h> {
             return (end, kind);
         }
         match Self::single_part_kind(&first, end) {
-            (end, TokenKind::Foreign) if self.contraction(start, end) => (end, TokenKind::Abbreviation),
+            // Three or four bytes: the only ones `contraction` may take.
+            (end, TokenKind::Foreign) if (3..=4).contains(&(end - start)) && self.contraction(start, end) => {
+                (end, TokenKind::Abbreviation)
+            }
             r => r,
         }
+    }
+
+    /// A web address with any scheme or a model name starting at `start`, whose first part
+    /// (`first`, of ASCII letters and digits) is followed by `after` and a byte that may go on
+    /// with one: the rare units of [`Self::word_from`], kept out of its line.
+    #[inline(never)]
+    fn unit_word(&self, start: usize, first: &Part, after: u8) -> Option<(usize, TokenKind)> {
+        if let Some(end) = self.scheme_url(start) {
+            return Some((end, TokenKind::Url));
+        }
+        if after == b'-' && first.first_upper && first.letters <= 3 {
+            return self.model_name(start, first).map(|end| (end, TokenKind::Abbreviation));
+        }
+        None
     }
 
     /// A contraction whose only vowel letter is a `y` after two consonants that start no
     /// Vietnamese or English word: `Cty`, `cty`, `CTy` (`công ty`). `gym`, `sky`, `try`, `Lynn`
     /// stay foreign words.
+    #[inline(never)]
     fn contraction(&self, start: usize, end: usize) -> bool {
         const ONSETS: [&[u8; 2]; 24] = [
             b"bl", b"br", b"ch", b"cl", b"cr", b"dr", b"fl", b"fr", b"gh", b"gl", b"gr", b"kh", b"kn", b"ng",
@@ -1869,6 +1890,17 @@ mod tests {
         #[test]
         fn plain_parts_equal_general_parts_on_generated_text(text in mixed_text()) {
             check_plain_parts(&text);
+        }
+    }
+
+    /// `scan` asks `is_punctuation` before `letter_len`, and `is_space` before both: the
+    /// order changes nothing only while no punctuation is a letter or a space.
+    #[test]
+    fn no_punctuation_is_a_letter_or_a_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_punctuation(c)) {
+            let s = c.to_string();
+            assert_eq!(letter_len(s.as_bytes(), &s, 0), 0, "{c:?} U+{:04X}", u32::from(c));
+            assert!(!chars::is_space(c), "{c:?} U+{:04X}", u32::from(c));
         }
     }
 
