@@ -522,6 +522,14 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// A byte that lets an e-mail address or a domain go on after a `.`, `_`, `-`, `+` or `%`
+/// that follows a first run of letters or digits: a letter, a digit, another of those or `@`.
+/// After any other byte, [`Tokens::address`] finds nothing there: its local part stops before
+/// it without an `@`, and its domain has one label.
+fn address_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+' | b'%' | b'@')
+}
+
 fn is_ascii_letter(b: u8) -> bool {
     b.is_ascii_alphabetic()
 }
@@ -665,11 +673,15 @@ impl<'h> Tokens<'_, 'h> {
         }
     }
 
-    /// Combining marks belong to the character before them (`=` + U+0338 is `≠`).
+    /// Combining marks belong to the character before them (`=` + U+0338 is `≠`). Inlined: it
+    /// ends every punctuation mark and symbol, and is a look at one byte but for the rare
+    /// mark.
+    #[inline(always)]
     fn with_marks(&self, (end, kind): (usize, TokenKind)) -> (usize, TokenKind) {
         if self.byte(end) >= 0x80 { (self.combining_end(end), kind) } else { (end, kind) }
     }
 
+    #[inline(never)]
     fn combining_end(&self, mut i: usize) -> usize {
         while let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) {
             if !chars::is_combining(c) {
@@ -1029,9 +1041,8 @@ impl<'h> Tokens<'_, 'h> {
         // An e-mail address or a domain goes on after a `.`, `_`, `-`, `+` or `%` only with a
         // letter or digit or one more of its bytes: a word that ends a sentence (`nay. `) or
         // stands before a dash (`Nam - `) is no address, and `address` is not asked.
-        let address_goes_on = after == b'@'
-            || (matches!(after, b'.' | b'_' | b'-' | b'+' | b'%')
-                && (next.is_ascii_alphanumeric() || matches!(next, b'.' | b'_' | b'-' | b'+' | b'%' | b'@')));
+        let address_goes_on =
+            after == b'@' || (matches!(after, b'.' | b'_' | b'-' | b'+' | b'%') && address_byte(next));
         if address_goes_on && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
@@ -1166,12 +1177,16 @@ impl<'h> Tokens<'_, 'h> {
         ];
         const MORE_ONSETS: [&[u8; 2]; 9] = [b"sk", b"sl", b"sm", b"sn", b"sp", b"st", b"sw", b"wh", b"wr"];
         let word = &self.text.as_bytes()[start..end];
+        let lower = |b: u8| b.to_ascii_lowercase();
+        // The `y` first: most short foreign words have none.
+        if !word.iter().any(|&b| lower(b) == b'y') {
+            return false;
+        }
         if !(3..=4).contains(&word.len()) || !word.iter().all(u8::is_ascii_alphabetic) {
             return false;
         }
-        let lower = |b: u8| b.to_ascii_lowercase();
         let vowel = |b: u8| matches!(lower(b), b'a' | b'e' | b'i' | b'o' | b'u');
-        if word.iter().any(|&b| vowel(b)) || !word.iter().any(|&b| lower(b) == b'y') {
+        if word.iter().any(|&b| vowel(b)) {
             return false;
         }
         let pair = [lower(word[0]), lower(word[1])];
@@ -1375,7 +1390,10 @@ impl<'h> Tokens<'_, 'h> {
         let d1_end = self.digits_end(start);
         let d1 = d1_end - start;
         let after = self.byte(d1_end);
-        if (after == b'@' || after.is_ascii_alphabetic() || after == b'.') && d1 > 0 {
+        // After a `.`, an address goes on only with one of its bytes (`24h.com.vn`, not the
+        // `2020.` that ends a sentence).
+        let dot_goes_on = after == b'.' && address_byte(self.byte(d1_end + 1));
+        if (after == b'@' || after.is_ascii_alphabetic() || dot_goes_on) && d1 > 0 {
             if let Some(r) = self.address(start) {
                 return r;
             }
