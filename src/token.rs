@@ -648,7 +648,7 @@ impl<'h> Tokens<'_, 'h> {
                 LE => self.word(i),
                 DI => self.number(i),
                 PU => self.with_marks(self.punct(i)),
-                EP | ES if EMOTICON_SECOND[usize::from(self.byte(i + 1))] => match self.emoticon(i) {
+                EP | ES if self.may_start_emoticon(i, b) => match self.emoticon(i) {
                     Some(end) => (end, TokenKind::Symbol),
                     None if ASCII_CLASS[usize::from(b)] == EP => self.with_marks(self.punct(i)),
                     None => self.with_marks(self.symbol(i)),
@@ -671,6 +671,16 @@ impl<'h> Tokens<'_, 'h> {
                 self.with_marks((i + c.len_utf8(), TokenKind::Symbol))
             }
         }
+    }
+
+    /// Whether an emoticon or arrow may start at `i`, where the byte `b` of class `EP` or `ES`
+    /// is: the next byte may come second in one, and a shaft of two (`==`, `--`, wiki headings
+    /// and rules) goes on or ends in `>`, as [`Self::emoticon`] reads it.
+    #[inline(always)]
+    fn may_start_emoticon(&self, i: usize, b: u8) -> bool {
+        let b1 = self.byte(i + 1);
+        EMOTICON_SECOND[usize::from(b1)]
+            && (b1 != b || !matches!(b, b'=' | b'-') || matches!(self.byte(i + 2), x if x == b || x == b'>'))
     }
 
     /// Combining marks belong to the character before them (`=` + U+0338 is `≠`). Inlined: it
@@ -1024,11 +1034,16 @@ impl<'h> Tokens<'_, 'h> {
     /// inlines into `next` small.
     #[inline(never)]
     fn word_from(&mut self, start: usize, first: Part) -> (usize, TokenKind) {
+        let after = self.byte(first.end);
+        // A word of one part (`Facebook`, `UBND`, `km` before a space or a comma): no unit,
+        // address or compound starts without one of these bytes after the first part.
+        if !matches!(after, b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&' | b':') {
+            return self.single_part_word(start, &first);
+        }
         // Whole units first (a `scheme://`, a model name `Su-30MK2`), before the first part is
         // taken for a syllable or a word. Both start with a first part of ASCII letters and
         // digits, then `://`, or `+`, `-` or `.` before a letter or digit: two bytes tell,
         // and every other word (`Hà Nội.`, `Mác-Lênin`, `kinh-tế`) asks no further.
-        let after = self.byte(first.end);
         let next = self.byte(first.end + 1);
         if matches!(after, b':' | b'+' | b'-' | b'.') {
             let goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
@@ -1143,9 +1158,20 @@ impl<'h> Tokens<'_, 'h> {
             };
             return (end, kind);
         }
-        match Self::single_part_kind(&first, end) {
-            // Three or four bytes: the only ones `contraction` may take.
-            (end, TokenKind::Foreign) if (3..=4).contains(&(end - start)) && self.contraction(start, end) => {
+        self.single_part_word(start, &first)
+    }
+
+    /// The kind of a word of one part, `first`, starting at `start`.
+    #[inline(always)]
+    fn single_part_word(&self, start: usize, first: &Part) -> (usize, TokenKind) {
+        let end = first.end;
+        match Self::single_part_kind(first, end) {
+            // Three or four bytes with a `y`: the only ones `contraction` may take.
+            (end, TokenKind::Foreign)
+                if (3..=4).contains(&(end - start))
+                    && self.text.as_bytes()[start..end].iter().any(|&b| b | 0x20 == b'y')
+                    && self.contraction(start, end) =>
+            {
                 (end, TokenKind::Abbreviation)
             }
             r => r,
