@@ -522,6 +522,14 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// A byte that lets an e-mail address or a domain go on after a `.`, `_`, `-`, `+` or `%`
+/// that follows a first run of letters or digits: a letter, a digit, another of those or `@`.
+/// After any other byte, [`Tokens::address`] finds nothing there: its local part stops before
+/// it without an `@`, and its domain has one label.
+fn address_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+' | b'%' | b'@')
+}
+
 fn is_ascii_letter(b: u8) -> bool {
     b.is_ascii_alphabetic()
 }
@@ -640,7 +648,7 @@ impl<'h> Tokens<'_, 'h> {
                 LE => self.word(i),
                 DI => self.number(i),
                 PU => self.with_marks(self.punct(i)),
-                EP | ES if EMOTICON_SECOND[usize::from(self.byte(i + 1))] => match self.emoticon(i) {
+                EP | ES if self.may_start_emoticon(i, b) => match self.emoticon(i) {
                     Some(end) => (end, TokenKind::Symbol),
                     None if ASCII_CLASS[usize::from(b)] == EP => self.with_marks(self.punct(i)),
                     None => self.with_marks(self.symbol(i)),
@@ -650,23 +658,40 @@ impl<'h> Tokens<'_, 'h> {
             }
         } else {
             let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
+            // Punctuation is asked before letters: no punctuation is a letter (tested), and
+            // the dashes and quotes that come here most would otherwise go through the
+            // Unicode letter tables first.
             if chars::is_space(c) {
                 (self.space_end(i), TokenKind::Whitespace)
-            } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
-                self.word(i)
             } else if is_punctuation(c) {
                 self.with_marks((i + c.len_utf8(), TokenKind::Punctuation))
+            } else if letter_len(self.text.as_bytes(), self.text, i) > 0 {
+                self.word(i)
             } else {
                 self.with_marks((i + c.len_utf8(), TokenKind::Symbol))
             }
         }
     }
 
-    /// Combining marks belong to the character before them (`=` + U+0338 is `≠`).
+    /// Whether an emoticon or arrow may start at `i`, where the byte `b` of class `EP` or `ES`
+    /// is: the next byte may come second in one, and a shaft of two (`==`, `--`, wiki headings
+    /// and rules) goes on or ends in `>`, as [`Self::emoticon`] reads it.
+    #[inline(always)]
+    fn may_start_emoticon(&self, i: usize, b: u8) -> bool {
+        let b1 = self.byte(i + 1);
+        EMOTICON_SECOND[usize::from(b1)]
+            && (b1 != b || !matches!(b, b'=' | b'-') || matches!(self.byte(i + 2), x if x == b || x == b'>'))
+    }
+
+    /// Combining marks belong to the character before them (`=` + U+0338 is `≠`). Inlined: it
+    /// ends every punctuation mark and symbol, and is a look at one byte but for the rare
+    /// mark.
+    #[inline(always)]
     fn with_marks(&self, (end, kind): (usize, TokenKind)) -> (usize, TokenKind) {
         if self.byte(end) >= 0x80 { (self.combining_end(end), kind) } else { (end, kind) }
     }
 
+    #[inline(never)]
     fn combining_end(&self, mut i: usize) -> usize {
         while let Some(c) = self.text.get(i..).and_then(|r| r.chars().next()) {
             if !chars::is_combining(c) {
@@ -1009,27 +1034,31 @@ impl<'h> Tokens<'_, 'h> {
     /// inlines into `next` small.
     #[inline(never)]
     fn word_from(&mut self, start: usize, first: Part) -> (usize, TokenKind) {
-        // Whole units first, before the first part is taken for a syllable or a word.
-        // A scheme goes on after `+`, `-` or `.` only with a letter or digit.
         let after = self.byte(first.end);
-        // A scheme is ASCII letters and digits up to `:`, `+`, `-` or `.`: a first part with any
-        // other byte (`Mác-Lênin`, `Hà.Nội`) starts none, and `scheme_url` is not asked.
-        let ascii_part = first.end - start == first.letters + first.digits;
-        if ascii_part && matches!(after, b':' | b'+' | b'-' | b'.') {
-            let next = self.byte(first.end + 1);
-            let scheme_goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
-            if scheme_goes_on {
-                if let Some(end) = self.scheme_url(start) {
-                    return (end, TokenKind::Url);
+        // A word of one part (`Facebook`, `UBND`, `km` before a space or a comma): no unit,
+        // address or compound starts without one of these bytes after the first part.
+        if !matches!(after, b'@' | b'.' | b'_' | b'-' | b'+' | b'%' | b'/' | b'&' | b':') {
+            return self.single_part_word(start, &first);
+        }
+        // Whole units first (a `scheme://`, a model name `Su-30MK2`), before the first part is
+        // taken for a syllable or a word. Both start with a first part of ASCII letters and
+        // digits, then `://`, or `+`, `-` or `.` before a letter or digit: two bytes tell,
+        // and every other word (`Hà Nội.`, `Mác-Lênin`, `kinh-tế`) asks no further.
+        let next = self.byte(first.end + 1);
+        if matches!(after, b':' | b'+' | b'-' | b'.') {
+            let goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
+            if goes_on && first.end - start == first.letters + first.digits {
+                if let Some(r) = self.unit_word(start, &first, after) {
+                    return r;
                 }
             }
         }
-        if after == b'-' && first.first_upper && first.letters <= 3 {
-            if let Some(end) = self.model_name(start, &first) {
-                return (end, TokenKind::Abbreviation);
-            }
-        }
-        if matches!(self.byte(first.end), b'@' | b'.' | b'_' | b'-' | b'+' | b'%') && first.end > start {
+        // An e-mail address or a domain goes on after a `.`, `_`, `-`, `+` or `%` only with a
+        // letter or digit or one more of its bytes: a word that ends a sentence (`nay. `) or
+        // stands before a dash (`Nam - `) is no address, and `address` is not asked.
+        let address_goes_on =
+            after == b'@' || (matches!(after, b'.' | b'_' | b'-' | b'+' | b'%') && address_byte(next));
+        if address_goes_on && first.end > start {
             if let Some(r) = self.address(start) {
                 return r;
             }
@@ -1129,15 +1158,44 @@ impl<'h> Tokens<'_, 'h> {
             };
             return (end, kind);
         }
-        match Self::single_part_kind(&first, end) {
-            (end, TokenKind::Foreign) if self.contraction(start, end) => (end, TokenKind::Abbreviation),
+        self.single_part_word(start, &first)
+    }
+
+    /// The kind of a word of one part, `first`, starting at `start`.
+    #[inline(always)]
+    fn single_part_word(&self, start: usize, first: &Part) -> (usize, TokenKind) {
+        let end = first.end;
+        match Self::single_part_kind(first, end) {
+            // Three or four bytes with a `y`: the only ones `contraction` may take.
+            (end, TokenKind::Foreign)
+                if (3..=4).contains(&(end - start))
+                    && self.text.as_bytes()[start..end].iter().any(|&b| b | 0x20 == b'y')
+                    && self.contraction(start, end) =>
+            {
+                (end, TokenKind::Abbreviation)
+            }
             r => r,
         }
+    }
+
+    /// A web address with any scheme or a model name starting at `start`, whose first part
+    /// (`first`, of ASCII letters and digits) is followed by `after` and a byte that may go on
+    /// with one: the rare units of [`Self::word_from`], kept out of its line.
+    #[inline(never)]
+    fn unit_word(&self, start: usize, first: &Part, after: u8) -> Option<(usize, TokenKind)> {
+        if let Some(end) = self.scheme_url(start) {
+            return Some((end, TokenKind::Url));
+        }
+        if after == b'-' && first.first_upper && first.letters <= 3 {
+            return self.model_name(start, first).map(|end| (end, TokenKind::Abbreviation));
+        }
+        None
     }
 
     /// A contraction whose only vowel letter is a `y` after two consonants that start no
     /// Vietnamese or English word: `Cty`, `cty`, `CTy` (`công ty`). `gym`, `sky`, `try`, `Lynn`
     /// stay foreign words.
+    #[inline(never)]
     fn contraction(&self, start: usize, end: usize) -> bool {
         const ONSETS: [&[u8; 2]; 24] = [
             b"bl", b"br", b"ch", b"cl", b"cr", b"dr", b"fl", b"fr", b"gh", b"gl", b"gr", b"kh", b"kn", b"ng",
@@ -1145,12 +1203,16 @@ impl<'h> Tokens<'_, 'h> {
         ];
         const MORE_ONSETS: [&[u8; 2]; 9] = [b"sk", b"sl", b"sm", b"sn", b"sp", b"st", b"sw", b"wh", b"wr"];
         let word = &self.text.as_bytes()[start..end];
+        let lower = |b: u8| b.to_ascii_lowercase();
+        // The `y` first: most short foreign words have none.
+        if !word.iter().any(|&b| lower(b) == b'y') {
+            return false;
+        }
         if !(3..=4).contains(&word.len()) || !word.iter().all(u8::is_ascii_alphabetic) {
             return false;
         }
-        let lower = |b: u8| b.to_ascii_lowercase();
         let vowel = |b: u8| matches!(lower(b), b'a' | b'e' | b'i' | b'o' | b'u');
-        if word.iter().any(|&b| vowel(b)) || !word.iter().any(|&b| lower(b) == b'y') {
+        if word.iter().any(|&b| vowel(b)) {
             return false;
         }
         let pair = [lower(word[0]), lower(word[1])];
@@ -1354,7 +1416,10 @@ impl<'h> Tokens<'_, 'h> {
         let d1_end = self.digits_end(start);
         let d1 = d1_end - start;
         let after = self.byte(d1_end);
-        if (after == b'@' || after.is_ascii_alphabetic() || after == b'.') && d1 > 0 {
+        // After a `.`, an address goes on only with one of its bytes (`24h.com.vn`, not the
+        // `2020.` that ends a sentence).
+        let dot_goes_on = after == b'.' && address_byte(self.byte(d1_end + 1));
+        if (after == b'@' || after.is_ascii_alphabetic() || dot_goes_on) && d1 > 0 {
             if let Some(r) = self.address(start) {
                 return r;
             }
@@ -1869,6 +1934,17 @@ mod tests {
         #[test]
         fn plain_parts_equal_general_parts_on_generated_text(text in mixed_text()) {
             check_plain_parts(&text);
+        }
+    }
+
+    /// `scan` asks `is_punctuation` before `letter_len`, and `is_space` before both: the
+    /// order changes nothing only while no punctuation is a letter or a space.
+    #[test]
+    fn no_punctuation_is_a_letter_or_a_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_punctuation(c)) {
+            let s = c.to_string();
+            assert_eq!(letter_len(s.as_bytes(), &s, 0), 0, "{c:?} U+{:04X}", u32::from(c));
+            assert!(!chars::is_space(c), "{c:?} U+{:04X}", u32::from(c));
         }
     }
 

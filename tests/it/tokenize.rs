@@ -216,3 +216,88 @@ fn kinds_have_lowercase_names() {
     assert_eq!(Abbreviation.as_str(), "abbreviation");
     assert_eq!(Date.to_string(), "date");
 }
+
+/// The tokenizer asks for an address, a unit, a compound or an emoticon only when the byte
+/// or two after a word or mark can start one; these rows stand on each side of those looks.
+#[test]
+fn cheap_looks_keep_both_sides() {
+    // An address after a dot, `_`, `+` or `-` only before a letter, a digit or `@`.
+    check("năm 2020. Sau", &[(Syllable, "năm"), (Number, "2020"), (Punctuation, "."), (Syllable, "Sau")]);
+    check("2020.vn 24h.com.vn.", &[(Url, "2020.vn"), (Url, "24h.com.vn"), (Punctuation, ".")]);
+    check(
+        "a_@x.vn, a+@x.vn, an.b@x.vn a-@x.vn",
+        &[
+            (Email, "a_@x.vn"),
+            (Punctuation, ","),
+            (Email, "a+@x.vn"),
+            (Punctuation, ","),
+            (Email, "an.b@x.vn"),
+            (Email, "a-@x.vn"),
+        ],
+    );
+    check("Nam - Bắc", &[(Syllable, "Nam"), (Punctuation, "-"), (Syllable, "Bắc")]);
+    // Words of one part before a mark that joins nothing.
+    check(
+        "Facebook, UBND; km: iPhone&",
+        &[
+            (Foreign, "Facebook"),
+            (Punctuation, ","),
+            (Abbreviation, "UBND"),
+            (Punctuation, ";"),
+            (Abbreviation, "km"),
+            (Punctuation, ":"),
+            (Foreign, "iPhone"),
+            (Symbol, "&"),
+        ],
+    );
+    // Contractions need a `y`; short foreign words with one stay words.
+    check(
+        "Cty CTY CTy gym sky",
+        &[
+            (Abbreviation, "Cty"),
+            (Abbreviation, "CTY"),
+            (Abbreviation, "CTy"),
+            (Foreign, "gym"),
+            (Foreign, "sky"),
+        ],
+    );
+    // Units after a first part of ASCII letters: `://`, or a dash before a digit.
+    check(
+        "ftp://x.vn, Su-30: F-16,",
+        &[
+            (Url, "ftp://x.vn"),
+            (Punctuation, ","),
+            (Abbreviation, "Su-30"),
+            (Punctuation, ":"),
+            (Abbreviation, "F-16"),
+            (Punctuation, ","),
+        ],
+    );
+    // Shafts of two: an arrow only when they go on to `>`.
+    check("== Lịch ==", &[(Symbol, "="), (Symbol, "="), (Syllable, "Lịch"), (Symbol, "="), (Symbol, "=")]);
+    check("===> -->", &[(Symbol, "===>"), (Symbol, "-->")]);
+    check(
+        "-- ==- =->",
+        &[
+            (Punctuation, "-"),
+            (Punctuation, "-"),
+            (Symbol, "="),
+            (Symbol, "="),
+            (Punctuation, "-"),
+            (Symbol, "="),
+            (Symbol, "->"),
+        ],
+    );
+    // Punctuation outside ASCII, asked before letters.
+    check(
+        "a – “c” ʺ",
+        &[
+            (Syllable, "a"),
+            (Punctuation, "–"),
+            (Punctuation, "“"),
+            (Abbreviation, "c"),
+            (Punctuation, "”"),
+            (Punctuation, "ʺ"),
+        ],
+    );
+}
