@@ -26,14 +26,14 @@ use crate::error::{Error, Result};
 use crate::token::{TokenKind, tokenize};
 use crate::tsv;
 
-static PROVINCES: &str = include_str!("../data/gazetteer/provinces.tsv");
-static DISTRICTS: &str = include_str!("../data/gazetteer/districts.tsv");
-static MILITARY_REGIONS: &str = include_str!("../data/gazetteer/military_regions.tsv");
-static ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
-static PLACES: &str = include_str!("../data/gazetteer/places.tsv");
-static SURNAMES: &str = include_str!("../data/gazetteer/surnames.tsv");
-static NAME_SYLLABLES: &str = include_str!("../data/gazetteer/name_syllables.tsv");
-static CUES: &str = include_str!("../data/gazetteer/cues.tsv");
+static PROVINCES: &str = include_str!("../../data/gazetteer/provinces.tsv");
+static DISTRICTS: &str = include_str!("../../data/gazetteer/districts.tsv");
+static MILITARY_REGIONS: &str = include_str!("../../data/gazetteer/military_regions.tsv");
+static ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
+static PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
+static SURNAMES: &str = include_str!("../../data/gazetteer/surnames.tsv");
+static NAME_SYLLABLES: &str = include_str!("../../data/gazetteer/name_syllables.tsv");
+static CUES: &str = include_str!("../../data/gazetteer/cues.tsv");
 
 /// Which set a provincial unit belongs to.
 ///
