@@ -236,7 +236,7 @@ pub use error::{Error, Result};
 #[cfg(feature = "ner")]
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
-    OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
+    OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
 };
 pub use joined::{read_joined, write_joined};
 #[cfg(feature = "ner")]

@@ -41,7 +41,9 @@
 //! Entities come sorted by start, outer before inner; the entities with `nested == false`
 //! never overlap (they are the flat, longest reading).
 
-use crate::gazetteer::{Cue, Gazetteer, Hit, NO_SYM, OrganizationKind, Record, Target, sym};
+use crate::gazetteer::{
+    Cue, Gazetteer, Hit, NO_SYM, OrganizationKind, PlaceKind, Record, Sector, Target, sym,
+};
 use crate::ner_tagger::{LineState, NerTagger};
 use crate::span::Span;
 use crate::token::{TokenKind, tokenize};
@@ -1194,9 +1196,10 @@ impl Parser<'_, '_> {
     /// `Hoa Kỳ` or `Nhật Bản`).
     fn is_country(&self, hit: Hit) -> bool {
         match hit.target {
-            Target::Record(Record::Place(id)) => {
-                self.g.place_by_id(id).is_some_and(|p| matches!(p.kind, "country" | "region"))
-            }
+            Target::Record(Record::Place(id)) => self
+                .g
+                .place_by_id(id)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region)),
             _ => false,
         }
     }
@@ -1374,8 +1377,11 @@ impl Parser<'_, '_> {
         if org.kind == OrganizationKind::Head {
             // Bodies named by common nouns (`Sở Y tế`, `Báo Đầu tư Bất động sản`) may end in a
             // lower-case word; companies rarely do (`Công ty Duy Phát nộp tiền`).
-            let lower_tail = matches!(org.sector, "state" | "military" | "media" | "school" | "health");
-            e = self.org_name(end, lower_tail, org.sector == "military", ms);
+            let lower_tail = matches!(
+                org.sector,
+                Sector::State | Sector::Military | Sector::Media | Sector::School | Sector::Health
+            );
+            e = self.org_name(end, lower_tail, org.sector == Sector::Military, ms);
         }
         // `Chi cục Thi hành án dân sự (THADS) huyện Lâm Hà`: an abbreviation in parentheses.
         // Without a place after it, the abbreviation is an organisation of its own
@@ -1629,7 +1635,7 @@ impl Parser<'_, '_> {
                     && self.hits(m).iter().any(|h| match h.target {
                         Target::Record(Record::Province(_)) => true,
                         Target::Record(Record::Place(p)) => {
-                            self.g.place_by_id(p).is_some_and(|p| p.kind == "country")
+                            self.g.place_by_id(p).is_some_and(|p| p.kind == PlaceKind::Country)
                         }
                         _ => false,
                     })
@@ -1714,7 +1720,7 @@ impl Parser<'_, '_> {
             self.matches(e + 1, ms);
             let country = |h: &Hit| {
                 matches!(h.target, Target::Record(Record::Place(p))
-                    if self.g.place_by_id(p).is_some_and(|p| p.kind == "country"))
+                    if self.g.place_by_id(p).is_some_and(|p| p.kind == PlaceKind::Country))
             };
             if let Some((end, hit, matched)) = self.best(e + 1, ms, country, false) {
                 self.push_place(e + 1, end, hit, matched, true);
@@ -1755,16 +1761,15 @@ impl Parser<'_, '_> {
             )
         };
         if let Some((end, hit, matched)) = self.best(e, ms, want, false) {
-            let country = matches!(hit.target, Target::Record(Record::Place(p)) if self.g.place_by_id(p).is_some_and(|p| p.kind == "country"));
+            let country = matches!(hit.target, Target::Record(Record::Place(p)) if self.g.place_by_id(p).is_some_and(|p| p.kind == PlaceKind::Country));
             let ok = match hit.target {
                 Target::Record(Record::MilitaryRegion(_)) => true,
                 Target::Record(Record::Place(p)) => {
                     country
                         || kind != OrganizationKind::Body
-                        || self
-                            .g
-                            .place_by_id(p)
-                            .is_some_and(|p| matches!(p.kind, "capital" | "city" | "region"))
+                        || self.g.place_by_id(p).is_some_and(|p| {
+                            matches!(p.kind, PlaceKind::Capital | PlaceKind::City | PlaceKind::Region)
+                        })
                 }
                 _ => kind != OrganizationKind::Body,
             };

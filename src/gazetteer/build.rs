@@ -295,11 +295,13 @@ impl Gazetteer {
                 "head" => OrganizationKind::Head,
                 other => return Err(Error::data(file, row.line, format!("unknown kind `{other}`"))),
             };
+            let sector = Sector::from_name(row.get(2))
+                .ok_or_else(|| Error::data(file, row.line, format!("unknown sector `{}`", row.get(2))))?;
             organizations.push(Organization {
                 id: OrganizationId(organizations.len() as u16),
                 name: row.get(0),
                 kind,
-                sector: row.get(2),
+                sector,
                 aliases: split_list(row.get(3), '|'),
             });
         }
@@ -308,10 +310,12 @@ impl Gazetteer {
         let rows = tsv::parse(file, PLACES, &["name", "kind", "aliases"], 2)?;
         let mut places = Vec::new();
         for row in &rows {
+            let kind = PlaceKind::from_name(row.get(1))
+                .ok_or_else(|| Error::data(file, row.line, format!("unknown kind `{}`", row.get(1))))?;
             places.push(Place {
                 id: PlaceId(places.len() as u16),
                 name: row.get(0),
-                kind: row.get(1),
+                kind,
                 aliases: split_list(row.get(2), '|'),
             });
         }

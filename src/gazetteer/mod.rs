@@ -30,7 +30,7 @@ use build::{fold_key, lookup_key};
 pub(crate) use index::{Cue, FastMap, Hit, NO_SYM, Target, Trie, sym};
 pub use records::{
     District, DistrictId, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
-    OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
+    OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
 };
 
 /// The built-in gazetteers and the matcher built from them. Immutable, `Send + Sync`.
@@ -325,7 +325,7 @@ impl Gazetteer {
     ///
     /// ```
     /// let places = vntext::Gazetteer::builtin().places();
-    /// assert!(places.iter().any(|p| p.name == "Việt Nam" && p.kind == "country"));
+    /// assert!(places.iter().any(|p| p.name == "Việt Nam" && p.kind == vntext::PlaceKind::Country));
     /// ```
     pub fn places(&self) -> &[Place] {
         &self.places
@@ -420,6 +420,21 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_name_the_place_kind_and_sector() {
+        let g = Gazetteer::builtin();
+        let china = g.places().iter().find(|p| p.name == "Trung Quốc").unwrap();
+        assert_eq!(china.kind, PlaceKind::Country);
+        assert_eq!(g.describe(Record::Place(china.id)), "place:country Trung Quốc");
+        let bqp = g.organizations().iter().find(|o| o.name == "Bộ Quốc phòng").unwrap();
+        assert_eq!(bqp.sector, Sector::Ministry);
+        assert_eq!(g.describe(Record::Organization(bqp.id)), "organization:ministry Bộ Quốc phòng");
+        let count = |k: PlaceKind| g.places().iter().filter(|p| p.kind == k).count();
+        assert_eq!((count(PlaceKind::Country), count(PlaceKind::Mountain)), (133, 3));
+        let sport = g.organizations().iter().filter(|o| o.sector == Sector::Sport).count();
+        assert_eq!(sport, 3);
+    }
 
     #[test]
     fn names_are_case_and_placement_insensitive() {

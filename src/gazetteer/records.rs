@@ -246,7 +246,7 @@ pub enum OrganizationKind {
 /// ```
 /// let g = vntext::Gazetteer::builtin();
 /// let bqp = g.organizations().iter().find(|o| o.aliases.contains(&"BQP")).unwrap();
-/// assert_eq!((bqp.name, bqp.sector), ("Bộ Quốc phòng", "ministry"));
+/// assert_eq!((bqp.name, bqp.sector), ("Bộ Quốc phòng", vntext::Sector::Ministry));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -257,8 +257,8 @@ pub struct Organization {
     pub name: &'static str,
     /// How it is used.
     pub kind: OrganizationKind,
-    /// `state`, `party`, `ministry`, `military`, `mass`, `company`, `school`...
-    pub sector: &'static str,
+    /// Which sector it belongs to.
+    pub sector: Sector,
     /// Abbreviations and spellings (`UBND`).
     pub aliases: Vec<&'static str>,
 }
@@ -269,7 +269,7 @@ pub struct Organization {
 /// ```
 /// let g = vntext::Gazetteer::builtin();
 /// let china = g.places().iter().find(|p| p.aliases.contains(&"TQ")).unwrap();
-/// assert_eq!((china.name, china.kind), ("Trung Quốc", "country"));
+/// assert_eq!((china.name, china.kind), ("Trung Quốc", vntext::PlaceKind::Country));
 /// ```
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Place {
@@ -277,8 +277,188 @@ pub struct Place {
     pub id: PlaceId,
     /// Name (`"Trung Quốc"`).
     pub name: &'static str,
-    /// `country`, `capital`, `city`, `region`, `sea`, `river`, `island`, `mountain`.
-    pub kind: &'static str,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
     /// Other names (`Mỹ` for Hoa Kỳ).
     pub aliases: Vec<&'static str>,
+}
+
+/// What kind of place a [`Place`] is.
+///
+/// ```
+/// use vntext::{Gazetteer, PlaceKind};
+///
+/// let g = Gazetteer::builtin();
+/// let kind = |name: &str| g.places().iter().find(|p| p.name == name).unwrap().kind;
+/// assert_eq!(kind("Trung Quốc"), PlaceKind::Country);
+/// assert_eq!(PlaceKind::Country.as_str(), "country");
+/// assert_eq!(PlaceKind::Country.to_string(), "country");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PlaceKind {
+    /// A country (`Trung Quốc`, `Hoa Kỳ`).
+    Country,
+    /// A capital city (`Bắc Kinh`, `Washington`).
+    Capital,
+    /// Another city (`Thượng Hải`, `New York`).
+    City,
+    /// A region, territory or continent (`Đài Loan`, `Vân Nam`, `Châu Á`).
+    Region,
+    /// A sea, gulf or ocean (`Biển Đông`, `Thái Bình Dương`).
+    Sea,
+    /// A river (`Sông Hồng`).
+    River,
+    /// An island or archipelago (`Hoàng Sa`, `Phú Quốc`).
+    Island,
+    /// A mountain or range (`Trường Sơn`, `Fansipan`).
+    Mountain,
+}
+
+impl PlaceKind {
+    const ALL: [PlaceKind; 8] = [
+        PlaceKind::Country,
+        PlaceKind::Capital,
+        PlaceKind::City,
+        PlaceKind::Region,
+        PlaceKind::Sea,
+        PlaceKind::River,
+        PlaceKind::Island,
+        PlaceKind::Mountain,
+    ];
+
+    /// Its name in the data files and in [`Gazetteer::describe`](crate::Gazetteer::describe):
+    /// `country`, `capital`, `city`, `region`, `sea`, `river`, `island`, `mountain`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Capital => "capital",
+            PlaceKind::City => "city",
+            PlaceKind::Region => "region",
+            PlaceKind::Sea => "sea",
+            PlaceKind::River => "river",
+            PlaceKind::Island => "island",
+            PlaceKind::Mountain => "mountain",
+        }
+    }
+
+    /// The kind named `name` in the data files.
+    pub(super) fn from_name(name: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl core::fmt::Display for PlaceKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The sector an [`Organization`] belongs to.
+///
+/// ```
+/// use vntext::{Gazetteer, Sector};
+///
+/// let g = Gazetteer::builtin();
+/// let sector = |name: &str| g.organizations().iter().find(|o| o.name == name).unwrap().sector;
+/// assert_eq!(sector("Bộ Quốc phòng"), Sector::Ministry);
+/// assert_eq!(sector("Quốc hội"), Sector::State);
+/// assert_eq!(Sector::Ministry.to_string(), "ministry");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Sector {
+    /// State bodies (`Quốc hội`, `Chính phủ`).
+    State,
+    /// The Party (`Bộ Chính trị`, `Ban Bí thư`).
+    Party,
+    /// Ministries (`Bộ Quốc phòng`, `Bộ Công an`).
+    Ministry,
+    /// The armed forces (`Quân đội nhân dân Việt Nam`, `Bộ Tổng Tham mưu`).
+    Military,
+    /// The police and security bodies (`Công an nhân dân`, `Cơ quan Cảnh sát điều tra`).
+    Security,
+    /// Mass organisations (`Mặt trận Tổ quốc Việt Nam`).
+    Mass,
+    /// Companies and banks (`Vietcombank`, `Vinamilk`).
+    Company,
+    /// Schools and academies (`Học viện`, `Trường Đại học`).
+    School,
+    /// Hospitals and health centres (`Bệnh viện`, `Trung tâm Y tế`).
+    Health,
+    /// News agencies, newspapers, radio and television (`Báo Nhân Dân`).
+    Media,
+    /// Sports clubs, teams and federations (`Câu lạc bộ`, `Đội tuyển`).
+    Sport,
+    /// International organisations (`Liên Hợp Quốc`, `ASEAN`).
+    International,
+}
+
+impl Sector {
+    const ALL: [Sector; 12] = [
+        Sector::State,
+        Sector::Party,
+        Sector::Ministry,
+        Sector::Military,
+        Sector::Security,
+        Sector::Mass,
+        Sector::Company,
+        Sector::School,
+        Sector::Health,
+        Sector::Media,
+        Sector::Sport,
+        Sector::International,
+    ];
+
+    /// Its name in the data files and in [`Gazetteer::describe`](crate::Gazetteer::describe):
+    /// `state`, `party`, `ministry`, `military`, `security`, `mass`, `company`, `school`,
+    /// `health`, `media`, `sport`, `international`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sector::State => "state",
+            Sector::Party => "party",
+            Sector::Ministry => "ministry",
+            Sector::Military => "military",
+            Sector::Security => "security",
+            Sector::Mass => "mass",
+            Sector::Company => "company",
+            Sector::School => "school",
+            Sector::Health => "health",
+            Sector::Media => "media",
+            Sector::Sport => "sport",
+            Sector::International => "international",
+        }
+    }
+
+    /// The sector named `name` in the data files.
+    pub(super) fn from_name(name: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl core::fmt::Display for Sector {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_and_sector_names_round_trip() {
+        for k in PlaceKind::ALL {
+            assert_eq!(PlaceKind::from_name(k.as_str()), Some(k));
+        }
+        for s in Sector::ALL {
+            assert_eq!(Sector::from_name(s.as_str()), Some(s));
+        }
+        assert_eq!(PlaceKind::from_name("Country"), None);
+        assert_eq!(Sector::from_name(""), None);
+    }
 }
