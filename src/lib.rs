@@ -222,8 +222,6 @@ pub mod tagging;
 mod token;
 #[cfg(any(feature = "abbrev", feature = "ner"))]
 mod tsv;
-#[cfg(feature = "ner")]
-mod user_entities;
 
 #[cfg(feature = "abbrev")]
 pub use abbrev::{
