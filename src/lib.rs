@@ -222,8 +222,6 @@ pub mod tagging;
 mod token;
 #[cfg(any(feature = "abbrev", feature = "ner"))]
 mod tsv;
-#[cfg(feature = "ner")]
-mod user_entities;
 
 #[cfg(feature = "abbrev")]
 pub use abbrev::{
@@ -236,7 +234,7 @@ pub use error::{Error, Result};
 #[cfg(feature = "ner")]
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
-    OrganizationKind, Place, PlaceId, Province, ProvinceId, ProvinceKind, Record,
+    OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
 };
 pub use joined::{read_joined, write_joined};
 #[cfg(feature = "ner")]

@@ -483,7 +483,7 @@ fn organizations_places_and_districts_carry_their_records() {
         let e = find(text);
         let Some(Record::Place(id)) = e.record else { panic!("{e:?}") };
         let p = g.place_by_id(id).unwrap();
-        assert_eq!((e.kind, p.name, p.kind), (EntityKind::Location, name, "country"));
+        assert_eq!((e.kind, p.name, p.kind), (EntityKind::Location, name, vntext::PlaceKind::Country));
     }
 }
 

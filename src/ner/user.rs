@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::{Entity, EntityKind, MatchKind};
 use crate::error::{Error, Result};
-use crate::ner::{Entity, EntityKind, MatchKind};
 use crate::span::Span;
 use crate::token::tokenize;
 use crate::tsv;

@@ -1,0 +1,175 @@
+//! What the recognizer matches against: the cue kinds, the flags of single syllable keys,
+//! the function words and the trie over syllable-key ids.
+
+use std::collections::HashMap;
+
+use super::Record;
+
+/// Cue words around entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    /// A title before a person's name (`Đại tá`, `Chủ tịch`).
+    Title,
+    /// A form of address before a person's name (`ông`, `bà`, `anh`).
+    Address,
+    /// A byline before an author's name (`Tin, ảnh:`).
+    Byline,
+    /// A provincial-level word (`tỉnh`, `thành phố`, `TP`).
+    AdminProvince,
+    /// A lower administrative level (`huyện`, `xã`, `phường`).
+    Admin,
+    /// A geographic feature (`sông`, `núi`, `đảo`).
+    Geo,
+    /// A word after which a military region is a place (`địa bàn`, `tại`).
+    PlaceContext,
+    /// A capitalized word that is never part of a name (`Nhà nước`, `Nhân dân`).
+    NotName,
+    /// A road word before a number (`Quốc lộ 18`).
+    Road,
+    /// A word that starts the full name of a state (`Vương quốc`, `Cộng hòa`).
+    State,
+}
+
+/// What a key sequence in the matching trie stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    Record(Record),
+    Cue(Cue),
+}
+
+/// One entry of a trie node: what it is and which of its tokens start with a capital in
+/// the gazetteer's spelling (bit i for token i).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub target: Target,
+    pub caps: u32,
+}
+
+/// Flags of a single syllable key.
+pub(crate) mod sym {
+    pub const SURNAME: u16 = 1;
+    pub const MIDDLE: u16 = 2;
+    pub const GIVEN: u16 = 4;
+    pub const NOT_NAME: u16 = 8;
+    pub const ORG_HEAD: u16 = 16;
+    pub const COMMON_SURNAME: u16 = 32;
+}
+
+/// Words the recognizer's date, time and name rules compare by id.
+pub(crate) const FUNCTION_WORDS: [&str; 22] = [
+    "ngày", "mồng", "tháng", "năm", "giờ", "phút", "và", "-", "–", "số", "/", "(", "từ", "đến", "tới",
+    "sinh", ",", "sáng", "chiều", "tối", "trưa", "đêm",
+];
+
+/// Sentinel for a token whose key is not in the vocabulary.
+pub(crate) const NO_SYM: u32 = u32::MAX;
+
+/// A small, fast multiply-rotate hasher over 64-bit words for the short keys and id pairs
+/// of the matcher; the keys come from the crate's own data, not from an adversary.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes at a time: keys are short syllables, hashed once per token.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        let h = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// A trie over syllable-key ids: the gazetteer's multi-token names and cues.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Trie {
+    edges: FastMap<(u32, u32), u32>,
+    /// Per node, the range of its hits in `hits`.
+    nodes: Vec<(u32, u32)>,
+    hits: Vec<Hit>,
+    pending: Vec<Vec<Hit>>,
+}
+
+impl Trie {
+    pub(super) fn new() -> Trie {
+        Trie { nodes: vec![(0, 0)], pending: vec![Vec::new()], ..Trie::default() }
+    }
+
+    pub(super) fn insert(&mut self, syms: &[u32], hit: Hit) {
+        let mut node = 0u32;
+        for &s in syms {
+            node = match self.edges.get(&(node, s)) {
+                Some(&n) => n,
+                None => {
+                    let n = self.pending.len() as u32;
+                    self.pending.push(Vec::new());
+                    self.edges.insert((node, s), n);
+                    n
+                }
+            };
+        }
+        let hits = &mut self.pending[node as usize];
+        if !hits.contains(&hit) {
+            hits.push(hit);
+        }
+    }
+
+    pub(super) fn finish(&mut self) {
+        self.nodes.clear();
+        for hits in self.pending.drain(..) {
+            let start = self.hits.len() as u32;
+            self.hits.extend(hits);
+            self.nodes.push((start, self.hits.len() as u32));
+        }
+    }
+
+    /// The child of `node` by `sym`.
+    pub(crate) fn step(&self, node: u32, sym: u32) -> Option<u32> {
+        self.edges.get(&(node, sym)).copied()
+    }
+
+    /// The hits ending at `node`.
+    pub(crate) fn hits(&self, node: u32) -> &[Hit] {
+        let (a, b) = self.nodes.get(node as usize).copied().unwrap_or((0, 0));
+        &self.hits[a as usize..b as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trie_keeps_hits_per_node() {
+        let mut t = Trie::new();
+        let hit = |n| Hit { target: Target::Cue(Cue::Title), caps: n };
+        t.insert(&[1, 2], hit(1));
+        t.insert(&[1], hit(2));
+        t.insert(&[1, 2], hit(1));
+        t.finish();
+        let a = t.step(0, 1).unwrap();
+        let b = t.step(a, 2).unwrap();
+        assert_eq!(t.hits(a), [hit(2)]);
+        assert_eq!(t.hits(b), [hit(1)]);
+        assert!(t.step(b, 3).is_none());
+    }
+}
