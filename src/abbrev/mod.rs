@@ -14,7 +14,7 @@ use crate::syllable::is_syllable;
 use crate::token::{Token, TokenKind, tokenize};
 use crate::tsv;
 
-static BUILTIN_TSV: &str = include_str!("../data/abbreviations.tsv");
+static BUILTIN_TSV: &str = include_str!("../../data/abbreviations.tsv");
 const BUILTIN_NAME: &str = "data/abbreviations.tsv";
 const HEADER: [&str; 4] = ["abbreviation", "expansion", "domain", "cues"];
 const UNIT_DOMAIN: &str = "unit";
@@ -2968,7 +2968,7 @@ mod tests {
     #[test]
     fn a_capitalised_syllable_is_a_syllable() {
         let dict = Abbreviations::builtin();
-        let sample = include_str!("../benches/texts/sample.txt");
+        let sample = include_str!("../../benches/texts/sample.txt");
         let words = sample.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase);
         let mut syllables = 0;
         for run in dict.runs.set.iter().map(|r| r.to_string()).chain(words) {
@@ -2999,7 +2999,7 @@ mod tests {
     #[test]
     fn the_prefilter_is_its_reference() {
         for text in [
-            include_str!("../benches/texts/sample.txt"),
+            include_str!("../../benches/texts/sample.txt"),
             "UBND, Ubnd, ubnd; 15 km, 10km, 2 ha; TP. Hồ Chí Minh, Q. 1; v.v. k/g. Ðs ðs ĐS. iPhone",
             "hoàაa!ਾGđ 15\u{A0} ha 5\u{A0} \u{A0} ha F5 Ĺĺ ĹĹ ǅa \u{1E9E}x Ⅻ. 🄰🄱",
         ] {
@@ -3011,7 +3011,7 @@ mod tests {
     #[test]
     fn the_prefilter_changes_nothing() {
         let texts: Vec<String> = vec![
-            include_str!("../benches/texts/sample.txt").to_owned(),
+            include_str!("../../benches/texts/sample.txt").to_owned(),
             "UBND, Ubnd, ubnd; 15 km, 10km, 2 ha; TP. Hồ Chí Minh, Q. 1; v.v. Sau đó k/g ông. CA SĨ. \
              Tp.HCM, tp, Ths A, ĐH, đ/c B. khu vực phòng thủ then chốt (KVPTTC) rồi kvpttc và KVPTTC. \
              NSU\u{31B}T A; \"QP\" là; (UBND) (Ủy ban nhân dân) UBND (Ủy ban nhân dân)."
