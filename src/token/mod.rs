@@ -18,10 +18,10 @@
 
 mod addresses;
 mod emoticons;
+mod models;
 mod numbers;
 mod parts;
 mod scanner;
-mod units;
 mod words;
 
 use core::iter::FusedIterator;

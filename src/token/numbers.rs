@@ -255,6 +255,23 @@ impl<'h> Tokens<'_, 'h> {
         (!self.byte(end).is_ascii_alphanumeric()).then_some(end)
     }
 
+    /// A number (`start..end`) with a unit letter against it: `5G`, `4K`, `1080P`, `220V`,
+    /// `100W`, `10X`, and `3D` after one digit (dimensions; `12D` is a class). The letter
+    /// must end the word.
+    fn unit_letter(&self, start: usize, end: usize) -> Option<usize> {
+        match self.byte(end) {
+            b'G' | b'K' | b'P' | b'V' | b'W' | b'X' => {}
+            b'D' if end - start == 1 => {}
+            _ => return None,
+        }
+        let after = end + 1;
+        let clean = !self.byte(after).is_ascii_alphanumeric()
+            && letter_len(self.text.as_bytes(), self.text, after) == 0
+            && self.byte(after) != b'\''
+            && !self.text[after..].starts_with('\u{2019}');
+        clean.then_some(after)
+    }
+
     /// Vietnamese phone numbers: a leading 0 and 10–11 digits, plain or grouped with `.`/`-`.
     fn phone(&self, start: usize, d1_end: usize) -> Option<(usize, TokenKind)> {
         if self.byte(start) != b'0' {

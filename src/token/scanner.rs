@@ -1,5 +1,5 @@
 //! The scanner's main loop: one token from a byte, by the byte's class, with the
-//! helpers every stage uses (byte classes, letter lengths, decoding, spaces, marks).
+//! helpers the other files use (byte classes, letter lengths, decoding, spaces, marks).
 
 use super::{TokenKind, Tokens, is_punctuation};
 use crate::chars;

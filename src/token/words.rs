@@ -50,7 +50,7 @@ impl<'h> Tokens<'_, 'h> {
         if matches!(after, b':' | b'+' | b'-' | b'.') {
             let goes_on = if after == b':' { next == b'/' } else { next.is_ascii_alphanumeric() };
             if goes_on && first.end - start == first.letters + first.digits {
-                if let Some(r) = self.unit_word(start, &first, after) {
+                if let Some(r) = self.url_or_model_name(start, &first, after) {
                     return r;
                 }
             }

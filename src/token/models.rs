@@ -1,4 +1,5 @@
-//! Words with numbers: units after a number (`15km`, `5G`) and model names (`iPhone 15`).
+//! Words read whole before their parts: web addresses with a scheme and model names
+//! (`Su-30MK2`, `Mi-17`, `F-16`).
 
 use super::parts::Part;
 use super::scanner::letter_len;
@@ -9,7 +10,12 @@ impl<'h> Tokens<'_, 'h> {
     /// (`first`, of ASCII letters and digits) is followed by `after` and a byte that may go on
     /// with one: the rare units of [`Self::word_from`], kept out of its line.
     #[inline(never)]
-    pub(super) fn unit_word(&self, start: usize, first: &Part, after: u8) -> Option<(usize, TokenKind)> {
+    pub(super) fn url_or_model_name(
+        &self,
+        start: usize,
+        first: &Part,
+        after: u8,
+    ) -> Option<(usize, TokenKind)> {
         if let Some(end) = self.scheme_url(start) {
             return Some((end, TokenKind::Url));
         }
@@ -56,22 +62,5 @@ impl<'h> Tokens<'_, 'h> {
             && (self.byte(end + 1).is_ascii_digit() || letter_len(bytes, self.text, end + 1) > 0);
         let clean = letter_len(bytes, self.text, end) == 0 && self.byte(end) != b'@' && !joined;
         clean.then_some(end)
-    }
-
-    /// A number (`start..end`) with a unit letter against it: `5G`, `4K`, `1080P`, `220V`,
-    /// `100W`, `10X`, and `3D` after one digit (dimensions; `12D` is a class). The letter
-    /// must end the word.
-    pub(super) fn unit_letter(&self, start: usize, end: usize) -> Option<usize> {
-        match self.byte(end) {
-            b'G' | b'K' | b'P' | b'V' | b'W' | b'X' => {}
-            b'D' if end - start == 1 => {}
-            _ => return None,
-        }
-        let after = end + 1;
-        let clean = !self.byte(after).is_ascii_alphanumeric()
-            && letter_len(self.text.as_bytes(), self.text, after) == 0
-            && self.byte(after) != b'\''
-            && !self.text[after..].starts_with('\u{2019}');
-        clean.then_some(after)
     }
 }
