@@ -117,7 +117,8 @@
 //! ```
 //!
 //! ## Errors
-//! There is one error type, [`Error`] (with the alias [`Result`]); it is `#[non_exhaustive]`.
+//! There is one error type, [`Error`] (with the alias [`Result`]); it is opaque: [`Error::kind`]
+//! says what failed (an [`ErrorKind`], `#[non_exhaustive]`), [`Error::path`] and [`Error::line`] where.
 //! Only functions that take the caller's files, dictionaries, training data or models
 //! return it: [`Abbreviations::from_tsv`],
 //! [`RecognizerBuilder::entities_tsv`], [`WordSegmenter::from_model_bytes`],
@@ -129,7 +130,7 @@
 //! ```
 //! # #[cfg(feature = "segment")] {
 //! let err = vntext::WordSegmenter::from_model_bytes(b"not a model").unwrap_err();
-//! assert!(matches!(err, vntext::Error::Model { .. }));
+//! assert_eq!(err.kind(), vntext::ErrorKind::Model);
 //! # }
 //! ```
 //!
@@ -230,7 +231,7 @@ pub use abbrev::{
 pub use chars::Tone;
 #[cfg(feature = "ner")]
 pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 #[cfg(feature = "ner")]
 pub use gazetteer::{
     District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,

@@ -423,7 +423,7 @@ impl Abbreviations {
     ///
     /// # Errors
     ///
-    /// [`Error::Data`](crate::Error::Data), naming `name` and the line, for a header that is
+    /// [`ErrorKind::Data`](crate::ErrorKind::Data), naming `name` and the line, for a header that is
     /// not the one above (the optional trailing columns may be left out of it) and for the
     /// rows described above.
     ///

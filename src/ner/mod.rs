@@ -299,7 +299,7 @@ impl RecognizerBuilder {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Data`](crate::Error::Data) naming the line of a row with a wrong column
+    /// [`ErrorKind::Data`](crate::ErrorKind::Data) naming the line of a row with a wrong column
     /// count, an empty name, an unknown kind or a name already listed.
     pub fn entities_tsv(&mut self, file: &str, src: &str) -> crate::Result<&mut Self> {
         self.user.parse_into(file, src)?;
@@ -311,11 +311,11 @@ impl RecognizerBuilder {
     ///
     /// ```
     /// let err = vntext::Recognizer::builder().model(b"not a model").unwrap_err();
-    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// assert_eq!(err.kind(), vntext::ErrorKind::Model);
     /// ```
     ///
     /// # Errors
-    /// [`Error::Model`](crate::Error::Model) when the bytes are not a NER model of this
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when the bytes are not a NER model of this
     /// version, or are corrupt or truncated.
     pub fn model(&mut self, bytes: &[u8]) -> crate::Result<&mut Self> {
         self.model = ModelChoice::Own(NerTagger::from_model_bytes(bytes)?);

@@ -452,14 +452,14 @@ impl SegmenterTrainer {
     /// Trains and returns the model's bytes, for [`super::WordSegmenter::from_model_bytes`].
     ///
     /// # Errors
-    /// [`Error::Model`] when no labelled sentence was added.
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when no labelled sentence was added.
     ///
     /// ```
     /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
     ///
     /// let mut trainer = SegmenterTrainer::new();
     /// trainer.hash_bits(12).epochs(3);
-    /// assert!(matches!(trainer.train(), Err(vntext::Error::Model { .. })));
+    /// assert_eq!(trainer.train().unwrap_err().kind(), vntext::ErrorKind::Model);
     ///
     /// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
     /// let segmenter = WordSegmenter::from_model_bytes(&trainer.train()?)?;
