@@ -2,7 +2,8 @@
 //! organisations, other places, dates and times.
 //!
 //! ```
-//! use vntext::{EntityKind, Recognizer};
+//! use vntext::Recognizer;
+//! use vntext::ner::EntityKind;
 //!
 //! let text = "Chiều 8/12, đồng chí Hồ Văn Mười, Chủ tịch UBND tỉnh Đắk Nông, làm việc với Quân khu 5.";
 //! let r = Recognizer::builtin();
@@ -49,8 +50,10 @@ mod people;
 mod places;
 mod user;
 
+pub use crate::conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 use crate::gazetteer::{Gazetteer, NO_SYM, Record};
-use crate::ner_tagger::{LineState, NerTagger};
+use crate::ner_tagger::LineState;
+pub use crate::ner_tagger::{NerTagger, NerTrainer, NerWorker};
 use crate::span::Span;
 pub(crate) use index::Tok;
 use index::Words;

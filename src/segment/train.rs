@@ -109,6 +109,13 @@ const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
     /// The default of [`SegmenterTrainer::margin`].
+    ///
+    /// ```
+    /// use vntext::SegmenterTrainer;
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.margin(SegmenterTrainer::DEFAULT_MARGIN / 2.0); // a smaller margin than the built-in model's
+    /// ```
     pub const DEFAULT_MARGIN: f64 = 40.0;
 
     /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
