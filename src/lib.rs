@@ -248,12 +248,14 @@ mod tsv;
 // The engines, the everyday functions and the shared types, at the root; each stage's other
 // types live in its module (`vntext::abbrev::Match`) and are re-exported here too.
 #[cfg(feature = "abbrev")]
+#[doc(inline)]
 pub use abbrev::{Abbreviations, AbbreviationsBuilder};
 #[cfg(feature = "abbrev")]
 #[doc(no_inline)]
 pub use abbrev::{CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
 pub use error::{Error, ErrorKind, Result};
 #[cfg(feature = "ner")]
+#[doc(inline)]
 pub use gazetteer::Gazetteer;
 #[cfg(feature = "ner")]
 #[doc(no_inline)]
@@ -269,28 +271,35 @@ pub use ner::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_
 #[doc(no_inline)]
 pub use ner::{Entity, EntityKind, MatchKind};
 #[cfg(feature = "ner")]
+#[doc(inline)]
 pub use ner::{NerTagger, NerTrainer, NerWorker};
 #[cfg(feature = "ner")]
+#[doc(inline)]
 pub use ner::{Recognizer, RecognizerBuilder};
 #[doc(no_inline)]
 pub use normalize::{Normalized, OffsetMap};
+#[doc(inline)]
 pub use normalize::{
     Normalizer, NormalizerBuilder, fold_diacritics, fold_mapped, folded_key, key, key_into, normalize,
 };
 #[cfg(feature = "segment")]
+#[doc(inline)]
 pub use segment::{SegmentWorker, SegmenterTrainer, WordSegmenter, WordSegmenterBuilder};
 #[cfg(feature = "segment")]
 #[doc(no_inline)]
 pub use segment::{TrainingStats, Word, Words};
+#[doc(inline)]
 pub use sentence::sentences;
 #[doc(no_inline)]
 pub use sentence::{Sentence, Sentences};
 pub use span::Span;
+#[doc(inline)]
 pub use syllable::is_syllable;
 #[doc(no_inline)]
 pub use syllable::{Syllable, Tone, TonePlacement};
 #[doc(no_inline)]
 pub use token::{Token, TokenKind, Tokens};
+#[doc(inline)]
 pub use token::{Tokenizer, TokenizerBuilder, tokenize};
 
 // The README's examples use every stage; `ner` brings the others.
