@@ -206,6 +206,7 @@ mod conll;
 mod error;
 #[cfg(feature = "ner")]
 mod gazetteer;
+mod hash;
 mod joined;
 #[cfg(feature = "ner")]
 mod ner;
