@@ -458,8 +458,8 @@ impl<'s> SegmentWorker<'s> {
                 let cut = if end == text.len() { Some(text.len()) } else { self.last_cut(start, pos, want) };
                 let Some(cut) = cut else {
                     // No place to cut in the part (a very long stretch without punctuation
-                    // against a word): a longer part.
-                    want += PART;
+                    // against a word): a part twice as long, so that the work stays linear.
+                    want = pos + 2 * (want - pos);
                     continue;
                 };
                 for &(span, tokens) in &self.words {
