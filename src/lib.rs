@@ -228,6 +228,7 @@ mod conll;
 mod error;
 #[cfg(feature = "ner")]
 pub mod gazetteer;
+mod hash;
 mod joined;
 #[cfg(feature = "ner")]
 pub mod ner;

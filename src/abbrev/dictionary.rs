@@ -2,11 +2,11 @@
 //! comparison key of a token and the case policy ([`Shape`]).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Abbreviations;
 use super::prefilter::RunSet;
 use crate::error::{Error, Result};
+use crate::hash::FxMap;
 use crate::normalize;
 use crate::syllable::is_syllable;
 use crate::token::tokenize;
@@ -17,8 +17,6 @@ pub(super) const BUILTIN_NAME: &str = "data/abbreviations.tsv";
 pub(super) const HEADER: [&str; 4] = ["abbreviation", "expansion", "domain", "cues"];
 const UNIT_DOMAIN: &str = "unit";
 const DEFAULT_DOMAIN: &str = "common";
-
-pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// One dictionary row: an abbreviation and one of its expansions.
 ///
@@ -198,41 +196,6 @@ impl Abbreviations {
             runs.insert_runs(key);
         }
         Ok(Abbreviations { entries, index, domains, lower_syllable_forms, runs })
-    }
-}
-
-/// The multiply-rotate hash of rustc (`FxHasher`): fast on short keys; the keys come from the
-/// dictionary, not from an adversary.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
     }
 }
 

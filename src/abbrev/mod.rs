@@ -44,11 +44,12 @@ use std::sync::OnceLock;
 pub use dictionary::{AbbreviationsBuilder, Entry};
 
 use crate::error::Result;
+use crate::hash::FxMap;
 use crate::normalize::{self, OffsetMap};
 use crate::span::Span;
 use crate::syllable::is_syllable;
 use crate::tsv;
-use dictionary::{BUILTIN_NAME, BUILTIN_TSV, FxMap, HEADER, RowSpec, Shape, same_case};
+use dictionary::{BUILTIN_NAME, BUILTIN_TSV, HEADER, RowSpec, Shape, same_case};
 use prefilter::RunSet;
 use scan::Scan;
 

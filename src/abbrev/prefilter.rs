@@ -1,11 +1,10 @@
 //! The prefilter: the byte scan over chunks of text that finds the few worth tokenizing,
 //! with byte classes of characters and Bloom filters over the letter runs of the keys.
 
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::Abbreviations;
-use super::dictionary::FxHasher;
+use crate::hash::FxSet;
 use crate::span::Span;
 use crate::syllable::is_syllable;
 
@@ -62,7 +61,7 @@ impl Abbreviations {
 /// next to a number).
 #[derive(Clone, Debug, Default)]
 pub(super) struct RunSet {
-    set: std::collections::HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
+    set: FxSet<Box<str>>,
     longest: usize,
     bloom: Vec<u64>,
     unsyllabic: Vec<u64>,

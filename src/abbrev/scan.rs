@@ -5,12 +5,13 @@
 use std::borrow::Cow;
 
 use super::definitions::fold_lower;
-use super::dictionary::{FxMap, Shape, fill_key};
+use super::dictionary::{Shape, fill_key};
 use super::prefilter::{
     Chunks, RunSet, back_chunks, back_token_chunks, forward_chunks, forward_token_chunks,
 };
 use super::style::Style;
 use super::{Abbreviations, CUE_WINDOW, Decision, Entry, Match, Source};
+use crate::hash::FxMap;
 use crate::normalize;
 use crate::span::Span;
 use crate::syllable::is_syllable;

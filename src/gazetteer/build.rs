@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use super::Gazetteer;
-use super::index::{Cue, FUNCTION_WORDS, FastMap, Hit, Target, Trie, sym};
+use super::index::{Cue, FUNCTION_WORDS, Hit, Target, Trie, sym};
 use super::records::*;
 use crate::error::{Error, Result};
+use crate::hash::FxMap;
 use crate::token::{TokenKind, tokenize};
 use crate::tsv;
 
@@ -65,8 +66,8 @@ fn split_list(field: &str, sep: char) -> Vec<&str> {
 }
 
 struct Builder {
-    vocab: FastMap<Box<str>, u32>,
-    folded_vocab: FastMap<Box<str>, u32>,
+    vocab: FxMap<Box<str>, u32>,
+    folded_vocab: FxMap<Box<str>, u32>,
     flags: Vec<u16>,
     trie: Trie,
     folded_trie: Trie,
@@ -159,8 +160,8 @@ impl Gazetteer {
     /// Parses the built-in data files (the tests call this to check them).
     pub(crate) fn parse() -> Result<Gazetteer> {
         let mut b = Builder {
-            vocab: FastMap::default(),
-            folded_vocab: FastMap::default(),
+            vocab: FxMap::default(),
+            folded_vocab: FxMap::default(),
             flags: Vec::new(),
             trie: Trie::new(),
             folded_trie: Trie::new(),

@@ -1,9 +1,8 @@
 //! What the recognizer matches against: the cue kinds, the flags of single syllable keys,
 //! the function words and the trie over syllable-key ids.
 
-use std::collections::HashMap;
-
 use super::Record;
+use crate::hash::FxMap;
 
 /// Cue words around entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,45 +63,10 @@ pub(crate) const FUNCTION_WORDS: [&str; 22] = [
 /// Sentinel for a token whose key is not in the vocabulary.
 pub(crate) const NO_SYM: u32 = u32::MAX;
 
-/// A small, fast multiply-rotate hasher over 64-bit words for the short keys and id pairs
-/// of the matcher; the keys come from the crate's own data, not from an adversary.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time: keys are short syllables, hashed once per token.
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.write_u64(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        let h = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-        self.0 = h;
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
 /// A trie over syllable-key ids: the gazetteer's multi-token names and cues.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Trie {
-    edges: FastMap<(u32, u32), u32>,
+    edges: FxMap<(u32, u32), u32>,
     /// Per node, the range of its hits in `hits`.
     nodes: Vec<(u32, u32)>,
     hits: Vec<Hit>,

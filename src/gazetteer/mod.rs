@@ -34,8 +34,9 @@ mod records;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::hash::FxMap;
 use build::{fold_key, lookup_key};
-pub(crate) use index::{Cue, FastMap, Hit, NO_SYM, Target, Trie, sym};
+pub(crate) use index::{Cue, Hit, NO_SYM, Target, Trie, sym};
 pub use records::{
     District, DistrictId, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
@@ -73,9 +74,9 @@ pub struct Gazetteer {
     by_key: HashMap<String, Vec<Record>>,
     by_folded: HashMap<String, Vec<Record>>,
     /// Syllable key → id, for keys in any name or cue (both tone placements).
-    pub(crate) vocab: FastMap<Box<str>, u32>,
+    pub(crate) vocab: FxMap<Box<str>, u32>,
     /// Folded (ASCII) key → id, for names written without diacritics.
-    pub(crate) folded_vocab: FastMap<Box<str>, u32>,
+    pub(crate) folded_vocab: FxMap<Box<str>, u32>,
     /// Flags per vocabulary id ([`sym`]).
     pub(crate) flags: Vec<u16>,
     /// Names and cues by key ids.

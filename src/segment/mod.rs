@@ -385,6 +385,22 @@ pub struct SegmentWorker<'s> {
     words: Vec<(Span, u32)>,
 }
 
+/// The length of the parts of a long text in [`SegmentWorker::for_each_word`], in bytes.
+const PART: usize = 1 << 16;
+/// The text read on each side of a part, in bytes: far more than the features of a token
+/// reach (two tokens before it, one after, and the words of the lexicon through it).
+const CONTEXT: usize = 1 << 10;
+
+/// The start of the white space at or before `at` (0 when there is none).
+fn space_at_or_before(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at].iter().rposition(|&b| b == b' ').unwrap_or(0)
+}
+
+/// The start of the white space at or after `at` (the end of the text when there is none).
+fn space_at_or_after(text: &str, at: usize) -> usize {
+    text.as_bytes()[at..].iter().position(|&b| b == b' ').map_or(text.len(), |k| at + k)
+}
+
 /// Tag sets allowed at a token, as the engine's bit masks over the tags `B` and `I` (see
 /// `model.rs`): may start a word, may continue the previous token's word.
 pub(crate) const MAY_START: u32 = 1;
@@ -400,6 +416,86 @@ impl<'s> SegmentWorker<'s> {
     /// assert_eq!(words, ["Bộ", "Quốc phòng", "họp báo", "."]);
     /// ```
     pub fn segment<'w, 'h>(&'w mut self, text: &'h str) -> Words<'w, 'h> {
+        self.run(text);
+        Words { text, words: self.words.iter() }
+    }
+
+    /// Calls `each` with the words of `text`, in order: the same words as
+    /// [`segment`](Self::segment), in memory bounded by a part of the text rather than the
+    /// whole, for long texts such as a file of one line.
+    ///
+    /// A long text is segmented a part of about 64 KiB at a time, with a little text on each
+    /// side for the features of the part's first and last tokens. Parts end before a
+    /// punctuation mark written against the word before it (`.` or `,` in `nhà.`): no word
+    /// of the lexicon, the user's dictionary or the model crosses it, and the decoder's best
+    /// path always starts a word there, so that the words on either side do not depend on
+    /// the other side beyond the features' reach.
+    ///
+    /// ```
+    /// let segmenter = vntext::WordSegmenter::builtin();
+    /// let text = "Bộ Quốc phòng họp báo. ".repeat(10_000);
+    /// let mut words = Vec::new();
+    /// segmenter.worker().for_each_word(&text, |w| words.push(w));
+    /// assert_eq!(words, segmenter.segment(&text));
+    /// ```
+    pub fn for_each_word<'h>(&mut self, text: &'h str, mut each: impl FnMut(Word<'h>)) {
+        if text.len() <= PART + 2 * CONTEXT {
+            self.segment(text).for_each(each);
+            return;
+        }
+        // Words from `pos` on are still to give; `pos` is 0 or a cut.
+        let mut pos = 0;
+        while pos < text.len() {
+            let start = if pos == 0 { 0 } else { space_at_or_before(text, pos - CONTEXT) };
+            let mut want = pos + PART;
+            loop {
+                let end = if want + CONTEXT >= text.len() {
+                    text.len()
+                } else {
+                    space_at_or_after(text, want + CONTEXT)
+                };
+                self.run(&text[start..end]);
+                let cut = if end == text.len() { Some(text.len()) } else { self.last_cut(start, pos, want) };
+                let Some(cut) = cut else {
+                    // No place to cut in the part (a very long stretch without punctuation
+                    // against a word): a part twice as long, so that the work stays linear.
+                    want = pos + 2 * (want - pos);
+                    continue;
+                };
+                for &(span, tokens) in &self.words {
+                    let span = Span::new(span.start + start, span.end + start);
+                    if span.start >= pos && span.start < cut {
+                        each(Word { text: &text[span.range()], span, tokens });
+                    }
+                }
+                pos = cut;
+                break;
+            }
+        }
+    }
+
+    /// The start (in the whole text, the window starting at `offset`) of the last token of
+    /// the window that starts after `pos` and no later than `want` where the words may be
+    /// cut (see [`for_each_word`](Self::for_each_word)): a token written against the one
+    /// before it that can only start a word, neither joinable nor glued to it.
+    fn last_cut(&self, offset: usize, pos: usize, want: usize) -> Option<usize> {
+        let allowed = self.lattice.allowed();
+        (1..self.toks.len()).rev().find_map(|j| {
+            let t = self.toks[j];
+            let at = t.span.start + offset;
+            let cut = at > pos
+                && at <= want
+                && !t.gap_ok
+                && t.span.start == self.toks[j - 1].span.end
+                && !t.joins_prev
+                && !t.joinable(self.toks[j - 1])
+                && allowed[j] == MAY_START;
+            cut.then_some(at)
+        })
+    }
+
+    /// Segments `text` into `self.words`.
+    fn run(&mut self, text: &str) {
         let model = &*self.segmenter.model;
         analyze_with(text, &mut self.toks, &mut self.sounds);
         let n = self.toks.len();
@@ -430,7 +526,6 @@ impl<'s> SegmentWorker<'s> {
             }
             self.words.push((tok.span, 1));
         }
-        Words { text, words: self.words.iter() }
     }
 
     /// Forces the user's words: leftmost-longest matches, never across a line break.

@@ -1,19 +1,10 @@
 //! Hashed features: a feature is a template number and a few values, hashed to 64 bits and
 //! then to a row of the weight table. The hashes are part of every model trained with them,
 //! so they never change between versions.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+//!
+//! The FNV-1a hash of token texts and the crate's other hashers are in [`crate::hash`].
 
 const M1: u64 = 0x9E37_79B9_7F4A_7C15;
-/// FNV-1a parameters.
-pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a over bytes: model checksums, and the start of the hashes of token texts.
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
-}
 const M2: u64 = 0xBF58_476D_1CE4_E5B9;
 
 /// Combines two hashes (order matters).
@@ -47,27 +38,6 @@ pub(crate) fn row(h: u64, bits: u32) -> usize {
     (h.wrapping_mul(M1) >> (64 - bits)) as usize
 }
 
-/// A hasher for keys that are already good hashes.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(M1);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A map keyed by hashes.
-pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,8 +50,6 @@ mod tests {
         assert_eq!(feature2(3, 7, 8), 0xed6b_d783_0a05_4787);
         assert_eq!(feature3(3, 1, 2, 3), 0x4265_8b92_fe28_646b);
         assert_eq!(row(feature(3, 7), 20), 450_925);
-        assert_eq!(fnv1a(b""), FNV_OFFSET);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         for bits in 8..=24 {
             assert!(row(u64::MAX, bits) < 1 << bits);
         }

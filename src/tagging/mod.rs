@@ -39,8 +39,9 @@ pub use self::model::TagModel;
 pub(crate) use self::decode::Lattice;
 #[cfg(feature = "ner")]
 pub(crate) use self::decode::all_tags;
-pub(crate) use self::hash::{FNV_OFFSET, FNV_PRIME, HashKeyed, feature, feature2, feature3, fnv1a, mix};
+pub(crate) use self::hash::{feature, feature2, feature3, mix};
 pub(crate) use self::model::ModelReader;
 #[cfg(test)]
 pub(crate) use self::model::checksum;
 pub(crate) use self::train::{Example, Trainer};
+pub(crate) use crate::hash::{FNV_OFFSET, FNV_PRIME, HashKeyed, fnv1a};

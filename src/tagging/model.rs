@@ -30,7 +30,7 @@ const MAX_TASK_LEN: usize = 32;
 
 /// FNV-1a over bytes: the model's checksum.
 pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    super::hash::fnv1a(bytes)
+    crate::hash::fnv1a(bytes)
 }
 
 /// A trained tagging model: feature weights and tag transitions, for one task.

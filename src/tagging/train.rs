@@ -3,9 +3,10 @@
 //! examples in the same order give the same model.
 
 use super::decode::{Trellis, ViterbiBuffers, viterbi};
-use super::hash::{HashKeyed, row};
+use super::hash::row;
 use super::model::{MAX_TAGS, TagModel};
 use crate::error::{Error, Result};
+use crate::hash::HashKeyed;
 
 /// One training sequence: per position its gold tag, its allowed tags and its features.
 #[derive(Clone, Debug, Default)]

@@ -236,3 +236,62 @@ fn builtin_model_joins_only_word_and_number_tokens() {
         }
     }
 }
+
+/// The in-repository texts on one line, numbered so that no two copies are alike, until the
+/// line holds `bytes`.
+fn one_long_line(bytes: usize) -> String {
+    let texts = [
+        include_str!("../../examples/data/sample.txt"),
+        include_str!("../../benches/texts/sample.txt"),
+        include_str!("../../benches/texts/ner_sample.txt"),
+    ];
+    let mut line = String::new();
+    let mut copy = 0;
+    while line.len() < bytes {
+        for t in texts {
+            for l in t.lines() {
+                line.push_str(l);
+                line.push(' ');
+            }
+            line.push_str(&format!("Ngày {} tháng 3, TP. HCM có {copy} nhà , H. Anh nói: ", copy % 28 + 1));
+        }
+        copy += 1;
+    }
+    line
+}
+
+fn by_parts<'h>(segmenter: &WordSegmenter, text: &'h str) -> Vec<vntext::Word<'h>> {
+    let mut words = Vec::new();
+    segmenter.worker().for_each_word(text, |w| words.push(w));
+    words
+}
+
+/// A long text is segmented a part at a time, with the same words as the whole text at once:
+/// the parts' cuts fall in thousands of places, after every kind of sentence in the texts.
+#[test]
+fn a_long_line_by_parts_gives_the_words_of_the_whole_line() {
+    let line = one_long_line(600_000);
+    let s = WordSegmenter::builtin();
+    let whole = s.segment(&line);
+    assert!(whole.len() > 50_000, "{}", whole.len());
+    assert_eq!(by_parts(s, &line), whole);
+    // The same with words of the user's dictionary, some across a comma written apart.
+    let user = WordSegmenter::builder().words(["Hà Nội mùa thu", "nhà , H", "Anh nói"]).build();
+    let whole = user.segment(&line);
+    assert!(whole.iter().any(|w| w.as_str() == "nhà , H"));
+    assert_eq!(by_parts(&user, &line), whole);
+}
+
+/// A stretch longer than a part with no place to cut (no punctuation against a word) makes
+/// the part longer; short texts are segmented whole.
+#[test]
+fn a_long_stretch_without_punctuation_by_parts() {
+    let mut line = "nhà cửa Hà Nội mùa thu ".repeat(12_000);
+    line.push_str(&one_long_line(150_000));
+    line.push_str(&"quốc phòng toàn dân ".repeat(8_000));
+    let s = WordSegmenter::builtin();
+    assert_eq!(by_parts(s, &line), s.segment(&line));
+    for text in ["", "Hà Nội.", "Bộ Quốc phòng họp báo."] {
+        assert_eq!(by_parts(s, text), s.segment(text));
+    }
+}

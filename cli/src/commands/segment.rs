@@ -86,16 +86,28 @@ fn execute(args: Vec<String>) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", input.as_deref().unwrap_or("-")))?;
         let mut worker = segmenter.worker();
         let mut buf = String::new();
+        let mut failed = None;
         for line in text.lines() {
-            buf.clear();
-            for w in worker.segment(line) {
-                if !buf.is_empty() {
+            // A line's words go out as they come, a buffer at a time: a text of one long
+            // line is segmented a part at a time (`for_each_word`) and never held whole.
+            let mut first = true;
+            worker.for_each_word(line, |w| {
+                if !first {
                     buf.push(' ');
                 }
+                first = false;
                 vntext::write_joined(w.as_str(), &mut buf);
-            }
+                if buf.len() >= 1 << 16 && failed.is_none() {
+                    failed = out.write_all(buf.as_bytes()).err();
+                    buf.clear();
+                }
+            });
             buf.push('\n');
+            if let Some(e) = failed.take() {
+                return Err(io(e));
+            }
             out.write_all(buf.as_bytes()).map_err(io)?;
+            buf.clear();
         }
     }
     out.flush().map_err(io)
