@@ -44,4 +44,6 @@ pub(crate) use self::model::ModelReader;
 #[cfg(test)]
 pub(crate) use self::model::checksum;
 pub(crate) use self::train::{Example, Trainer};
-pub(crate) use crate::hash::{FNV_OFFSET, FNV_PRIME, HashKeyed, fnv1a};
+pub(crate) use crate::hash::HashKeyed;
+#[cfg(feature = "ner")]
+pub(crate) use crate::hash::{FNV_OFFSET, FNV_PRIME, fnv1a};
