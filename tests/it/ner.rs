@@ -383,15 +383,9 @@ fn a_country_after_a_title_of_office_is_no_person() {
 fn a_title_its_country_and_the_name_it_belongs_to() {
     let found = Recognizer::builtin()
         .recognize("Tổng thống Mỹ Donald Trump gặp Thủ tướng Nhật Bản Shinzo Abe. Ca sĩ Mỹ Tâm hát. Tổng thống Guinea Xích Đạo.");
-    // Known failure of the tagger trained on the 14,638-sentence split (issue 17): it runs the
-    // person on into the next sentence's `Ca` (`Shinzo Abe. Ca`). The test holds everything
-    // else and flags the day it goes away.
-    let known_wrong = (EntityKind::Person, "Shinzo Abe. Ca");
-    assert!(found.iter().any(|e| (e.kind, e.text) == known_wrong), "fixed: drop `known_wrong`");
-    let kinds: Vec<_> = found
-        .iter()
-        .map(|e| if (e.kind, e.text) == known_wrong { (e.kind, "Shinzo Abe") } else { (e.kind, e.text) })
-        .collect();
+    // The person must stop at the sentence end, not run on into the next sentence's `Ca`
+    // (`Shinzo Abe. Ca`, the model shipped before 2026-12-02).
+    let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).collect();
     assert_eq!(
         kinds,
         [
