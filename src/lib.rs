@@ -2,7 +2,7 @@
 //!
 //! Fast, offset-exact building blocks for Vietnamese text:
 //!
-//! - **normalization** ([`Normalizer`], [`normalize`]): NFC, tone-mark placement as an
+//! - **normalization** ([`Normalizer`], [`normalize`](fn@normalize)): NFC, tone-mark placement as an
 //!   explicit choice ([`TonePlacement`]), look-alike letters, invisible characters, odd
 //!   spaces, with an [`OffsetMap`] back to the input; diacritic folding
 //!   ([`fold_diacritics`]); comparison keys ([`key`], [`folded_key`]) for dictionary
@@ -57,11 +57,32 @@
 //! # }
 //! ```
 //!
+//! Each stage is a module holding its types: [`token`], [`normalize`](mod@normalize),
+//! [`sentence`], [`syllable`], [`segment`], [`abbrev`], [`ner`] (with the trained tagger and
+//! CoNLL scoring), [`gazetteer`] and [`tagging`] (for instance `vntext::abbrev::Match`,
+//! `vntext::token::TokenKind`, `vntext::ner::EntityKind`, `vntext::gazetteer::PlaceKind`).
+//! The engines, the everyday functions, [`Span`] and [`Error`] are at the root, and the
+//! stages' other types are re-exported there too.
+//!
+//! ```
+//! # #[cfg(feature = "ner")] {
+//! use vntext::ner::EntityKind;
+//! use vntext::token::TokenKind;
+//!
+//! let text = "UBND tỉnh Đắk Nông họp ngày 8/12.";
+//! assert_eq!(vntext::tokenize(text).next().unwrap().kind(), TokenKind::Abbreviation);
+//! let kinds: Vec<EntityKind> = vntext::Recognizer::builtin().recognize(text).iter().map(|e| e.kind).collect();
+//! assert!(kinds.contains(&EntityKind::Province));
+//! let first: vntext::abbrev::Match = vntext::Abbreviations::builtin().find(text).remove(0);
+//! assert_eq!(first.expansion, "Ủy ban nhân dân");
+//! # }
+//! ```
+//!
 //! ## I want to …
 //!
 //! | I want to … | use … |
 //! |---|---|
-//! | **normalize text** (NFC, tone-mark placement, look-alike letters, invisible characters, odd spaces) | [`normalize`], or a [`Normalizer`] from [`Normalizer::builder`]; [`Normalizer::normalize_mapped`] keeps a map back to the input |
+//! | **normalize text** (NFC, tone-mark placement, look-alike letters, invisible characters, odd spaces) | [`normalize`](fn@normalize), or a [`Normalizer`] from [`Normalizer::builder`]; [`Normalizer::normalize_mapped`] keeps a map back to the input |
 //! | compare or look up names whatever their case, tone placement or accents | [`key`], [`folded_key`], [`fold_diacritics`] |
 //! | **tokenize** into syllables, words, numbers, dates, abbreviations, punctuation… | [`tokenize`] or a [`Tokenizer`]: [`Token`]s with a [`TokenKind`] and a [`Span`] |
 //! | tell a Vietnamese syllable from a foreign word, take one apart | [`is_syllable`], [`Syllable::parse`] |
@@ -117,7 +138,8 @@
 //! ```
 //!
 //! ## Errors
-//! There is one error type, [`Error`] (with the alias [`Result`]); it is `#[non_exhaustive]`.
+//! There is one error type, [`Error`] (with the alias [`Result`]); it is opaque: [`Error::kind`]
+//! says what failed (an [`ErrorKind`], `#[non_exhaustive]`), [`Error::path`] and [`Error::line`] where.
 //! Only functions that take the caller's files, dictionaries, training data or models
 //! return it: [`Abbreviations::from_tsv`],
 //! [`RecognizerBuilder::entities_tsv`], [`WordSegmenter::from_model_bytes`],
@@ -129,7 +151,7 @@
 //! ```
 //! # #[cfg(feature = "segment")] {
 //! let err = vntext::WordSegmenter::from_model_bytes(b"not a model").unwrap_err();
-//! assert!(matches!(err, vntext::Error::Model { .. }));
+//! assert_eq!(err.kind(), vntext::ErrorKind::Model);
 //! # }
 //! ```
 //!
@@ -199,60 +221,86 @@
 #![warn(missing_docs)]
 
 #[cfg(feature = "abbrev")]
-mod abbrev;
+pub mod abbrev;
 mod chars;
 #[cfg(feature = "ner")]
 mod conll;
 mod error;
 #[cfg(feature = "ner")]
-mod gazetteer;
+pub mod gazetteer;
 mod joined;
 #[cfg(feature = "ner")]
-mod ner;
+pub mod ner;
 #[cfg(feature = "ner")]
 mod ner_tagger;
-mod normalize;
+pub mod normalize;
 #[cfg(feature = "segment")]
-mod segment;
-mod sentence;
+pub mod segment;
+pub mod sentence;
 mod span;
-mod syllable;
+pub mod syllable;
 #[cfg(any(feature = "segment", feature = "ner"))]
 pub mod tagging;
-mod token;
+pub mod token;
 #[cfg(any(feature = "abbrev", feature = "ner"))]
 mod tsv;
 
+// The engines, the everyday functions and the shared types, at the root; each stage's other
+// types live in its module (`vntext::abbrev::Match`) and are re-exported here too.
 #[cfg(feature = "abbrev")]
-pub use abbrev::{
-    Abbreviations, AbbreviationsBuilder, CUE_WINDOW, Decision, Entry, Expansion, Match, Source,
-};
-pub use chars::Tone;
+#[doc(inline)]
+pub use abbrev::{Abbreviations, AbbreviationsBuilder};
+#[cfg(feature = "abbrev")]
+#[doc(no_inline)]
+pub use abbrev::{CUE_WINDOW, Decision, Entry, Expansion, Match, Source};
+pub use error::{Error, ErrorKind, Result};
 #[cfg(feature = "ner")]
-pub use conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
-pub use error::{Error, Result};
+#[doc(inline)]
+pub use gazetteer::Gazetteer;
 #[cfg(feature = "ner")]
+#[doc(no_inline)]
 pub use gazetteer::{
-    District, DistrictId, Era, Gazetteer, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
+    District, DistrictId, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
 };
 pub use joined::{read_joined, write_joined};
 #[cfg(feature = "ner")]
-pub use ner::{Entity, EntityKind, MatchKind, Recognizer, RecognizerBuilder};
+#[doc(no_inline)]
+pub use ner::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 #[cfg(feature = "ner")]
-pub use ner_tagger::{NerTagger, NerTrainer, NerWorker};
+#[doc(no_inline)]
+pub use ner::{Entity, EntityKind, MatchKind};
+#[cfg(feature = "ner")]
+#[doc(inline)]
+pub use ner::{NerTagger, NerTrainer, NerWorker};
+#[cfg(feature = "ner")]
+#[doc(inline)]
+pub use ner::{Recognizer, RecognizerBuilder};
+#[doc(no_inline)]
+pub use normalize::{Normalized, OffsetMap};
+#[doc(inline)]
 pub use normalize::{
-    Normalized, Normalizer, NormalizerBuilder, OffsetMap, fold_diacritics, fold_mapped, folded_key, key,
-    key_into, normalize,
+    Normalizer, NormalizerBuilder, fold_diacritics, fold_mapped, folded_key, key, key_into, normalize,
 };
 #[cfg(feature = "segment")]
-pub use segment::{
-    SegmentWorker, SegmenterTrainer, TrainingStats, Word, WordSegmenter, WordSegmenterBuilder, Words,
-};
-pub use sentence::{Sentence, Sentences, sentences};
+#[doc(inline)]
+pub use segment::{SegmentWorker, SegmenterTrainer, WordSegmenter, WordSegmenterBuilder};
+#[cfg(feature = "segment")]
+#[doc(no_inline)]
+pub use segment::{TrainingStats, Word, Words};
+#[doc(inline)]
+pub use sentence::sentences;
+#[doc(no_inline)]
+pub use sentence::{Sentence, Sentences};
 pub use span::Span;
-pub use syllable::{Syllable, TonePlacement, is_syllable};
-pub use token::{Token, TokenKind, Tokenizer, TokenizerBuilder, Tokens, tokenize};
+#[doc(inline)]
+pub use syllable::is_syllable;
+#[doc(no_inline)]
+pub use syllable::{Syllable, Tone, TonePlacement};
+#[doc(no_inline)]
+pub use token::{Token, TokenKind, Tokens};
+#[doc(inline)]
+pub use token::{Tokenizer, TokenizerBuilder, tokenize};
 
 // The README's examples use every stage; `ner` brings the others.
 #[cfg(all(doctest, feature = "ner"))]

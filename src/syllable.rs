@@ -6,7 +6,7 @@
 //! the tone mark belongs, which is what tone-placement normalization needs.
 //!
 //! ```
-//! use vntext::{Syllable, Tone};
+//! use vntext::syllable::{Syllable, Tone};
 //!
 //! let s = Syllable::parse("Quốc").unwrap();
 //! assert_eq!((s.onset, s.glide, s.nucleus, s.coda, s.tone), ("q", Some('u'), "ô", "c", Tone::Acute));
@@ -16,7 +16,8 @@
 
 use std::collections::HashMap;
 
-use crate::chars::{self, Letter, Tone};
+pub use crate::chars::Tone;
+use crate::chars::{self, Letter};
 
 /// Longest syllable in letters (`nghiêng` has 7); longer letter runs are never syllables.
 pub(crate) const MAX_LETTERS: usize = 8;

@@ -1,10 +1,36 @@
-//! Abbreviation expansion (see [`Abbreviations`]).
+//! Abbreviation expansion: `UBND` → `Ủy ban nhân dân`, `QP-QSĐP` → `quốc phòng - quân sự địa
+//! phương`.
 //!
-//! The engine ([`Abbreviations`]) and the types of its results live here; the work is done in
-//! [`dictionary`] (rows, loading, the look-up key and the case policy), [`prefilter`] (the
-//! byte scan that skips text without candidates), [`scan`] (the expansion scan and its context
-//! rules), [`definitions`] (abbreviations a document defines) and [`style`] (how an expansion
-//! is written into the text).
+//! An [`Abbreviations`] dictionary (the built-in one, or yours from a TSV file with
+//! [`Abbreviations::from_tsv`] or [`Abbreviations::builder`]) finds the abbreviations of a
+//! text ([`Abbreviations::find`]: a [`Match`] for each) or rewrites the text with them
+//! expanded ([`Abbreviations::expand`]: an [`Expansion`], with the matches and an offset map
+//! back to the input). An abbreviation with several expansions (`CP`: `Chính phủ`, `cổ phần`)
+//! is decided by cue words within [`CUE_WINDOW`] words, by an earlier choice in the document,
+//! by the document's domain or by frequency; [`Match::decision`] says which ([`Decision`]), and
+//! [`Match::source`] whether the expansion came from the dictionary or from a definition in
+//! the document (`Dân quân tự vệ (DQTV)`, [`Source`]).
+//!
+//! ```
+//! use vntext::abbrev::{Abbreviations, Decision, Match, Source};
+//!
+//! let text = "Thủ tướng yêu cầu CP và UBND tỉnh Đắk Nông khẩn trương triển khai.";
+//! let dictionary = Abbreviations::builtin();
+//! let matches: Vec<Match> = dictionary.find(text);
+//! let found: Vec<(&str, &str, Decision)> =
+//!     matches.iter().map(|m| (m.surface, &*m.expansion, m.decision)).collect();
+//! assert_eq!(found[0], ("CP", "Chính phủ", Decision::Cue));
+//! assert_eq!(found[1].0, "UBND");
+//! assert_eq!(matches[1].source, Source::Dictionary);
+//!
+//! let expanded = dictionary.expand(text);
+//! assert!(expanded.as_str().contains("Chính phủ và Ủy ban nhân dân tỉnh Đắk Nông"));
+//! ```
+
+// The engine and the types of its results live here; the work is done in `dictionary` (rows,
+// loading, the look-up key and the case policy), `prefilter` (the byte scan that skips text
+// without candidates), `scan` (the expansion scan and its context rules), `definitions`
+// (abbreviations a document defines) and `style` (how an expansion is written into the text).
 
 mod definitions;
 mod dictionary;
@@ -352,7 +378,7 @@ impl<'a, 'h> Expansion<'a, 'h> {
 /// # Ambiguity
 /// An abbreviation with several expansions (`CP`: `Chính phủ`, `cổ phần`, `cổ phiếu`) is
 /// resolved, in this order, by: a definition the document gave itself; the cue words of each
-/// expansion found within [`CUE_WINDOW`](crate::CUE_WINDOW) word tokens on either side; the choice made by cue
+/// expansion found within [`CUE_WINDOW`] word tokens on either side; the choice made by cue
 /// words for the same abbreviation earlier in the document; the document's domain (the
 /// domain most unambiguous matches so far belong to). When nothing decides, the first (most
 /// frequent) expansion is used and the match is flagged [`Match::ambiguous`].
@@ -423,7 +449,7 @@ impl Abbreviations {
     ///
     /// # Errors
     ///
-    /// [`Error::Data`](crate::Error::Data), naming `name` and the line, for a header that is
+    /// [`ErrorKind::Data`](crate::ErrorKind::Data), naming `name` and the line, for a header that is
     /// not the one above (the optional trailing columns may be left out of it) and for the
     /// rows described above.
     ///

@@ -3,8 +3,14 @@
 //! districts, military regions, organisations, countries and other places, and the
 //! knowledge used to find person names (surnames, name syllables, titles and cue words).
 //!
+//! The [`Gazetteer`] holds the records ([`Province`], [`District`], [`MilitaryRegion`],
+//! [`Organization`], [`Place`]), each with a typed id, and looks them up by code, by any alias
+//! or by a name written in any case, with or without diacritics ([`Gazetteer::find`] gives
+//! [`Record`]s). The [`Recognizer`](crate::Recognizer) links each entity it finds to one of them.
+//!
 //! ```
-//! use vntext::{Gazetteer, Record};
+//! use vntext::Gazetteer;
+//! use vntext::gazetteer::{PlaceKind, Record};
 //!
 //! let g = Gazetteer::builtin();
 //! let dak_nong = g.province("67").unwrap();
@@ -14,6 +20,8 @@
 //! assert_eq!(g.military_regions_of(dak_nong).next().unwrap().name, "Quân khu 5");
 //! // Any alias, any case, with or without diacritics.
 //! assert!(matches!(g.find("DAK NONG").first(), Some(Record::Province(_))));
+//! let china = g.places().iter().find(|p| p.name == "Trung Quốc").unwrap();
+//! assert_eq!(china.kind, PlaceKind::Country);
 //! ```
 //!
 //! All data comes from TSV files in `data/gazetteer/` (sources in `data/SOURCES.md`),

@@ -331,6 +331,12 @@ impl PlaceKind {
 
     /// Its name in the data files and in [`Gazetteer::describe`](crate::Gazetteer::describe):
     /// `country`, `capital`, `city`, `region`, `sea`, `river`, `island`, `mountain`.
+    ///
+    /// ```
+    /// use vntext::gazetteer::PlaceKind;
+    ///
+    /// assert_eq!(PlaceKind::Island.as_str(), "island");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             PlaceKind::Country => "country",
@@ -417,6 +423,12 @@ impl Sector {
     /// Its name in the data files and in [`Gazetteer::describe`](crate::Gazetteer::describe):
     /// `state`, `party`, `ministry`, `military`, `security`, `mass`, `company`, `school`,
     /// `health`, `media`, `sport`, `international`.
+    ///
+    /// ```
+    /// use vntext::gazetteer::Sector;
+    ///
+    /// assert_eq!(Sector::Ministry.as_str(), "ministry");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Sector::State => "state",

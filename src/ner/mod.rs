@@ -2,7 +2,8 @@
 //! organisations, other places, dates and times.
 //!
 //! ```
-//! use vntext::{EntityKind, Recognizer};
+//! use vntext::Recognizer;
+//! use vntext::ner::EntityKind;
 //!
 //! let text = "Chiều 8/12, đồng chí Hồ Văn Mười, Chủ tịch UBND tỉnh Đắk Nông, làm việc với Quân khu 5.";
 //! let r = Recognizer::builtin();
@@ -49,8 +50,10 @@ mod people;
 mod places;
 mod user;
 
+pub use crate::conll::{CONLL_TYPES, ConllSentence, NerCounts, NerScores, bio_spans, read_conll};
 use crate::gazetteer::{Gazetteer, NO_SYM, Record};
-use crate::ner_tagger::{LineState, NerTagger};
+use crate::ner_tagger::LineState;
+pub use crate::ner_tagger::{NerTagger, NerTrainer, NerWorker};
 use crate::span::Span;
 pub(crate) use index::Tok;
 use index::Words;
@@ -299,7 +302,7 @@ impl RecognizerBuilder {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Data`](crate::Error::Data) naming the line of a row with a wrong column
+    /// [`ErrorKind::Data`](crate::ErrorKind::Data) naming the line of a row with a wrong column
     /// count, an empty name, an unknown kind or a name already listed.
     pub fn entities_tsv(&mut self, file: &str, src: &str) -> crate::Result<&mut Self> {
         self.user.parse_into(file, src)?;
@@ -311,11 +314,11 @@ impl RecognizerBuilder {
     ///
     /// ```
     /// let err = vntext::Recognizer::builder().model(b"not a model").unwrap_err();
-    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// assert_eq!(err.kind(), vntext::ErrorKind::Model);
     /// ```
     ///
     /// # Errors
-    /// [`Error::Model`](crate::Error::Model) when the bytes are not a NER model of this
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when the bytes are not a NER model of this
     /// version, or are corrupt or truncated.
     pub fn model(&mut self, bytes: &[u8]) -> crate::Result<&mut Self> {
         self.model = ModelChoice::Own(NerTagger::from_model_bytes(bytes)?);

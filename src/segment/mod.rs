@@ -289,7 +289,7 @@ impl WordSegmenter {
     /// Reads a model written by [`SegmenterTrainer::train`].
     ///
     /// # Errors
-    /// [`crate::Error::Model`] when the bytes are not such a model, are of another format
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when the bytes are not such a model, are of another format
     /// version, or are corrupt or truncated (checked by a checksum).
     ///
     /// ```
@@ -304,7 +304,7 @@ impl WordSegmenter {
     ///
     /// // A cut model is rejected, not misread.
     /// let err = WordSegmenter::from_model_bytes(&model[..model.len() - 1]).unwrap_err();
-    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// assert_eq!(err.kind(), vntext::ErrorKind::Model);
     /// # Ok::<(), vntext::Error>(())
     /// ```
     pub fn from_model_bytes(bytes: &[u8]) -> Result<WordSegmenter> {

@@ -109,6 +109,13 @@ const GOLD_SOURCE: u8 = 1;
 
 impl SegmenterTrainer {
     /// The default of [`SegmenterTrainer::margin`].
+    ///
+    /// ```
+    /// use vntext::SegmenterTrainer;
+    ///
+    /// let mut trainer = SegmenterTrainer::new();
+    /// trainer.margin(SegmenterTrainer::DEFAULT_MARGIN / 2.0); // a smaller margin than the built-in model's
+    /// ```
     pub const DEFAULT_MARGIN: f64 = 40.0;
 
     /// A trainer with the defaults of the built-in model: 2^20 weights, 12 epochs, 10 runs, pairs
@@ -452,14 +459,14 @@ impl SegmenterTrainer {
     /// Trains and returns the model's bytes, for [`super::WordSegmenter::from_model_bytes`].
     ///
     /// # Errors
-    /// [`Error::Model`] when no labelled sentence was added.
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when no labelled sentence was added.
     ///
     /// ```
     /// use vntext::{SegmenterTrainer, Span, WordSegmenter};
     ///
     /// let mut trainer = SegmenterTrainer::new();
     /// trainer.hash_bits(12).epochs(3);
-    /// assert!(matches!(trainer.train(), Err(vntext::Error::Model { .. })));
+    /// assert_eq!(trainer.train().unwrap_err().kind(), vntext::ErrorKind::Model);
     ///
     /// trainer.add_sentence("quốc phòng toàn dân", &[Span::new(0, 13), Span::new(14, 24)]);
     /// let segmenter = WordSegmenter::from_model_bytes(&trainer.train()?)?;

@@ -151,11 +151,11 @@ impl TagModel {
     /// use vntext::tagging::TagModel;
     ///
     /// let err = TagModel::from_bytes(b"VNTAGMDL\x01\0\0\0").unwrap_err();
-    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// assert_eq!(err.kind(), vntext::ErrorKind::Model);
     /// ```
     ///
     /// # Errors
-    /// [`Error::Model`] when the bytes are not such a model, are of another format version,
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when the bytes are not such a model, are of another format version,
     /// or are corrupt or truncated.
     pub fn from_bytes(bytes: &[u8]) -> Result<TagModel> {
         TagModel::read(bytes, None).map(|(m, _)| m)
@@ -329,7 +329,9 @@ mod tests {
 
     fn message(bytes: &[u8], task: Option<&str>) -> String {
         match TagModel::read(bytes, task) {
-            Err(Error::Model { message }) => message,
+            Err(e) if e.kind() == crate::ErrorKind::Model => {
+                e.to_string().strip_prefix("bad model: ").expect("a model error's message").to_owned()
+            }
             other => panic!("expected a model error, got {other:?}"),
         }
     }

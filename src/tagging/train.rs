@@ -122,7 +122,7 @@ impl Trainer {
     /// Trains the model.
     ///
     /// # Errors
-    /// [`Error::Model`] when there is no example, the tag set is not 2 to 32 distinct
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when there is no example, the tag set is not 2 to 32 distinct
     /// labels, or a gold tag is not one of them.
     pub(crate) fn train(&self) -> Result<TagModel> {
         let n = self.tags.len();

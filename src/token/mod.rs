@@ -1,7 +1,7 @@
 //! Syllable tokenization: tokens with a kind and a byte span into the caller's text.
 //!
 //! ```
-//! use vntext::TokenKind::*;
+//! use vntext::token::TokenKind::*;
 //!
 //! let text = "Ngày 08/12/2022, UBND TP.HCM họp lúc 16:53 về QP-QSĐP.";
 //! let tokens: Vec<_> = vntext::tokenize(text).map(|t| (t.kind(), t.as_str())).collect();

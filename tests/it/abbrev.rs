@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use vntext::{Abbreviations, Decision, Error, Expansion, Match, Source, Span};
+use vntext::{Abbreviations, Decision, ErrorKind, Expansion, Match, Source, Span};
 
 fn builtin() -> &'static Abbreviations {
     Abbreviations::builtin()
@@ -428,8 +428,14 @@ fn seed_article_expands_every_ubnd_and_qp_qsdp() {
 
 fn data_error(src: &str) -> (usize, String) {
     match Abbreviations::from_tsv("user.tsv", src) {
-        Err(Error::Data { file, line, message }) => {
-            assert_eq!(file, "user.tsv");
+        Err(e) if e.kind() == ErrorKind::Data => {
+            assert_eq!(e.path(), Some(std::path::Path::new("user.tsv")));
+            let line = e.line().expect("a row's line");
+            let message = e
+                .to_string()
+                .strip_prefix(&format!("user.tsv:{line}: "))
+                .expect("file:line: message")
+                .to_owned();
             (line, message)
         }
         other => panic!("expected a data error, got {other:?}"),

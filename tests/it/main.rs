@@ -4,6 +4,7 @@ mod abbrev;
 mod abbrev_context;
 mod adversarial;
 mod corpus;
+mod errors;
 mod invariants;
 mod ner;
 mod ner_tagger;

@@ -311,8 +311,14 @@ fn recognizer_is_send_and_sync() {
 
 fn user_error(src: &str) -> (usize, String) {
     match vntext::Recognizer::builder().entities_tsv("mine.tsv", src) {
-        Err(vntext::Error::Data { file, line, message }) => {
-            assert_eq!(file, "mine.tsv");
+        Err(e) if e.kind() == vntext::ErrorKind::Data => {
+            assert_eq!(e.path(), Some(std::path::Path::new("mine.tsv")));
+            let line = e.line().expect("a row's line");
+            let message = e
+                .to_string()
+                .strip_prefix(&format!("mine.tsv:{line}: "))
+                .expect("file:line: message")
+                .to_owned();
             (line, message)
         }
         Err(other) => panic!("expected a data error, got {other:?}"),
