@@ -536,11 +536,11 @@ impl NerTagger {
     ///
     /// ```
     /// let err = vntext::NerTagger::from_model_bytes(b"VNTAGMDL").unwrap_err();
-    /// assert!(matches!(err, vntext::Error::Model { .. }));
+    /// assert_eq!(err.kind(), vntext::ErrorKind::Model);
     /// ```
     ///
     /// # Errors
-    /// [`Error::Model`] when the bytes are not such a model (another task's, such as the
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when the bytes are not such a model (another task's, such as the
     /// word segmenter's), are of another format version, or are corrupt or truncated.
     pub fn from_model_bytes(bytes: &[u8]) -> Result<NerTagger> {
         let (model, payload) = TagModel::read(bytes, Some(TASK))?;
@@ -1230,7 +1230,7 @@ impl NerTrainer {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Model`] when there are not as many tags as tokens or a tag is not `O`,
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when there are not as many tags as tokens or a tag is not `O`,
     /// `B-TYPE` or `I-TYPE`.
     pub fn add_sentence<S: AsRef<str>, T: AsRef<str>>(&mut self, tokens: &[S], tags: &[T]) -> Result<()> {
         self.add_document(&[(tokens, tags)])
@@ -1402,7 +1402,7 @@ impl NerTrainer {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Model`] when no sentence was added or they use more than 15 types.
+    /// [`ErrorKind::Model`](crate::ErrorKind::Model) when no sentence was added or they use more than 15 types.
     pub fn train(&self) -> Result<Vec<u8>> {
         if self.documents.is_empty() {
             return Err(Error::model("no labelled sentences to train on"));
