@@ -747,6 +747,15 @@ pub(crate) fn tag_line(
             k = next;
             continue;
         }
+        // An organisation named after its province ends with the province: the lower-case
+        // words after it are the sentence's (`UBND tỉnh Lâm Đồng` | `họp`).
+        if kind == EntityKind::Organization {
+            if let Some(f) = starting_in(found, k, end).iter().rev().find(|f| {
+                f.kind == EntityKind::Province && f.end < end && toks[f.end..end].iter().all(|t| !t.cap)
+            }) {
+                end = f.end;
+            }
+        }
         // A year of the sixty-year cycle (`Tết Đinh Dậu`, `năm Giáp Thìn`) is a date, no person.
         if kind == EntityKind::Person && end == k + 2 && CAN.contains(&name(k)) && CHI.contains(&name(k + 1))
         {

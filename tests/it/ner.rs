@@ -510,3 +510,21 @@ fn a_hall_or_a_meeting_of_a_body_is_no_organization() {
         found.iter().filter(|e| e.kind == EntityKind::Organization && !e.nested).map(|e| e.text).collect();
     assert_eq!(orgs, ["Hội Nông dân tỉnh", "Phòng Tư pháp", "Sở Y tế"]);
 }
+
+#[test]
+fn an_organization_named_after_its_province_ends_with_it() {
+    // The lower-case verb after the province is the sentence's, not the organisation's.
+    for (text, org) in [
+        ("UBND tỉnh Lâm Đồng họp ngày 8/12.", "UBND tỉnh Lâm Đồng"),
+        ("UBND tỉnh Lâm Đồng họp báo sáng nay.", "UBND tỉnh Lâm Đồng"),
+        ("Công an tỉnh Nghệ An cho biết như vậy.", "Công an tỉnh Nghệ An"),
+    ] {
+        let found = Recognizer::builtin().recognize(text);
+        let orgs: Vec<_> = found
+            .iter()
+            .filter(|e| !e.nested && e.kind == EntityKind::Organization)
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(orgs, [org], "{text}: {found:?}");
+    }
+}
