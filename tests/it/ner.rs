@@ -389,15 +389,9 @@ fn a_country_after_a_title_of_office_is_no_person() {
 fn a_title_its_country_and_the_name_it_belongs_to() {
     let found = Recognizer::builtin()
         .recognize("Tổng thống Mỹ Donald Trump gặp Thủ tướng Nhật Bản Shinzo Abe. Ca sĩ Mỹ Tâm hát. Tổng thống Guinea Xích Đạo.");
-    // Known failure of the tagger trained on the 14,638-sentence split (issue 17): it runs the
-    // person on into the next sentence's `Ca` (`Shinzo Abe. Ca`). The test holds everything
-    // else and flags the day it goes away.
-    let known_wrong = (EntityKind::Person, "Shinzo Abe. Ca");
-    assert!(found.iter().any(|e| (e.kind, e.text) == known_wrong), "fixed: drop `known_wrong`");
-    let kinds: Vec<_> = found
-        .iter()
-        .map(|e| if (e.kind, e.text) == known_wrong { (e.kind, "Shinzo Abe") } else { (e.kind, e.text) })
-        .collect();
+    // The person must stop at the sentence end, not run on into the next sentence's `Ca`
+    // (`Shinzo Abe. Ca`, the model shipped before 2026-12-02).
+    let kinds: Vec<_> = found.iter().map(|e| (e.kind, e.text)).collect();
     assert_eq!(
         kinds,
         [
@@ -515,4 +509,22 @@ fn a_hall_or_a_meeting_of_a_body_is_no_organization() {
     let orgs: Vec<_> =
         found.iter().filter(|e| e.kind == EntityKind::Organization && !e.nested).map(|e| e.text).collect();
     assert_eq!(orgs, ["Hội Nông dân tỉnh", "Phòng Tư pháp", "Sở Y tế"]);
+}
+
+#[test]
+fn an_organization_named_after_its_province_ends_with_it() {
+    // The lower-case verb after the province is the sentence's, not the organisation's.
+    for (text, org) in [
+        ("UBND tỉnh Lâm Đồng họp ngày 8/12.", "UBND tỉnh Lâm Đồng"),
+        ("UBND tỉnh Lâm Đồng họp báo sáng nay.", "UBND tỉnh Lâm Đồng"),
+        ("Công an tỉnh Nghệ An cho biết như vậy.", "Công an tỉnh Nghệ An"),
+    ] {
+        let found = Recognizer::builtin().recognize(text);
+        let orgs: Vec<_> = found
+            .iter()
+            .filter(|e| !e.nested && e.kind == EntityKind::Organization)
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(orgs, [org], "{text}: {found:?}");
+    }
 }
