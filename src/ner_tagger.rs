@@ -252,11 +252,9 @@ fn affixes(s: &str) -> (u64, u64) {
     let mut back = s.char_indices().rev();
     let Some((cut_back, _)) = back.nth(2) else { return (0, 0) };
     let hash = |part: &str| {
-        let mut h = crate::tagging::FNV_OFFSET;
-        for c in part.chars().flat_map(char::to_lowercase) {
-            h = (h ^ u64::from(u32::from(c))).wrapping_mul(crate::tagging::FNV_PRIME);
-        }
-        h
+        part.chars()
+            .flat_map(char::to_lowercase)
+            .fold(crate::hash::FNV_OFFSET, |h, c| crate::hash::fnv1a_step(h, u64::from(u32::from(c))))
     };
     (hash(&s[..cut_front]), hash(&s[cut_back..]))
 }

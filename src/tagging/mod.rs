@@ -46,4 +46,4 @@ pub(crate) use self::model::checksum;
 pub(crate) use self::train::{Example, Trainer};
 pub(crate) use crate::hash::HashKeyed;
 #[cfg(feature = "ner")]
-pub(crate) use crate::hash::{FNV_OFFSET, FNV_PRIME, fnv1a};
+pub(crate) use crate::hash::fnv1a;
