@@ -446,7 +446,7 @@ impl<'s> SegmentWorker<'s> {
         // Words from `pos` on are still to give; `pos` is 0 or a cut.
         let mut pos = 0;
         while pos < text.len() {
-            let start = if pos == 0 { 0 } else { space_at_or_before(text, pos - CONTEXT) };
+            let start = if pos <= CONTEXT { 0 } else { space_at_or_before(text, pos - CONTEXT) };
             let mut want = pos + PART;
             loop {
                 let end = if want + CONTEXT >= text.len() {

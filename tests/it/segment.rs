@@ -295,3 +295,12 @@ fn a_long_stretch_without_punctuation_by_parts() {
         assert_eq!(by_parts(s, text), s.segment(text));
     }
 }
+
+/// The only place to cut near the start of a long text (`Nhà.` in its first bytes): the next
+/// part's context must not reach before the text.
+#[test]
+fn a_cut_in_the_first_bytes_of_a_long_text() {
+    let line = format!("Nhà. {}", "nhà cửa Hà Nội mùa thu ".repeat(6_000));
+    let s = WordSegmenter::builtin();
+    assert_eq!(by_parts(s, &line), s.segment(&line));
+}
