@@ -1371,17 +1371,20 @@ impl NerTrainer {
         let mut history: Vec<Vec<Vec<u8>>> =
             self.documents.iter().map(|d| vec![Vec::new(); d.len()]).collect();
         for fold in 0..FOLDS {
+            // With fewer documents than folds, a fold holds no document, or no other
+            // document is left to learn from: its documents then get no history, as the first
+            // sentence of a document gets none when tagging.
+            if fold >= self.documents.len() || self.documents.len() == 1 {
+                continue;
+            }
             let train: Vec<(Vec<u64>, Vec<u8>)> = examples
                 .iter()
                 .zip(&doc_of)
                 .filter(|(_, d)| *d % FOLDS != fold)
                 .map(|(e, _)| e.clone())
                 .collect();
-            // With fewer documents than folds, a fold holds no document, or no other
-            // document is left to learn from: its documents then get no history, as the first
-            // sentence of a document gets none when tagging.
-            if fold >= self.documents.len() || train.is_empty() {
-                continue;
+            if train.is_empty() {
+                continue; // the other documents hold no sentence
             }
             let model = self.train_examples(labels, &train)?;
             let tagger = NerTagger::from_model_bytes(&model.to_bytes(&[FEATURE_VERSION, base.0]))?;
