@@ -6,7 +6,8 @@ and the least represented in the first batches (mostly Wikipedia). Its test file
 evaluation set and is never read.
 
 Deterministic: the sentences in file order (train file, then dev file), each `# text =` line as
-written (the treebank puts spaces around punctuation); sentences of fewer than four words are
+written (the treebank puts spaces around punctuation) except that the dev file's bracket words
+`LBKT` and `RBKT` are written back as `(` and `)`; sentences of fewer than four words are
 dropped, as in prepare.py. The treebank marks no documents, but consecutive sentences mostly come
 from one article, so every 10 sentences of a file form a document `ud-vtb-FILE:FIRST-LAST`
 (sentence numbers of the file). Batches of 200 sentences are numbered after the last existing
@@ -30,7 +31,8 @@ def sentences(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("# text ="):
-                out.append(line[len("# text ="):].strip())
+                text = line[len("# text ="):].strip()
+                out.append(" ".join({"LBKT": "(", "RBKT": ")"}.get(w, w) for w in text.split(" ")))
     return out
 
 
