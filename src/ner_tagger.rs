@@ -29,7 +29,7 @@ const TASK: &str = "ner";
 const FEATURE_VERSION: u8 = 3;
 
 /// Features per token.
-const FEATURES: usize = 46;
+const FEATURES: usize = 50;
 
 /// Token shapes.
 const SHAPE_LOWER: u64 = 1;
@@ -76,10 +76,12 @@ impl Features {
     const AFFIX: u8 = 8;
     const HISTORY: u8 = 16;
     const NAMES: u8 = 32;
+    const WORDS: u8 = 64;
     /// Every group: those of the built-in model and of [`NerTrainer::new`] (each raised the
     /// micro-F1 of a 5-fold cross-validation over the train split; see `data/SOURCES.md`).
-    const ALL: Features =
-        Features(Self::CLUSTERS | Self::MEMORY | Self::RULES | Self::AFFIX | Self::HISTORY | Self::NAMES);
+    const ALL: Features = Features(
+        Self::CLUSTERS | Self::MEMORY | Self::RULES | Self::AFFIX | Self::HISTORY | Self::NAMES | Self::WORDS,
+    );
     fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
@@ -198,6 +200,11 @@ pub(crate) struct TokenView {
     /// (every token a name syllable, starts with a surname, holds an organisation head or a
     /// word that is no name).
     run_names: u64,
+    /// The lexicon word of the word segmenter's model that the token falls in (forward
+    /// longest match; see `WordSegmenter::lexicon_words`): length, place and sources, and
+    /// the hash of its lower-case tokens (0 outside a word of two tokens or more).
+    word: u64,
+    word_hash: u64,
     /// The gazetteer's flags of the token's syllable.
     flags: u16,
     /// Capitalised.
@@ -309,6 +316,8 @@ pub(crate) fn line_views(
             run_after: 0,
             run_pos: 0,
             run_names: 0,
+            word: 0,
+            word_hash: 0,
             flags: f,
             cap: t.cap,
         });
@@ -352,6 +361,41 @@ pub(crate) fn line_views(
             v.run_names = run_names;
         }
         k = e;
+    }
+    if features.has(Features::WORDS) {
+        // Word boundaries: the segmenter's lexicon words (`Trung tâm`, `đấu giá`, `tài sản`)
+        // tell where a name made of common words can run and where it cannot.
+        for (v, t) in out.iter_mut().zip(toks) {
+            let s = text.get(t.start..t.end).unwrap_or("");
+            v.word_hash = if t.kind.is_word() { crate::segment::word_key(s) } else { 0 };
+        }
+        let cells = std::cell::Cell::from_mut(out.as_mut_slice()).as_slice_of_cells();
+        let joins =
+            |i: usize| i > 0 && toks[i].start > 0 && text.get(toks[i - 1].end..toks[i].start) == Some(" ");
+        crate::WordSegmenter::builtin().lexicon_words(
+            cells.len(),
+            |i| cells[i].get().word_hash,
+            joins,
+            |i, code| {
+                let mut v = cells[i].get();
+                v.word = code;
+                cells[i].set(v);
+            },
+        );
+        let mut k = 0;
+        while k < out.len() {
+            let len = ((out[k].word >> 2) & 63) as usize;
+            if out[k].word & 3 != 1 || len < 2 || k + len > out.len() {
+                out[k].word_hash = 0;
+                k += 1;
+                continue;
+            }
+            let h = out[k..k + len].iter().fold(0x3d_0001, |h, v| crate::tagging::mix(h, v.lower));
+            for v in &mut out[k..k + len] {
+                v.word_hash = h;
+            }
+            k += len;
+        }
     }
     if features.has(Features::RULES) {
         for f in found {
@@ -425,6 +469,10 @@ fn features_of(v: &[TokenView], i: usize, features: Features, out: &mut [u64; FE
         0,
         0,
         0,
+        0,
+        0,
+        0,
+        0,
     ];
     let mut n = 40;
     if features.has(Features::AFFIX) {
@@ -436,6 +484,14 @@ fn features_of(v: &[TokenView], i: usize, features: Features, out: &mut [u64; FE
         out[n] = feature2(45, t.run_names, t.run_pos);
         out[n + 1] = feature3(46, t.run_names, t.run_before, t.run_pos & 0xf);
         n += 2;
+    }
+    if features.has(Features::WORDS) {
+        let word = |k: isize| at(k).map_or(0, |t| t.word & 0xff);
+        out[n] = feature2(47, t.word & 0xff, t.shape);
+        out[n + 1] = feature2(48, t.word_hash, t.word & 3);
+        out[n + 2] = feature3(49, word(ii - 1), t.word & 0xff, word(ii + 1));
+        out[n + 3] = feature2(50, t.word >> 8, (t.word & 3) | t.shape << 2);
+        n += 4;
     }
     if features.has(Features::HISTORY) {
         out[n] = feature2(43, t.history, t.shape);
@@ -1225,6 +1281,19 @@ impl NerTrainer {
         self
     }
 
+    /// Whether to use the word boundaries of the word segmenter's lexicon (on by default), for
+    /// ablations: the lexicon word each token falls in, its place in it and its sources. Set
+    /// it before adding sentences.
+    ///
+    /// ```
+    /// let mut trainer = vntext::NerTrainer::new();
+    /// trainer.word_boundaries(false);
+    /// ```
+    pub fn word_boundaries(&mut self, words: bool) -> &mut Self {
+        self.features = Features((self.features.0 & !Features::WORDS) | (u8::from(words) * Features::WORDS));
+        self
+    }
+
     /// Adds a sentence of its own: its tokens and their BIO tags (`O`, `B-PER`, `I-PER`...).
     ///
     /// ```
@@ -1497,8 +1566,49 @@ mod tests {
         assert_eq!(t.features, Features::ALL);
         t.context_groups(false, false, false);
         let tagger = NerTagger::from_model_bytes(&t.train().unwrap()).unwrap();
-        assert_eq!(tagger.features, Features(Features::CLUSTERS | Features::MEMORY | Features::RULES));
+        assert_eq!(
+            tagger.features,
+            Features(Features::CLUSTERS | Features::MEMORY | Features::RULES | Features::WORDS)
+        );
         assert_eq!(tagger.tag_tokens(&["Ông", "Park", "đến", "Hà_Nội"]), ["O", "B-PER", "O", "B-LOC"]);
+        t.word_boundaries(false);
+        let tagger = NerTagger::from_model_bytes(&t.train().unwrap()).unwrap();
+        assert_eq!(tagger.features, Features(Features::CLUSTERS | Features::MEMORY | Features::RULES));
+    }
+
+    #[test]
+    fn word_boundaries_come_from_the_segmenters_lexicon() {
+        let r = Recognizer::rules();
+        let views_of = |text: &str, features: Features| {
+            let (mut toks, mut found, mut views) = (Vec::new(), Vec::new(), Vec::new());
+            r.rule_pass(text, &mut toks, &mut found, &mut String::new());
+            line_views(r, text, &toks, &found, &Memory::default(), features, &mut views);
+            views
+        };
+        let text = "Giám đốc sở tài chính nói rằng ông đã bán đấu giá nhà";
+        let views = views_of(text, Features::ALL);
+        assert_eq!(views.len(), 13);
+        let place_len = |k: usize| (views[k].word & 3, (views[k].word >> 2) & 63);
+        // `Giám đốc`, `tài chính`: first and last of two-token words; `bán đấu giá`: three.
+        for (first, len) in [(0, 2), (3, 2), (9, 3)] {
+            assert_eq!(place_len(first), (1, len));
+            for k in first + 1..first + len as usize - 1 {
+                assert_eq!(place_len(k), (2, len));
+            }
+            assert_eq!(place_len(first + len as usize - 1), (3, len));
+            assert!(views[first..first + len as usize].iter().all(|v| v.word_hash == views[first].word_hash));
+            assert_ne!(views[first].word_hash, 0);
+        }
+        assert_ne!(views[0].word_hash, views[3].word_hash);
+        // `sở`, `nói`, `nhà`: in no word of two tokens or more.
+        for k in [2, 5, 12] {
+            assert_eq!((views[k].word, views[k].word_hash), (0, 0));
+        }
+        // One word whatever the case; none across a comma; nothing without the group.
+        let upper = views_of("GIÁM ĐỐC Sở", Features::ALL);
+        assert_eq!(upper[0].word_hash, views[0].word_hash);
+        assert!(views_of("Giám, đốc", Features::ALL).iter().all(|v| v.word == 0));
+        assert!(views_of(text, Features(Features::RULES)).iter().all(|v| v.word == 0 && v.word_hash == 0));
     }
 
     #[test]

@@ -42,7 +42,7 @@ use crate::tagging::{HashKeyed, Lattice, mix};
 
 pub use self::train::{SegmenterTrainer, TrainingStats};
 
-pub(crate) use self::features::hash_bytes;
+pub(crate) use self::features::{hash_bytes, word_key};
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.
@@ -257,6 +257,60 @@ fn exact_key(text: &str, t: &Tok) -> u64 {
 }
 
 impl WordSegmenter {
+    /// The model's lexicon over a sentence of `n` tokens, for other stages' features (the
+    /// NER tagger's word boundaries): forward longest match, giving `set(i, code)` for each
+    /// token `i` inside a lexicon word of two tokens or more, `code` packed as
+    /// `len << 2 | place` (`place` 1 first, 2 inside, 3 last; `len` up to 63 tokens) with
+    /// the word's sources above bit 8. `key(i)` is the [`word_key`] of a word token (0 for
+    /// other tokens), `joins(i)` says that token `i` may form a word with token `i - 1`.
+    pub(crate) fn lexicon_words(
+        &self,
+        n: usize,
+        key: impl Fn(usize) -> u64,
+        joins: impl Fn(usize) -> bool,
+        mut set: impl FnMut(usize, u64),
+    ) {
+        let lexicon = &self.model.lexicon;
+        let max_len = lexicon.max_len.min(63);
+        let mut j = 0;
+        while j < n {
+            let (mut best, mut best_mask) = (1, 0u8);
+            let first = key(j);
+            if first != 0 {
+                let mut h = seq_hash([first]);
+                let mut len = 1;
+                while len < max_len && j + len < n && joins(j + len) {
+                    let next = key(j + len);
+                    if next == 0 {
+                        break;
+                    }
+                    h = mix(h, next);
+                    len += 1;
+                    let mask = lexicon.words.get(&h).copied().unwrap_or(0);
+                    if mask == 0 {
+                        break;
+                    }
+                    if mask & !features::LEXICON_PREFIX != 0 {
+                        (best, best_mask) = (len, mask & !features::LEXICON_PREFIX);
+                    }
+                }
+            }
+            if best > 1 {
+                for k in 0..best {
+                    let place = if k == 0 {
+                        1
+                    } else if k + 1 == best {
+                        3
+                    } else {
+                        2
+                    };
+                    set(j + k, (best as u64) << 2 | place | u64::from(best_mask) << 8);
+                }
+            }
+            j += best;
+        }
+    }
+
     /// The segmenter with the built-in model and no user dictionary, built on first use;
     /// later calls return the same segmenter.
     ///

@@ -3,7 +3,7 @@
 //! ```text
 //! vntext train-ner --train FILE... [--dev FILE] --out MODEL
 //!     [--bits N] [--epochs N] [--runs N] [--no-clusters] [--no-memory] [--no-rules]
-//!     [--no-affixes] [--no-name-runs] [--no-history]
+//!     [--no-affixes] [--no-name-runs] [--no-history] [--no-words]
 //! ```
 //!
 //! Each file has one token per line with its BIO tag in the last column (tab-separated,
@@ -15,8 +15,9 @@
 //! type and micro-averaged over PER, LOC and ORG (exact whole mentions, as conlleval).
 //! Never pass a test file to `--dev` while choosing features or settings; a `--train` file
 //! whose name contains `test` is refused. `--no-clusters`, `--no-memory`, `--no-rules`,
-//! `--no-affixes`, `--no-name-runs` and `--no-history` leave a feature group out (for
-//! ablations; the history group makes training about six times longer).
+//! `--no-affixes`, `--no-name-runs`, `--no-history` and `--no-words` (the word boundaries of
+//! the segmenter's lexicon) leave a feature group out (for ablations; the history group makes
+//! training about six times longer).
 //!
 //! The built-in model (`data/ner/tagger.bin`):
 //! `vntext train-ner --train corpus/ner/conll/train.conll --dev corpus/ner/conll/dev.conll --out data/ner/tagger.bin`
@@ -26,15 +27,16 @@ pub const HELP: &str = "Trains a named-entity tagger (vntext::NerTagger) from Co
 
 usage: vntext train-ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N]
                         [--runs N] [--no-clusters] [--no-memory] [--no-rules]
-                        [--no-affixes] [--no-name-runs] [--no-history]
+                        [--no-affixes] [--no-name-runs] [--no-history] [--no-words]
 
 Each file has one token per line with its BIO tag in the last column (tab-separated), a blank
 line between sentences, `-DOCSTART-` lines between documents; the sentences of a document share
 the document memory. --train takes one or more files (repeat it or list them after it); a file
 whose name contains `test` is refused. --dev scores the new model, run inside the recognizer, on
 a held-out file: P, R and F1 per type and micro-averaged over PER, LOC and ORG. --no-clusters,
---no-memory, --no-rules, --no-affixes, --no-name-runs and --no-history leave a feature group out
-(for ablations; the history group makes training about six times longer). Defaults: --bits 18,
+--no-memory, --no-rules, --no-affixes, --no-name-runs, --no-history and --no-words (the word
+boundaries of the segmenter's lexicon) leave a feature group out (for ablations; the history
+group makes training about six times longer). Defaults: --bits 18,
 --epochs 10, --runs 5.
 
 The built-in model (data/ner/tagger.bin), from the repository root:
@@ -54,17 +56,17 @@ struct Options {
     bits: u32,
     epochs: usize,
     runs: usize,
-    groups: [bool; 6],
+    groups: [bool; 7],
 }
 
 const USAGE: &str = "usage: vntext train-ner --train FILE... [--dev FILE] --out MODEL [--bits N] [--epochs N] [--runs N] \
-     [--no-clusters] [--no-memory] [--no-rules] [--no-affixes] [--no-name-runs] [--no-history]";
+     [--no-clusters] [--no-memory] [--no-rules] [--no-affixes] [--no-name-runs] [--no-history] [--no-words]";
 
 fn parse_args(args: Vec<String>) -> Result<Option<Options>, String> {
     let mut train = Vec::new();
     let (mut dev, mut out) = (None, None);
     let (mut bits, mut epochs, mut runs) = (18, 10, 5);
-    let mut groups = [true; 6];
+    let mut groups = [true; 7];
     let mut args = args.into_iter().peekable();
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -87,6 +89,7 @@ fn parse_args(args: Vec<String>) -> Result<Option<Options>, String> {
             "--no-affixes" => groups[3] = false,
             "--no-name-runs" => groups[4] = false,
             "--no-history" => groups[5] = false,
+            "--no-words" => groups[6] = false,
             _ => return Err(format!("unknown argument {a} ({USAGE})")),
         }
     }
@@ -117,7 +120,8 @@ fn execute(args: Vec<String>) -> Result<(), String> {
         .epochs(o.epochs)
         .runs(o.runs)
         .feature_groups(o.groups[0], o.groups[1], o.groups[2])
-        .context_groups(o.groups[3], o.groups[4], o.groups[5]);
+        .context_groups(o.groups[3], o.groups[4], o.groups[5])
+        .word_boundaries(o.groups[6]);
     let mut sentences = 0;
     for path in &o.train {
         let all = read(path)?;
