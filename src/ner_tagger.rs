@@ -870,6 +870,7 @@ pub(crate) fn tag_line(
     if state.keep_rule_bodies {
         keep_rule_bodies(found, out);
     }
+    numbered_roads(text, toks, out);
     // The 2025 merger: a province named as a unit since 1 July 2025 is that unit when the
     // text says so (`tỉnh Lâm Đồng (mới)`, `nay là tỉnh An Giang`) or is dated after it.
     let g = r.gazetteer();
@@ -936,6 +937,85 @@ pub(crate) fn tag_line(
             }
         }
     }
+}
+
+/// Numbered roads, places by the guidelines (`quốc lộ 18`, `Quốc lộ 1A`, `QL 14`, `QL1A`,
+/// `tỉnh lộ 10`, `đường tỉnh 741`), which the tagger misses in lower case: the designator and
+/// the number make the name. A name of the tagger's that stops at the designator runs on to
+/// the number; any other name over the road's tokens stays as it is.
+fn numbered_roads(text: &str, toks: &[Tok], out: &mut Vec<Found>) {
+    let name = |j: usize| toks.get(j).map_or("", |t| name_of(text, t));
+    let glued = |j: usize| j > 0 && j < toks.len() && toks[j - 1].end == toks[j].start;
+    let number = |j: usize| {
+        toks.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+            && name(j).bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut j = 0;
+    while j < toks.len() {
+        let first = name(j);
+        let designator = match first {
+            "QL" => 1,
+            _ if first.len() > 2
+                && first.starts_with("QL")
+                && first.as_bytes()[2].is_ascii_digit()
+                && first[2..].bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                0
+            }
+            _ if (lower_is(name(j + 1), "lộ")
+                && ["quốc", "tỉnh", "hương"].iter().any(|w| lower_is(first, w)))
+                || (lower_is(name(j + 1), "tỉnh") && lower_is(first, "đường")) =>
+            {
+                2
+            }
+            _ => {
+                j += 1;
+                continue;
+            }
+        };
+        let mut end = j + designator;
+        if designator > 0 {
+            if !number(end) || glued(end) {
+                j += 1;
+                continue;
+            }
+            end += 1;
+            // `1A`, `14B`: a capital letter written against the number.
+            if glued(end) && name(end).len() == 1 && name(end).bytes().all(|b| b.is_ascii_uppercase()) {
+                end += 1;
+            }
+        } else {
+            end += 1;
+        }
+        let overlapping: Vec<usize> = (0..out.len())
+            .filter(|&k| !out[k].nested && out[k].mention_start.min(out[k].start) < end && out[k].end > j)
+            .collect();
+        match overlapping[..] {
+            [] => out.push(Found {
+                kind: EntityKind::Location,
+                start: j,
+                end,
+                record: None,
+                matched: crate::MatchKind::Exact,
+                nested: false,
+                mention_start: j,
+            }),
+            [k] if out[k].kind == EntityKind::Location && out[k].start == j && out[k].end < end => {
+                out[k].end = end;
+            }
+            // `QL1A` read as a product or a body.
+            [k] if out[k].start == j && out[k].end == end && out[k].record.is_none() => {
+                out[k].kind = EntityKind::Location;
+            }
+            _ => {}
+        }
+        j = end;
+    }
+}
+
+/// `word` in any case is `lower` (lower case), compared without allocating.
+fn lower_is(word: &str, lower: &str) -> bool {
+    word.len() == lower.len() && word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Adds the rules' outer organisations and provinces of two tokens or more with a gazetteer

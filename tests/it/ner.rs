@@ -528,3 +528,25 @@ fn an_organization_named_after_its_province_ends_with_it() {
         assert_eq!(orgs, [org], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn numbered_roads_are_places_with_their_designator() {
+    let text =
+        "Xe chạy trên quốc lộ 18, Quốc lộ 1A, QL1A, QL 14, tỉnh lộ 10 và đường tỉnh 741. QUỐC LỘ 6 sạt lở.";
+    let found = Recognizer::builtin().recognize(text);
+    let places: Vec<&str> =
+        found.iter().filter(|e| !e.nested && e.kind == EntityKind::Location).map(|e| e.text).collect();
+    assert_eq!(
+        places,
+        ["quốc lộ 18", "Quốc lộ 1A", "QL1A", "QL 14", "tỉnh lộ 10", "đường tỉnh 741", "QUỐC LỘ 6"]
+    );
+    // A designator without a number, or a number that is not a road's, is no road.
+    for text in ["Quốc lộ xuống cấp nghiêm trọng.", "Ông đi quốc lộ, 18 người bị thương.", "Tỉnh lộ 1,5 km."]
+    {
+        let found = Recognizer::builtin().recognize(text);
+        assert!(
+            found.iter().all(|e| !e.text.contains(char::is_numeric) || e.kind != EntityKind::Location),
+            "{found:?}"
+        );
+    }
+}
