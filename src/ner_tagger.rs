@@ -9,9 +9,10 @@
 //! Features of each token: its form and lower-case form, their ±2 window, word bigrams, its
 //! shape (capitalisation, digits, punctuation) and its neighbours' shapes, whether it starts
 //! a sentence, the surname and name-syllable lists of the gazetteer, its word cluster and its
-//! neighbours', the words around its run of capitalised tokens, what the rule-based
-//! recognizer finds there (so the model learns how far to trust each rule), and the document
-//! memory (what the rules found earlier in the same text).
+//! neighbours', the words around its run of capitalised tokens, the word of the segmenter's
+//! lexicon it falls in (word boundaries), what the rule-based recognizer finds there (so the
+//! model learns how far to trust each rule), and the document memory (what the rules found
+//! earlier in the same text).
 
 use std::sync::{Arc, OnceLock};
 
@@ -559,9 +560,9 @@ fn align(bounds: &[(usize, usize)], toks: &[Tok], out: &mut Vec<(usize, bool)>) 
 /// The features of a token are its form and lower-case form, the ±2 window, word bigrams,
 /// shapes (capitalisation, digits, punctuation), the sentence start, the gazetteer's
 /// surname and name-syllable lists, word clusters learned from unlabelled text
-/// (`data/ner/clusters.tsv`), what the rule-based recognizer finds there (so that the model
-/// learns how far to trust each rule) and a document memory (the names the rules found
-/// earlier in the same text). Train a model with [`NerTrainer`] or `vntext train-ner`.
+/// (`data/ner/clusters.tsv`), word boundaries (the word segmenter's lexicon words), what the
+/// rule-based recognizer finds there (so that the model learns how far to trust each rule)
+/// and a document memory (the names the rules found earlier in the same text). Train a model with [`NerTrainer`] or `vntext train-ner`.
 ///
 /// Use the tagger alone when your text is already split into tokens (a CoNLL file) and you
 /// want BIO tags; for entities with spans and records, use [`crate::Recognizer`].
