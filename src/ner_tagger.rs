@@ -97,12 +97,29 @@ pub(crate) struct Memory {
     /// What the tagger itself found earlier in the document, by exact token form: type
     /// (the model's type number, up to 7) and place in the name, as bits.
     predicted: crate::tagging::HashKeyed<u32>,
+    /// The segmenter's key of recent word tokens by their lower-case hash (direct-mapped,
+    /// `(lower, key, filled)`): running text repeats a few thousand syllables, and the key
+    /// costs a pass over the characters. Kept across documents.
+    word_keys: Vec<(u64, u64, bool)>,
 }
 
 impl Memory {
     pub(crate) fn clear(&mut self) {
         self.seen.clear();
         self.predicted.clear();
+    }
+
+    /// [`crate::segment::word_key`] of the word token `s` whose lower-case hash is `lower`.
+    fn word_key(&mut self, lower: u64, s: &str) -> u64 {
+        const BITS: u32 = 12;
+        if self.word_keys.is_empty() {
+            self.word_keys = vec![(0, 0, false); 1 << BITS];
+        }
+        let slot = &mut self.word_keys[(lower.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize];
+        if !slot.2 || slot.0 != lower {
+            *slot = (lower, crate::segment::word_key(s), true);
+        }
+        slot.1
     }
 
     fn get(&self, exact: u64) -> u16 {
@@ -273,7 +290,7 @@ pub(crate) fn line_views(
     text: &str,
     toks: &[Tok],
     found: &[Found],
-    memory: &Memory,
+    memory: &mut Memory,
     features: Features,
     out: &mut Vec<TokenView>,
 ) {
@@ -368,7 +385,7 @@ pub(crate) fn line_views(
         // tell where a name made of common words can run and where it cannot.
         for (v, t) in out.iter_mut().zip(toks) {
             let s = text.get(t.start..t.end).unwrap_or("");
-            v.word_hash = if t.kind.is_word() { crate::segment::word_key(s) } else { 0 };
+            v.word_hash = if t.kind.is_word() { memory.word_key(t.lower, s) } else { 0 };
         }
         let cells = std::cell::Cell::from_mut(out.as_mut_slice()).as_slice_of_cells();
         let joins =
@@ -743,7 +760,7 @@ impl LineState {
         join_tokens(tokens, &mut self.text, &mut self.bounds);
         let rules = Recognizer::rules();
         rules.rule_pass(&self.text, &mut self.toks, &mut self.found, &mut self.key);
-        line_views(rules, &self.text, &self.toks, &self.found, &self.memory, features, &mut self.views);
+        line_views(rules, &self.text, &self.toks, &self.found, &mut self.memory, features, &mut self.views);
         self.memory.add(&self.views, &self.found);
         align(&self.bounds, &self.toks, &mut self.align);
     }
@@ -764,7 +781,7 @@ pub(crate) fn tag_line(
     out: &mut Vec<Found>,
 ) {
     out.clear();
-    line_views(r, text, toks, found, &state.memory, tagger.features, &mut state.views);
+    line_views(r, text, toks, found, &mut state.memory, tagger.features, &mut state.views);
     state.memory.add(&state.views, found);
     tagger.decode_line(state);
     // The tagger's spans.
@@ -1663,7 +1680,7 @@ mod tests {
         let views_of = |text: &str, features: Features| {
             let (mut toks, mut found, mut views) = (Vec::new(), Vec::new(), Vec::new());
             r.rule_pass(text, &mut toks, &mut found, &mut String::new());
-            line_views(r, text, &toks, &found, &Memory::default(), features, &mut views);
+            line_views(r, text, &toks, &found, &mut Memory::default(), features, &mut views);
             views
         };
         let text = "Giám đốc sở tài chính nói rằng ông đã bán đấu giá nhà";
