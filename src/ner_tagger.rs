@@ -625,7 +625,8 @@ impl NerTagger {
     pub(crate) fn decode_line(&self, state: &mut LineState) {
         let model = &*self.model;
         let n = state.views.len();
-        state.lattice.reset(model, n);
+        // Every position left with a tag besides `O` allowed gets its scores below.
+        state.lattice.reset_unscored(model, n);
         if let Some(a) = state.lattice.allowed_mut().first_mut() {
             *a = self.start_mask;
         }
@@ -647,7 +648,7 @@ impl NerTagger {
         for i in 0..n {
             if state.lattice.allowed()[i] != 1 {
                 let k = features_of(&state.views, i, self.features, &mut feats);
-                state.lattice.add_features(model, i, &feats[..k]);
+                state.lattice.set_features(model, i, &feats[..k]);
             }
         }
         state.path.clear();
