@@ -113,6 +113,13 @@ fn viterbi_fixed<T: Score, const N: usize, const SHORTCUT: bool>(
             continue;
         }
         only_zero = false;
+        if a == all_tags(N) {
+            // Every tag allowed (the tagger's positions near a capital): one step without
+            // the mask, on a row of back pointers and a row of scores.
+            score =
+                step_all(&score, transitions, &emission[k * w..(k + 1) * w], &mut back[k * N..(k + 1) * N]);
+            continue;
+        }
         let mut next = [neg; N];
         for t in 0..N {
             if a >> t & 1 == 0 {
@@ -125,6 +132,25 @@ fn viterbi_fixed<T: Score, const N: usize, const SHORTCUT: bool>(
         score = next;
     }
     backtrack(&score, back, N, path);
+}
+
+/// The step of [`viterbi_fixed`] into a position where every tag is allowed: the scores
+/// from the previous position's `score`, with `emission` (tags 1..) of the position, and
+/// the back pointers written to `back`. The same sums and comparisons as the masked step.
+#[inline(always)]
+fn step_all<T: Score, const N: usize>(
+    score: &[T; N],
+    transitions: &[T],
+    emission: &[T],
+    back: &mut [u8],
+) -> [T; N] {
+    let mut next = *score;
+    for t in 0..N {
+        let (best, arg) = best_before(score, transitions, N, t);
+        back[t] = arg;
+        next[t] = if t == 0 { best } else { best + emission[t - 1] };
+    }
+    next
 }
 
 /// Writes the best path ending in the best of the last position's `score`, following `back`.
@@ -448,12 +474,15 @@ mod tests {
                 let em: Vec<i64> = (0..len * (tags - 1)).map(|_| next(3)).collect();
                 let start: Vec<i64> = (0..tags).map(|_| next(2)).collect();
                 let trans: Vec<i64> = (0..tags * tags).map(|_| next(2)).collect();
-                // Any masks, and stretches of tag 0 alone (the tagger's outside positions).
+                // Any masks, every tag, and stretches of tag 0 alone (the tagger's outside
+                // positions).
                 let alone = round % 3;
                 let allowed: Vec<u32> = (0..len)
                     .map(|_| {
                         if next(2) < alone as i64 {
                             1
+                        } else if next(2) == 2 {
+                            full // every tag (the tagger's positions near a capital)
                         } else {
                             (next(1000).unsigned_abs() as u32 & full) | 1 << (round % tags)
                         }
