@@ -59,13 +59,15 @@ pub(super) struct Words {
 }
 
 impl Recognizer {
-    /// Appends the tokens of `text[range]` (spans into `text`) to `toks`.
+    /// Appends the tokens of `text[range]` (spans into `text`) to `toks`; `marks`: the text
+    /// may hold combining marks (false when it holds no lead byte of one).
     pub(super) fn tokens_into(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
         toks: &mut Vec<Tok>,
         key: &mut String,
+        marks: bool,
     ) {
         let offset = range.start;
         let Some(line) = text.get(range) else { return };
@@ -80,7 +82,7 @@ impl Recognizer {
             // only needs lower case (the vocabulary holds both tone placements).
             if !kind.is_word() {
                 key.push_str(s);
-            } else if s.bytes().any(|b| b == 0xCC || b == 0xCD) {
+            } else if marks && super::has_mark_lead(s.as_bytes()) {
                 key.push_str(&crate::normalize::key(s));
                 for c in s.chars().filter(|c| c.is_alphabetic()) {
                     first_upper.get_or_insert(c.is_uppercase());
@@ -109,12 +111,15 @@ impl Recognizer {
                     } else {
                         // Word tokens hold letters: a letter that lower-casing changes
                         // is upper case.
-                        let first = lower_letter(c);
+                        let (first, whole) = match table_free_lower(c) {
+                            Some(l) => (l, true),
+                            None => (c.to_lowercase().next().unwrap_or(c), false),
+                        };
                         let is_upper = first != c;
                         first_upper.get_or_insert(is_upper);
                         lower |= !is_upper;
                         letters += 1;
-                        if first == c && !is_vietnamese_lower(c) {
+                        if first == c && !whole {
                             key.extend(c.to_lowercase());
                         } else {
                             key.push(first);
@@ -163,29 +168,22 @@ pub(super) struct NameMatch {
     pub(super) folded: bool,
 }
 
-/// The lower-case form of a Vietnamese letter without Unicode tables: Latin-1 capitals,
-/// the even/odd pairs of Latin Extended-A (`Ă Đ Ĩ Ũ`; not the odd/even stretches), `Ơ Ư`, and the even/odd pairs of the
-/// Vietnamese block U+1EA0..U+1EFF; other characters through `char::to_lowercase`.
-fn lower_letter(c: char) -> char {
+/// The lower-case form of a Vietnamese letter without Unicode tables, `None` for the
+/// characters that need them: Latin-1 letters, the even/odd pairs of Latin Extended-A
+/// (`Ă Đ Ĩ Ũ`; not the odd/even stretches), `Ơ Ư`, and the even/odd pairs of the
+/// Vietnamese block U+1EA0..U+1EFF, each one character in either case.
+#[inline]
+fn table_free_lower(c: char) -> Option<char> {
     let u = c as u32;
     let lowered = match u {
+        0x1EA0..=0x1EFF | 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => u | 1,
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
-        0x1A0 | 0x1AF => u + 1,
-        0x1EA0..=0x1EFF if u % 2 == 0 => u + 1,
-        _ if is_vietnamese_lower(c) => u,
-        _ => return c.to_lowercase().next().unwrap_or(c),
+        0xDF..=0xFF if u != 0xF7 => u,
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        _ => return None,
     };
-    char::from_u32(lowered).unwrap_or(c)
-}
-
-/// True for the lower-case letters [`lower_letter`] handles without tables.
-fn is_vietnamese_lower(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0xDF..=0xFF if u != 0xF7)
-        || (matches!(u, 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177) && u % 2 == 1)
-        || matches!(u, 0x1A1 | 0x1B0)
-        || (matches!(u, 0x1EA0..=0x1EFF) && u % 2 == 1)
+    char::from_u32(lowered)
 }
 
 impl Parser<'_, '_> {
@@ -375,14 +373,37 @@ mod tests {
     #[test]
     fn table_free_lower_case_agrees_with_unicode() {
         let letters = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ";
+        // Every Vietnamese letter, in both cases, without tables.
         for c in letters.chars().chain(letters.to_lowercase().chars()) {
-            assert_eq!(Some(lower_letter(c)), c.to_lowercase().next(), "{c}");
+            assert_eq!(table_free_lower(c), c.to_lowercase().next(), "{c}");
         }
-        assert!(letters.to_lowercase().chars().all(is_vietnamese_lower));
-        assert!(!letters.chars().any(is_vietnamese_lower));
-        for u in 0xC0..0x250 {
-            let c = char::from_u32(u).unwrap();
-            assert_eq!(Some(lower_letter(c)), c.to_lowercase().next(), "U+{u:04X}");
+        // Where it answers, the answer is the whole lower-case form.
+        for u in (0..0x2000).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(l) = table_free_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "U+{u:04X}");
+            }
+        }
+        assert_eq!(table_free_lower('×'), None);
+        assert_eq!(table_free_lower('İ'), None);
+    }
+
+    #[test]
+    fn mark_lead_bytes_are_found_anywhere() {
+        let text = "Đắk Nông, xã Cương Gián và 12 huyện ";
+        for len in 0..text.len() {
+            for at in 0..=len {
+                let mut bytes = text.as_bytes()[..len].to_vec();
+                assert_eq!(
+                    super::super::has_mark_lead(&bytes),
+                    bytes.iter().any(|&b| b == 0xCC || b == 0xCD)
+                );
+                for b in [0xCC, 0xCD, 0xCB, 0xCE, 0x4C, 0x8C] {
+                    bytes.insert(at, b);
+                    assert_eq!(super::super::has_mark_lead(&bytes), b == 0xCC || b == 0xCD, "{b:x} at {at}");
+                    bytes.remove(at);
+                }
+            }
         }
     }
 }
