@@ -708,6 +708,9 @@ pub(crate) fn tag_line(
     out: &mut Vec<Found>,
 ) {
     out.clear();
+    // One view per token: room for them all before they are pushed.
+    state.views.clear();
+    state.views.reserve(toks.len());
     line_views(r, text, toks, found, &state.memory, tagger.features, &mut state.views);
     state.memory.add(&state.views, found);
     tagger.decode_line(state);

@@ -600,6 +600,9 @@ impl Recognizer {
         while line_start < text.len() {
             let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);
             toks.clear();
+            // Room for the line's tokens at once (about five bytes a token in news): a text
+            // of one line, or the first lines of a text, do not grow the buffer token by token.
+            toks.reserve((line_end - line_start) / 4 + 1);
             self.tokens_into(text, line_start..line_end, &mut toks, &mut key, marks);
             line_start = line_end;
             if toks.is_empty() {
