@@ -71,6 +71,24 @@ impl Recognizer {
     ) {
         let offset = range.start;
         let Some(line) = text.get(range) else { return };
+        KEY_IDS.with(|ids| {
+            let mut ids = ids.borrow_mut();
+            ids.serve(self.gazetteer);
+            self.tokens_with(line, offset, toks, key, marks, &mut ids);
+        });
+    }
+
+    /// [`tokens_into`](Self::tokens_into) of `line` (at `offset` in its text), with the
+    /// vocabulary ids of recent keys in `ids`.
+    fn tokens_with(
+        &self,
+        line: &str,
+        offset: usize,
+        toks: &mut Vec<Tok>,
+        key: &mut String,
+        marks: bool,
+        ids: &mut KeyIds,
+    ) {
         let mut after_break = true;
         for t in tokenize(line) {
             let s = t.as_str();
@@ -127,15 +145,13 @@ impl Recognizer {
                     }
                 }
             }
-            let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
+            let hash = crate::tagging::fnv1a(key.as_bytes());
+            let (sym, folded) = ids.get(self.gazetteer, key, hash);
             // Any ASCII word or number may go on a name written without diacritics (`Quan khu
             // 7`, `quan khu 7`); the walk in `matches` starts it only at a capital, or at a
             // word that starts a name found in any case (`Gazetteer::folded_lower_start`).
-            let fsym = if (kind.is_word() || kind == TokenKind::Number) && s.is_ascii() {
-                self.gazetteer.folded_vocab.get(key.as_str()).copied().unwrap_or(NO_SYM)
-            } else {
-                NO_SYM
-            };
+            let fsym =
+                if (kind.is_word() || kind == TokenKind::Number) && s.is_ascii() { folded } else { NO_SYM };
             let cap = first_upper == Some(true);
             let upper = cap && letters > 1 && !lower;
             let sent_start = after_break;
@@ -153,9 +169,77 @@ impl Recognizer {
                 cap,
                 upper,
                 sent_start,
-                lower: crate::tagging::fnv1a(key.as_bytes()),
+                lower: hash,
             });
         }
+    }
+}
+
+/// The longest key [`KeyIds`] keeps.
+const KEPT_KEY: usize = 22;
+
+/// A key and its ids in the gazetteer's vocabulary and folded vocabulary.
+#[derive(Clone, Copy, Debug)]
+struct KeySlot {
+    hash: u64,
+    len: u8,
+    bytes: [u8; KEPT_KEY],
+    sym: u32,
+    fsym: u32,
+}
+
+/// The vocabulary ids of the keys seen last, in slots picked by the key's hash: a text
+/// repeats its syllables, and one comparison of a short key is cheaper than hashing it
+/// twice into the two vocabularies. The ids are those of the maps, for the gazetteer the
+/// slots were filled from ([`KeyIds::serve`]).
+#[derive(Debug, Default)]
+struct KeyIds {
+    /// The address of the gazetteer the slots hold ids of (gazetteers are `'static`).
+    owner: usize,
+    slots: Vec<KeySlot>,
+}
+
+/// Slots of [`KeyIds`] (a power of two).
+const KEY_SLOTS: usize = 1024;
+
+thread_local! {
+    static KEY_IDS: std::cell::RefCell<KeyIds> = std::cell::RefCell::default();
+}
+
+impl KeyIds {
+    /// Empties the slots unless they hold the ids of `g`.
+    fn serve(&mut self, g: &'static crate::gazetteer::Gazetteer) {
+        let owner = std::ptr::from_ref(g) as usize;
+        if self.owner != owner || self.slots.len() != KEY_SLOTS {
+            self.owner = owner;
+            let empty = KeySlot { hash: 0, len: 0, bytes: [0; KEPT_KEY], sym: NO_SYM, fsym: NO_SYM };
+            self.slots.clear();
+            self.slots.resize(KEY_SLOTS, empty);
+        }
+    }
+
+    /// The ids of `key` (whose FNV-1a hash is `hash`) in the vocabulary and the folded
+    /// vocabulary of `g`, `NO_SYM` where it has none.
+    #[inline]
+    fn get(&mut self, g: &crate::gazetteer::Gazetteer, key: &str, hash: u64) -> (u32, u32) {
+        let look = || {
+            let id = |m: &crate::hash::FxMap<Box<str>, u32>| m.get(key).copied().unwrap_or(NO_SYM);
+            (id(&g.vocab), id(&g.folded_vocab))
+        };
+        let b = key.as_bytes();
+        let Some(slot) = self.slots.get_mut((hash ^ hash >> 32) as usize % KEY_SLOTS) else { return look() };
+        if b.len() > KEPT_KEY {
+            return look();
+        }
+        // Keys are never empty: an empty slot (length 0) holds none.
+        if slot.hash == hash && usize::from(slot.len) == b.len() && slot.bytes[..b.len()] == *b {
+            return (slot.sym, slot.fsym);
+        }
+        let (sym, fsym) = look();
+        let mut bytes = [0; KEPT_KEY];
+        bytes[..b.len()].copy_from_slice(b);
+        *slot = KeySlot { hash, len: b.len() as u8, bytes, sym, fsym };
+        (sym, fsym)
     }
 }
 
@@ -386,6 +470,37 @@ mod tests {
         }
         assert_eq!(table_free_lower('×'), None);
         assert_eq!(table_free_lower('İ'), None);
+    }
+
+    #[test]
+    fn kept_key_ids_are_the_vocabularies_ids() {
+        let g = crate::Gazetteer::builtin();
+        let direct = |k: &str| {
+            let id = |m: &crate::hash::FxMap<Box<str>, u32>| m.get(k).copied().unwrap_or(NO_SYM);
+            (id(&g.vocab), id(&g.folded_vocab))
+        };
+        let mut keys: Vec<String> = g.vocab.keys().take(3000).map(|k| k.to_string()).collect();
+        keys.extend(g.folded_vocab.keys().take(3000).map(|k| k.to_string()));
+        keys.extend(
+            ["xyzzy", "đắk", "dak", "hà", "ha", ",", "quân khu", "một từ rất dài không có trong từ điển"]
+                .map(String::from),
+        );
+        assert!(keys.iter().any(|k| k.len() > KEPT_KEY));
+        let mut ids = KeyIds::default();
+        ids.serve(g);
+        // Twice over (filled, then found), in two orders so that slots are taken over.
+        let mut last = 0;
+        for round in 0..4 {
+            for k in &keys {
+                // A key under the hash of the key before (kept in its slot) is not taken for it.
+                assert_eq!(ids.get(g, k, last), direct(k), "{k} in round {round}");
+                let hash = crate::tagging::fnv1a(k.as_bytes());
+                assert_eq!(ids.get(g, k, hash), direct(k), "{k} in round {round}");
+                last = hash;
+            }
+            keys.reverse();
+        }
+        assert!(keys.iter().any(|k| direct(k).0 != NO_SYM) && keys.iter().any(|k| direct(k).1 != NO_SYM));
     }
 
     #[test]
