@@ -1,6 +1,7 @@
 //! Instruction counts of `Recognizer::recognize` (see BENCHMARKS.md): `ner_prof FILE [builtin|rules]`
 //! repeats FILE to 1 MiB as `benches/ner.rs` does and calls `recognize` once in `measured`
-//! (for `valgrind --toggle-collect=ner_prof::measured`); `ner_prof dump OUT FILE...` writes
+//! (for `valgrind --toggle-collect=ner_prof::measured`); `ner_prof FILE lines` calls it once
+//! per non-blank line in `measured_lines`, as `vntext throughput` does; `ner_prof dump OUT FILE...` writes
 //! every entity of each file (rules only, built-in, dated with a name of ones own), to
 //! compare two builds.
 fn main() {
@@ -51,8 +52,19 @@ fn main() {
     if mode == "none" {
         return;
     }
+    if mode == "lines" {
+        // One call per line, as `vntext throughput` calls it.
+        let n = measured_lines(&r, text);
+        println!("{n} entities in {} bytes, one call per line", text.len());
+        return;
+    }
     let e = measured(&r, text);
     println!("{} entities in {} bytes", e.len(), text.len());
+}
+
+#[inline(never)]
+fn measured_lines(r: &vntext::Recognizer, text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| r.recognize(std::hint::black_box(l)).len()).sum()
 }
 
 #[inline(never)]

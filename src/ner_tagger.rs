@@ -699,7 +699,8 @@ impl NerTagger {
     pub(crate) fn decode_line(&self, state: &mut LineState) {
         let model = &*self.model;
         let n = state.views.len();
-        state.lattice.reset(model, n);
+        // Every position left with a tag besides `O` allowed gets its scores below.
+        state.lattice.reset_unscored(model, n);
         if let Some(a) = state.lattice.allowed_mut().first_mut() {
             *a = self.start_mask;
         }
@@ -707,21 +708,32 @@ impl NerTagger {
         // Names hold a capitalised token (`tỉnh Đắk Nông`, `thành phố Hà Nội`, `Sở Y tế`):
         // a token with none within two of it is outside any name, and its features are
         // not worth scoring (most of a text is such lower-case stretches).
+        // Two passes, counting the tokens since the last capital (forward, a position more
+        // than two after one marked 0 for now: masks are never 0) and until the next one
+        // (backward: a marked position within two of the next capital gets its mask back).
         let allowed = state.lattice.allowed_mut();
-        let mut last_cap = None;
-        for (i, a) in allowed.iter_mut().enumerate() {
-            if state.views[i].cap {
-                last_cap = Some(i);
+        let mut since = 3u8;
+        for (a, v) in allowed.iter_mut().zip(&state.views) {
+            since = if v.cap { 0 } else { (since + 1).min(3) };
+            if since > 2 {
+                *a = 0;
             }
-            let next_cap = state.views.get(i + 1..(i + 3).min(n)).is_some_and(|w| w.iter().any(|v| v.cap));
-            if !(next_cap || last_cap.is_some_and(|c| i - c <= 2)) {
-                *a = 1;
+        }
+        let mut until = 3u8;
+        for (i, (a, v)) in allowed.iter_mut().zip(&state.views).enumerate().rev() {
+            until = if v.cap { 0 } else { (until + 1).min(3) };
+            if *a == 0 {
+                *a = match (until <= 2, i) {
+                    (false, _) => 1,
+                    (true, 0) => self.start_mask,
+                    (true, _) => crate::tagging::all_tags(model.tag_count()),
+                };
             }
         }
         for i in 0..n {
             if state.lattice.allowed()[i] != 1 {
                 let k = features_of(&state.views, i, self.features, &mut feats);
-                state.lattice.add_features(model, i, &feats[..k]);
+                state.lattice.set_features(model, i, &feats[..k]);
             }
         }
         state.path.clear();
@@ -781,6 +793,9 @@ pub(crate) fn tag_line(
     out: &mut Vec<Found>,
 ) {
     out.clear();
+    // One view per token: room for them all before they are pushed.
+    state.views.clear();
+    state.views.reserve(toks.len());
     line_views(r, text, toks, found, &mut state.memory, tagger.features, &mut state.views);
     state.memory.add(&state.views, found);
     tagger.decode_line(state);
@@ -1594,6 +1609,38 @@ impl NerTrainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_positions_within_two_of_a_capital_are_scored() {
+        let tagger = NerTagger::builtin();
+        let all = crate::tagging::all_tags(tagger.model.tag_count());
+        let mut state = LineState::default();
+        let mut rng = 0x1357_9bdf_2468_ace0u64;
+        for round in 0..400 {
+            let len: usize = round % 23;
+            state.views.clear();
+            for _ in 0..len {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                state
+                    .views
+                    .push(TokenView { cap: rng % (2 + round as u64 % 7) == 0, ..TokenView::default() });
+            }
+            tagger.decode_line(&mut state);
+            let want: Vec<u32> = (0..len)
+                .map(|i| {
+                    let near = state.views[i.saturating_sub(2)..(i + 3).min(len)].iter().any(|v| v.cap);
+                    match (near, i) {
+                        (false, _) => 1,
+                        (true, 0) => tagger.start_mask,
+                        (true, _) => all,
+                    }
+                })
+                .collect();
+            assert_eq!(state.lattice.allowed(), want, "round {round}");
+        }
+    }
 
     #[test]
     fn shapes() {

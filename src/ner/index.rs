@@ -59,16 +59,36 @@ pub(super) struct Words {
 }
 
 impl Recognizer {
-    /// Appends the tokens of `text[range]` (spans into `text`) to `toks`.
+    /// Appends the tokens of `text[range]` (spans into `text`) to `toks`; `marks`: the text
+    /// may hold combining marks (false when it holds no lead byte of one).
     pub(super) fn tokens_into(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
         toks: &mut Vec<Tok>,
         key: &mut String,
+        marks: bool,
     ) {
         let offset = range.start;
         let Some(line) = text.get(range) else { return };
+        KEY_IDS.with(|ids| {
+            let mut ids = ids.borrow_mut();
+            ids.serve(self.gazetteer);
+            self.tokens_with(line, offset, toks, key, marks, &mut ids);
+        });
+    }
+
+    /// [`tokens_into`](Self::tokens_into) of `line` (at `offset` in its text), with the
+    /// vocabulary ids of recent keys in `ids`.
+    fn tokens_with(
+        &self,
+        line: &str,
+        offset: usize,
+        toks: &mut Vec<Tok>,
+        key: &mut String,
+        marks: bool,
+        ids: &mut KeyIds,
+    ) {
         let mut after_break = true;
         for t in tokenize(line) {
             let s = t.as_str();
@@ -80,7 +100,7 @@ impl Recognizer {
             // only needs lower case (the vocabulary holds both tone placements).
             if !kind.is_word() {
                 key.push_str(s);
-            } else if s.bytes().any(|b| b == 0xCC || b == 0xCD) {
+            } else if marks && super::has_mark_lead(s.as_bytes()) {
                 key.push_str(&crate::normalize::key(s));
                 for c in s.chars().filter(|c| c.is_alphabetic()) {
                     first_upper.get_or_insert(c.is_uppercase());
@@ -109,12 +129,15 @@ impl Recognizer {
                     } else {
                         // Word tokens hold letters: a letter that lower-casing changes
                         // is upper case.
-                        let first = lower_letter(c);
+                        let (first, whole) = match table_free_lower(c) {
+                            Some(l) => (l, true),
+                            None => (c.to_lowercase().next().unwrap_or(c), false),
+                        };
                         let is_upper = first != c;
                         first_upper.get_or_insert(is_upper);
                         lower |= !is_upper;
                         letters += 1;
-                        if first == c && !is_vietnamese_lower(c) {
+                        if first == c && !whole {
                             key.extend(c.to_lowercase());
                         } else {
                             key.push(first);
@@ -122,15 +145,13 @@ impl Recognizer {
                     }
                 }
             }
-            let sym = self.gazetteer.vocab.get(key.as_str()).copied().unwrap_or(NO_SYM);
+            let hash = crate::tagging::fnv1a(key.as_bytes());
+            let (sym, folded) = ids.get(self.gazetteer, key, hash);
             // Any ASCII word or number may go on a name written without diacritics (`Quan khu
             // 7`, `quan khu 7`); the walk in `matches` starts it only at a capital, or at a
             // word that starts a name found in any case (`Gazetteer::folded_lower_start`).
-            let fsym = if (kind.is_word() || kind == TokenKind::Number) && s.is_ascii() {
-                self.gazetteer.folded_vocab.get(key.as_str()).copied().unwrap_or(NO_SYM)
-            } else {
-                NO_SYM
-            };
+            let fsym =
+                if (kind.is_word() || kind == TokenKind::Number) && s.is_ascii() { folded } else { NO_SYM };
             let cap = first_upper == Some(true);
             let upper = cap && letters > 1 && !lower;
             let sent_start = after_break;
@@ -148,9 +169,77 @@ impl Recognizer {
                 cap,
                 upper,
                 sent_start,
-                lower: crate::tagging::fnv1a(key.as_bytes()),
+                lower: hash,
             });
         }
+    }
+}
+
+/// The longest key [`KeyIds`] keeps.
+const KEPT_KEY: usize = 22;
+
+/// A key and its ids in the gazetteer's vocabulary and folded vocabulary.
+#[derive(Clone, Copy, Debug)]
+struct KeySlot {
+    hash: u64,
+    len: u8,
+    bytes: [u8; KEPT_KEY],
+    sym: u32,
+    fsym: u32,
+}
+
+/// The vocabulary ids of the keys seen last, in slots picked by the key's hash: a text
+/// repeats its syllables, and one comparison of a short key is cheaper than hashing it
+/// twice into the two vocabularies. The ids are those of the maps, for the gazetteer the
+/// slots were filled from ([`KeyIds::serve`]).
+#[derive(Debug, Default)]
+struct KeyIds {
+    /// The address of the gazetteer the slots hold ids of (gazetteers are `'static`).
+    owner: usize,
+    slots: Vec<KeySlot>,
+}
+
+/// Slots of [`KeyIds`] (a power of two).
+const KEY_SLOTS: usize = 1024;
+
+thread_local! {
+    static KEY_IDS: std::cell::RefCell<KeyIds> = std::cell::RefCell::default();
+}
+
+impl KeyIds {
+    /// Empties the slots unless they hold the ids of `g`.
+    fn serve(&mut self, g: &'static crate::gazetteer::Gazetteer) {
+        let owner = std::ptr::from_ref(g) as usize;
+        if self.owner != owner || self.slots.len() != KEY_SLOTS {
+            self.owner = owner;
+            let empty = KeySlot { hash: 0, len: 0, bytes: [0; KEPT_KEY], sym: NO_SYM, fsym: NO_SYM };
+            self.slots.clear();
+            self.slots.resize(KEY_SLOTS, empty);
+        }
+    }
+
+    /// The ids of `key` (whose FNV-1a hash is `hash`) in the vocabulary and the folded
+    /// vocabulary of `g`, `NO_SYM` where it has none.
+    #[inline]
+    fn get(&mut self, g: &crate::gazetteer::Gazetteer, key: &str, hash: u64) -> (u32, u32) {
+        let look = || {
+            let id = |m: &crate::hash::FxMap<Box<str>, u32>| m.get(key).copied().unwrap_or(NO_SYM);
+            (id(&g.vocab), id(&g.folded_vocab))
+        };
+        let b = key.as_bytes();
+        let Some(slot) = self.slots.get_mut((hash ^ hash >> 32) as usize % KEY_SLOTS) else { return look() };
+        if b.len() > KEPT_KEY {
+            return look();
+        }
+        // Keys are never empty: an empty slot (length 0) holds none.
+        if slot.hash == hash && usize::from(slot.len) == b.len() && slot.bytes[..b.len()] == *b {
+            return (slot.sym, slot.fsym);
+        }
+        let (sym, fsym) = look();
+        let mut bytes = [0; KEPT_KEY];
+        bytes[..b.len()].copy_from_slice(b);
+        *slot = KeySlot { hash, len: b.len() as u8, bytes, sym, fsym };
+        (sym, fsym)
     }
 }
 
@@ -163,29 +252,22 @@ pub(super) struct NameMatch {
     pub(super) folded: bool,
 }
 
-/// The lower-case form of a Vietnamese letter without Unicode tables: Latin-1 capitals,
-/// the even/odd pairs of Latin Extended-A (`Ă Đ Ĩ Ũ`; not the odd/even stretches), `Ơ Ư`, and the even/odd pairs of the
-/// Vietnamese block U+1EA0..U+1EFF; other characters through `char::to_lowercase`.
-fn lower_letter(c: char) -> char {
+/// The lower-case form of a Vietnamese letter without Unicode tables, `None` for the
+/// characters that need them: Latin-1 letters, the even/odd pairs of Latin Extended-A
+/// (`Ă Đ Ĩ Ũ`; not the odd/even stretches), `Ơ Ư`, and the even/odd pairs of the
+/// Vietnamese block U+1EA0..U+1EFF, each one character in either case.
+#[inline]
+fn table_free_lower(c: char) -> Option<char> {
     let u = c as u32;
     let lowered = match u {
+        0x1EA0..=0x1EFF | 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => u | 1,
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
-        0x1A0 | 0x1AF => u + 1,
-        0x1EA0..=0x1EFF if u % 2 == 0 => u + 1,
-        _ if is_vietnamese_lower(c) => u,
-        _ => return c.to_lowercase().next().unwrap_or(c),
+        0xDF..=0xFF if u != 0xF7 => u,
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        _ => return None,
     };
-    char::from_u32(lowered).unwrap_or(c)
-}
-
-/// True for the lower-case letters [`lower_letter`] handles without tables.
-fn is_vietnamese_lower(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0xDF..=0xFF if u != 0xF7)
-        || (matches!(u, 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177) && u % 2 == 1)
-        || matches!(u, 0x1A1 | 0x1B0)
-        || (matches!(u, 0x1EA0..=0x1EFF) && u % 2 == 1)
+    char::from_u32(lowered)
 }
 
 impl Parser<'_, '_> {
@@ -375,14 +457,68 @@ mod tests {
     #[test]
     fn table_free_lower_case_agrees_with_unicode() {
         let letters = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ";
+        // Every Vietnamese letter, in both cases, without tables.
         for c in letters.chars().chain(letters.to_lowercase().chars()) {
-            assert_eq!(Some(lower_letter(c)), c.to_lowercase().next(), "{c}");
+            assert_eq!(table_free_lower(c), c.to_lowercase().next(), "{c}");
         }
-        assert!(letters.to_lowercase().chars().all(is_vietnamese_lower));
-        assert!(!letters.chars().any(is_vietnamese_lower));
-        for u in 0xC0..0x250 {
-            let c = char::from_u32(u).unwrap();
-            assert_eq!(Some(lower_letter(c)), c.to_lowercase().next(), "U+{u:04X}");
+        // Where it answers, the answer is the whole lower-case form.
+        for u in (0..0x2000).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(l) = table_free_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "U+{u:04X}");
+            }
+        }
+        assert_eq!(table_free_lower('×'), None);
+        assert_eq!(table_free_lower('İ'), None);
+    }
+
+    #[test]
+    fn kept_key_ids_are_the_vocabularies_ids() {
+        let g = crate::Gazetteer::builtin();
+        let direct = |k: &str| {
+            let id = |m: &crate::hash::FxMap<Box<str>, u32>| m.get(k).copied().unwrap_or(NO_SYM);
+            (id(&g.vocab), id(&g.folded_vocab))
+        };
+        let mut keys: Vec<String> = g.vocab.keys().take(3000).map(|k| k.to_string()).collect();
+        keys.extend(g.folded_vocab.keys().take(3000).map(|k| k.to_string()));
+        keys.extend(
+            ["xyzzy", "đắk", "dak", "hà", "ha", ",", "quân khu", "một từ rất dài không có trong từ điển"]
+                .map(String::from),
+        );
+        assert!(keys.iter().any(|k| k.len() > KEPT_KEY));
+        let mut ids = KeyIds::default();
+        ids.serve(g);
+        // Twice over (filled, then found), in two orders so that slots are taken over.
+        let mut last = 0;
+        for round in 0..4 {
+            for k in &keys {
+                // A key under the hash of the key before (kept in its slot) is not taken for it.
+                assert_eq!(ids.get(g, k, last), direct(k), "{k} in round {round}");
+                let hash = crate::tagging::fnv1a(k.as_bytes());
+                assert_eq!(ids.get(g, k, hash), direct(k), "{k} in round {round}");
+                last = hash;
+            }
+            keys.reverse();
+        }
+        assert!(keys.iter().any(|k| direct(k).0 != NO_SYM) && keys.iter().any(|k| direct(k).1 != NO_SYM));
+    }
+
+    #[test]
+    fn mark_lead_bytes_are_found_anywhere() {
+        let text = "Đắk Nông, xã Cương Gián và 12 huyện ";
+        for len in 0..text.len() {
+            for at in 0..=len {
+                let mut bytes = text.as_bytes()[..len].to_vec();
+                assert_eq!(
+                    super::super::has_mark_lead(&bytes),
+                    bytes.iter().any(|&b| b == 0xCC || b == 0xCD)
+                );
+                for b in [0xCC, 0xCD, 0xCB, 0xCE, 0x4C, 0x8C] {
+                    bytes.insert(at, b);
+                    assert_eq!(super::super::has_mark_lead(&bytes), b == 0xCC || b == 0xCD, "{b:x} at {at}");
+                    bytes.remove(at);
+                }
+            }
         }
     }
 }

@@ -459,7 +459,7 @@ impl Recognizer {
     ) {
         toks.clear();
         found.clear();
-        self.tokens_into(text, 0..text.len(), toks, key);
+        self.tokens_into(text, 0..text.len(), toks, key, true);
         Parser {
             words: self.words,
             gazetteer: self.gazetteer,
@@ -555,10 +555,10 @@ impl Recognizer {
     /// [`recognize`](Self::recognize), or with `corpus` the names as the NER corpus tags them
     /// (for the CoNLL scoring: without the rules' bodies that the tagger leaves alone).
     pub(crate) fn recognize_as<'h>(&self, text: &'h str, corpus: bool) -> Vec<Entity<'h>> {
-        if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+        if has_mark_lead(text.as_bytes()) {
             return self.recognize_composed(text, corpus);
         }
-        self.recognize_nfc(text, corpus)
+        self.recognize_nfc(text, corpus, false)
     }
 
     /// [`recognize`](Self::recognize) on the NFC form of `text`, with spans on `text`.
@@ -570,7 +570,8 @@ impl Recognizer {
             .plain_spaces(false)
             .build();
         let composed = compose.normalize_mapped(text);
-        let entities = self.recognize_nfc(composed.as_str(), corpus);
+        // Marks that compose with nothing stay in the composed text.
+        let entities = self.recognize_nfc(composed.as_str(), corpus, true);
         entities
             .iter()
             .filter_map(|e| {
@@ -581,7 +582,9 @@ impl Recognizer {
             .collect()
     }
 
-    fn recognize_nfc<'h>(&self, text: &'h str, corpus: bool) -> Vec<Entity<'h>> {
+    /// [`recognize`](Self::recognize) on NFC text; `marks`: it may still hold combining marks
+    /// (false when it holds no lead byte of one).
+    fn recognize_nfc<'h>(&self, text: &'h str, corpus: bool, marks: bool) -> Vec<Entity<'h>> {
         // One line at a time, with buffers reused across lines: the tokens of a line stay
         // in cache and nothing grows with the text but the result.
         let mut entities = Vec::new();
@@ -597,7 +600,10 @@ impl Recognizer {
         while line_start < text.len() {
             let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);
             toks.clear();
-            self.tokens_into(text, line_start..line_end, &mut toks, &mut key);
+            // Room for the line's tokens at once (about five bytes a token in news): a text
+            // of one line, or the first lines of a text, do not grow the buffer token by token.
+            toks.reserve((line_end - line_start) / 4 + 1);
+            self.tokens_into(text, line_start..line_end, &mut toks, &mut key, marks);
             line_start = line_end;
             if toks.is_empty() {
                 continue;
@@ -637,6 +643,25 @@ impl Recognizer {
         }
         user::merge(entities, self.user.find(text))
     }
+}
+
+/// True when `bytes` hold 0xCC or 0xCD, the lead bytes of the combining marks
+/// U+0300..U+036F (and of a few Greek letters after them), eight bytes at a time.
+pub(crate) fn has_mark_lead(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        // 0xCC and 0xCD are the bytes that become 0xCC without their low bit: a zero byte
+        // of `x`, which the borrow test finds (never a zero where there is none).
+        let x = (u64::from_le_bytes(b) & !ONES) ^ (0xCC * ONES);
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| b & 0xFE == 0xCC)
 }
 
 #[cfg(test)]

@@ -199,7 +199,10 @@ impl Parser<'_, '_> {
                     if self.gazetteer.organization_by_id(*id).is_some_and(|o| o.kind != OrganizationKind::Head))
             })
         };
-        expanded(full).and_then(organization).or_else(|| expanded(end).and_then(organization))
+        // With `end == full` (a head word's name) the second reading is the first again.
+        expanded(full)
+            .and_then(organization)
+            .or_else(|| (end < full).then(|| expanded(end)).flatten().and_then(organization))
     }
 
     /// The name after an organisation head word (`Sở Giáo dục và Đào tạo`, `Lữ đoàn công

@@ -113,6 +113,13 @@ fn viterbi_fixed<T: Score, const N: usize, const SHORTCUT: bool>(
             continue;
         }
         only_zero = false;
+        if a == all_tags(N) {
+            // Every tag allowed (the tagger's positions near a capital): one step without
+            // the mask, on a row of back pointers and a row of scores.
+            score =
+                step_all(&score, transitions, &emission[k * w..(k + 1) * w], &mut back[k * N..(k + 1) * N]);
+            continue;
+        }
         let mut next = [neg; N];
         for t in 0..N {
             if a >> t & 1 == 0 {
@@ -125,6 +132,25 @@ fn viterbi_fixed<T: Score, const N: usize, const SHORTCUT: bool>(
         score = next;
     }
     backtrack(&score, back, N, path);
+}
+
+/// The step of [`viterbi_fixed`] into a position where every tag is allowed: the scores
+/// from the previous position's `score`, with `emission` (tags 1..) of the position, and
+/// the back pointers written to `back`. The same sums and comparisons as the masked step.
+#[inline(always)]
+fn step_all<T: Score, const N: usize>(
+    score: &[T; N],
+    transitions: &[T],
+    emission: &[T],
+    back: &mut [u8],
+) -> [T; N] {
+    let mut next = *score;
+    for t in 0..N {
+        let (best, arg) = best_before(score, transitions, N, t);
+        back[t] = arg;
+        next[t] = if t == 0 { best } else { best + emission[t - 1] };
+    }
+    next
 }
 
 /// Writes the best path ending in the best of the last position's `score`, following `back`.
@@ -233,6 +259,27 @@ pub(crate) struct Lattice {
 impl Lattice {
     /// Starts a sequence of `len` positions for `model`, every tag allowed everywhere.
     pub(crate) fn reset(&mut self, model: &TagModel, len: usize) {
+        self.start(model, len);
+        self.emission.clear();
+        self.emission.resize(len * (self.tags - 1), 0);
+    }
+
+    /// [`reset`](Self::reset) without clearing the scores of the positions: for a caller
+    /// that gives every position where a tag besides 0 stays allowed its scores with
+    /// [`set_features`](Self::set_features) before decoding. Viterbi reads the scores of a
+    /// position only for its allowed tags besides 0, so the others' (left from an earlier
+    /// sequence) are never read.
+    pub(crate) fn reset_unscored(&mut self, model: &TagModel, len: usize) {
+        self.start(model, len);
+        let size = len * (self.tags - 1);
+        if self.emission.len() < size {
+            self.emission.resize(size, 0);
+        }
+    }
+
+    /// The model's tags, start and transition scores, and every tag allowed at `len`
+    /// positions.
+    fn start(&mut self, model: &TagModel, len: usize) {
         let n = model.tag_count();
         self.tags = n;
         // Copied per sequence (a few integers) so that one lattice serves any model.
@@ -240,8 +287,6 @@ impl Lattice {
         self.start.extend(model.start.iter().map(|&s| i64::from(s)));
         self.transitions.clear();
         self.transitions.extend(model.transitions.iter().map(|&s| i64::from(s)));
-        self.emission.clear();
-        self.emission.resize(len * (n - 1), 0);
         self.allowed.clear();
         self.allowed.resize(len, all_tags(n));
     }
@@ -266,17 +311,7 @@ impl Lattice {
             return;
         }
         if w == 8 {
-            // Eight tags besides tag 0 (the NER tagger's four types in BIO): fixed-size rows
-            // summed in `i32` (a few dozen `i16` weights cannot overflow it) vectorize.
-            let mut sum = [0i32; 8];
-            for &h in features {
-                let r = row(h, model.bits) * 8;
-                if let Some(Ok(ws)) = model.weights.get(r..r + 8).map(<&[i16; 8]>::try_from) {
-                    for (s, &x) in sum.iter_mut().zip(ws) {
-                        *s += i32::from(x);
-                    }
-                }
-            }
+            let sum = row_sums8(&model.weights, model.bits, features);
             for (s, x) in self.emission[k * 8..(k + 1) * 8].iter_mut().zip(sum) {
                 *s += i64::from(x);
             }
@@ -289,6 +324,23 @@ impl Lattice {
                 *s += i64::from(x);
             }
         }
+    }
+
+    /// Sets the scores of position `k` to those of `features` (hashes), whatever they were:
+    /// [`add_features`](Self::add_features) on a position scored 0 (see
+    /// [`reset_unscored`](Self::reset_unscored)).
+    #[inline]
+    pub(crate) fn set_features(&mut self, model: &TagModel, k: usize, features: &[u64]) {
+        let w = self.tags - 1;
+        if w == 8 {
+            let sum = row_sums8(&model.weights, model.bits, features);
+            for (s, x) in self.emission[k * 8..(k + 1) * 8].iter_mut().zip(sum) {
+                *s = i64::from(x);
+            }
+            return;
+        }
+        self.emission[k * w..(k + 1) * w].fill(0);
+        self.add_features(model, k, features);
     }
 
     /// The best tags of the sequence, one per position.
@@ -304,6 +356,33 @@ impl Lattice {
         viterbi(&trellis, &mut self.buffers, &mut self.path);
         &self.path
     }
+}
+
+/// The sums of the rows of `features` in a table of eight weights per row (a model of nine
+/// tags: the NER tagger's `O` and four types in BIO), in `i32` (a few dozen `i16` weights
+/// cannot overflow it). Kept out of line: inlined into its callers, the eight lanes were
+/// summed two at a time; alone, a row is two loads, two widenings and two vector adds.
+/// Two features a turn, so that the loop's own work is shared.
+#[inline(never)]
+fn row_sums8(weights: &[i16], bits: u32, features: &[u64]) -> [i32; 8] {
+    let add = |sum: &mut [i32; 8], h: u64| {
+        let r = row(h, bits) * 8;
+        if let Some(Ok(ws)) = weights.get(r..r + 8).map(<&[i16; 8]>::try_from) {
+            for (s, &x) in sum.iter_mut().zip(ws) {
+                *s += i32::from(x);
+            }
+        }
+    };
+    let mut sum = [0i32; 8];
+    let mut pairs = features.chunks_exact(2);
+    for pair in &mut pairs {
+        add(&mut sum, pair[0]);
+        add(&mut sum, pair[1]);
+    }
+    for &h in pairs.remainder() {
+        add(&mut sum, h);
+    }
+    sum
 }
 
 /// The mask of every tag of a model of `n` tags.
@@ -404,12 +483,15 @@ mod tests {
                 let em: Vec<i64> = (0..len * (tags - 1)).map(|_| next(3)).collect();
                 let start: Vec<i64> = (0..tags).map(|_| next(2)).collect();
                 let trans: Vec<i64> = (0..tags * tags).map(|_| next(2)).collect();
-                // Any masks, and stretches of tag 0 alone (the tagger's outside positions).
+                // Any masks, every tag, and stretches of tag 0 alone (the tagger's outside
+                // positions).
                 let alone = round % 3;
                 let allowed: Vec<u32> = (0..len)
                     .map(|_| {
                         if next(2) < alone as i64 {
                             1
+                        } else if next(2) == 2 {
+                            full // every tag (the tagger's positions near a capital)
                         } else {
                             (next(1000).unsigned_abs() as u32 & full) | 1 << (round % tags)
                         }
@@ -441,15 +523,19 @@ mod tests {
         }
     }
 
+    /// Numbers below `m`, from a xorshift generator seeded with `seed`.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |m| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        }
+    }
+
     #[test]
     fn fast_paths_equal_the_general_path_in_training_scores() {
-        let mut rng = 0x0bad_cafe_1234_5677u64;
-        let mut next = |m: u64| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng % m
-        };
+        let mut next = xorshift(0x0bad_cafe_1234_5677);
         let (mut b1, mut b2) = (ViterbiBuffers::<f64>::default(), ViterbiBuffers::default());
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
         let tags = 9;
@@ -473,6 +559,69 @@ mod tests {
             p2.resize(len, 0);
             viterbi_fixed::<f64, 9, false>(&trellis, &mut b2, &mut p2);
             assert_eq!(p1, p2, "round {round}");
+        }
+    }
+
+    #[test]
+    fn scores_set_on_a_used_lattice_equal_scores_added_to_a_cleared_one() {
+        let mut next = xorshift(0x5eed_1234_abcd_0001);
+        // Nine tags (the NER tagger's, summed eight weights at a time) and three (the
+        // general path), weights over the whole `i16` range.
+        for tags in [9usize, 3] {
+            let names: Vec<String> = (0..tags).map(|t| format!("T{t}")).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let mut model = TagModel::zeroed("test", &names, 6);
+            for w in &mut model.weights {
+                *w = match next(10) {
+                    0 => i16::MIN,
+                    1 => i16::MAX,
+                    _ => (next(65536) as i64 - 32768) as i16,
+                };
+            }
+            for t in model.transitions.iter_mut().chain(model.start.iter_mut()) {
+                *t = next(2000) as i32 - 1000;
+            }
+            let (mut cleared, mut used) = (Lattice::default(), Lattice::default());
+            // Leave scores in `used` from a longer sequence.
+            used.reset(&model, 60);
+            for k in 0..60 {
+                let f: Vec<u64> = (0..50).map(|_| next(u64::MAX)).collect();
+                used.add_features(&model, k, &f);
+            }
+            for round in 0..200 {
+                let len = 1 + round % 40;
+                cleared.reset(&model, len);
+                used.reset_unscored(&model, len);
+                for k in 0..len {
+                    if next(3) == 0 {
+                        cleared.allowed_mut()[k] = 1;
+                        used.allowed_mut()[k] = 1;
+                        continue;
+                    }
+                    // Up to 300 features, past the counts any model uses.
+                    let f: Vec<u64> = (0..next(300)).map(|_| next(u64::MAX)).collect();
+                    cleared.add_features(&model, k, &f);
+                    used.set_features(&model, k, &f);
+                }
+                assert_eq!(cleared.decode(), used.decode(), "{tags} tags, round {round}");
+            }
+        }
+    }
+
+    #[test]
+    fn eight_weight_rows_sum_as_integers() {
+        let weights: Vec<i16> =
+            (0..(8 << 4)).map(|i| if i % 3 == 0 { i16::MIN } else { i16::MAX - i }).collect();
+        for n in (0..10).chain([99, 100]) {
+            let features: Vec<u64> = (0..n).map(|i| i * 0x9E37_79B9).collect();
+            let mut want = [0i32; 8];
+            for &h in &features {
+                let r = row(h, 4) * 8;
+                for (s, &w) in want.iter_mut().zip(&weights[r..r + 8]) {
+                    *s += i32::from(w);
+                }
+            }
+            assert_eq!(row_sums8(&weights, 4, &features), want, "{n} features");
         }
     }
 
