@@ -99,8 +99,11 @@ pub(crate) struct Memory {
     predicted: crate::tagging::HashKeyed<u32>,
     /// The segmenter's key of recent word tokens by their lower-case hash (direct-mapped,
     /// `(lower, key, filled)`): running text repeats a few thousand syllables, and the key
-    /// costs a pass over the characters. Kept across documents.
+    /// costs a pass over the characters. Kept across documents; made only once a text has
+    /// shown enough words to pay for it (a recognizer called line by line makes a memory per
+    /// call).
     word_keys: Vec<(u64, u64, bool)>,
+    uncached_words: u32,
 }
 
 impl Memory {
@@ -113,6 +116,10 @@ impl Memory {
     fn word_key(&mut self, lower: u64, s: &str) -> u64 {
         const BITS: u32 = 12;
         if self.word_keys.is_empty() {
+            if self.uncached_words < 1 << BITS {
+                self.uncached_words += 1;
+                return crate::segment::word_key(s);
+            }
             self.word_keys = vec![(0, 0, false); 1 << BITS];
         }
         let slot = &mut self.word_keys[(lower.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize];
@@ -1719,6 +1726,20 @@ mod tests {
         t.word_boundaries(false);
         let tagger = NerTagger::from_model_bytes(&t.train().unwrap()).unwrap();
         assert_eq!(tagger.features, Features(Features::CLUSTERS | Features::MEMORY | Features::RULES));
+    }
+
+    #[test]
+    fn the_word_key_cache_gives_the_segmenters_keys() {
+        let mut memory = Memory::default();
+        let words: Vec<String> =
+            (0..3 * 4096).map(|i| format!("Hòa{}", ["", "ng", "nh", "n"][i % 4]).repeat(1 + i % 7)).collect();
+        // Past the first 4,096 words the cache serves them; both tone placements and any case.
+        for w in words.iter().chain(&words).map(String::as_str).chain(["hoà", "HÒA", "Hoà"]) {
+            let lower = crate::tagging::fnv1a(w.to_lowercase().as_bytes());
+            assert_eq!(memory.word_key(lower, w), crate::segment::word_key(w), "{w}");
+        }
+        assert!(!memory.word_keys.is_empty());
+        assert_eq!(crate::segment::word_key("hoà"), crate::segment::word_key("HÒA"));
     }
 
     #[test]
