@@ -42,7 +42,9 @@ use crate::tagging::{HashKeyed, Lattice, mix};
 
 pub use self::train::{SegmenterTrainer, TrainingStats};
 
-pub(crate) use self::features::{hash_bytes, word_key};
+pub(crate) use self::features::hash_bytes;
+#[cfg(feature = "ner")]
+pub(crate) use self::features::word_key;
 
 /// The built-in model, trained on UD Vietnamese-VTB (train and dev) with statistics from
 /// Vietnamese Wikipedia and laws and a general dictionary as lexicon; see `data/SOURCES.md`.
@@ -263,6 +265,7 @@ impl WordSegmenter {
     /// `len << 2 | place` (`place` 1 first, 2 inside, 3 last; `len` up to 63 tokens) with
     /// the word's sources above bit 8. `key(i)` is the [`word_key`] of a word token (0 for
     /// other tokens), `joins(i)` says that token `i` may form a word with token `i - 1`.
+    #[cfg(feature = "ner")]
     pub(crate) fn lexicon_words(
         &self,
         n: usize,

@@ -269,6 +269,7 @@ impl Lattice {
     /// [`set_features`](Self::set_features) before decoding. Viterbi reads the scores of a
     /// position only for its allowed tags besides 0, so the others' (left from an earlier
     /// sequence) are never read.
+    #[cfg(feature = "ner")]
     pub(crate) fn reset_unscored(&mut self, model: &TagModel, len: usize) {
         self.start(model, len);
         let size = len * (self.tags - 1);
@@ -329,6 +330,7 @@ impl Lattice {
     /// Sets the scores of position `k` to those of `features` (hashes), whatever they were:
     /// [`add_features`](Self::add_features) on a position scored 0 (see
     /// [`reset_unscored`](Self::reset_unscored)).
+    #[cfg(feature = "ner")]
     #[inline]
     pub(crate) fn set_features(&mut self, model: &TagModel, k: usize, features: &[u64]) {
         let w = self.tags - 1;

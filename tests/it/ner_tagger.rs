@@ -156,10 +156,14 @@ fn issue_17_cases_the_tagger_gets_right() {
 fn known_failures_of_issue_17() {
     let r = Recognizer::builtin();
     let kinds = |text: &str| found(r, text);
-    // The person after the body is swallowed into it.
+    // The person after the body is cut: the surname goes with the body (the whole person went
+    // into it with the models before the one trained with the UD-VTB news).
     assert_eq!(
-        kinds("Giám đốc Sở Y tế Đà Nẵng Nguyễn Tiên Hồng cho biết.")[0].1,
-        "Sở Y tế Đà Nẵng Nguyễn Tiên Hồng"
+        kinds("Giám đốc Sở Y tế Đà Nẵng Nguyễn Tiên Hồng cho biết."),
+        [
+            (EntityKind::Organization, "Sở Y tế Đà Nẵng Nguyễn".to_owned()),
+            (EntityKind::Person, "Tiên Hồng".to_owned())
+        ]
     );
     // A street or river named after a person, in a list, reads as the person.
     assert!(
