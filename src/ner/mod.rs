@@ -309,6 +309,35 @@ impl RecognizerBuilder {
         Ok(self)
     }
 
+    /// Adds a pattern (the [`regex`](https://docs.rs/regex) crate's syntax) whose matches are
+    /// entities of `kind`: the identifiers a domain writes in its own format (case numbers,
+    /// ID numbers, licence plates, contract codes). Like added names, matches win over any
+    /// built-in entity they overlap; an added name wins over a pattern's match, and an
+    /// earlier pattern over a later one. A pattern is matched on the text as written: use
+    /// `\b` to keep it to whole words.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Recognizer};
+    ///
+    /// let recognizer = Recognizer::builder()
+    ///     .pattern(EntityKind::Misc, r"\bBN\d{3,5}\b")?
+    ///     .build();
+    /// let found = recognizer.recognize("Bệnh nhân BN1014 ở Hà Nội.");
+    /// assert!(found.iter().any(|e| e.kind == EntityKind::Misc && e.text == "BN1014"));
+    ///
+    /// let err = Recognizer::builder().pattern(EntityKind::Misc, r"BN(\d+").unwrap_err();
+    /// assert_eq!(err.kind(), vntext::ErrorKind::Data);
+    /// # Ok::<(), vntext::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::Data`](crate::ErrorKind::Data) when the pattern does not compile; the
+    /// message names the pattern and the `regex` crate's reason.
+    pub fn pattern(&mut self, kind: EntityKind, pattern: &str) -> crate::Result<&mut Self> {
+        self.user.add_pattern(kind, pattern)?;
+        Ok(self)
+    }
+
     /// Uses a tagger model of your own (written by [`crate::NerTrainer`] or `vntext
     /// train-ner`, the command-line tool) instead of the built-in one.
     ///

@@ -18,6 +18,8 @@ pub(crate) struct UserEntities {
     by_key: HashMap<String, (EntityKind, usize, String)>,
     /// The most tokens a name has.
     longest: usize,
+    /// Patterns of the caller's own (case numbers, ID numbers, plates), in the order added.
+    patterns: Vec<(EntityKind, regex::Regex)>,
 }
 
 /// The key of a run of tokens: their keys joined by single spaces.
@@ -34,7 +36,15 @@ fn tokens_key<'a>(tokens: impl Iterator<Item = &'a str>) -> String {
 
 impl UserEntities {
     pub(crate) fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
+        self.by_key.is_empty() && self.patterns.is_empty()
+    }
+
+    /// Adds a pattern (the `regex` crate's syntax).
+    pub(crate) fn add_pattern(&mut self, kind: EntityKind, pattern: &str) -> Result<()> {
+        let regex = regex::Regex::new(pattern)
+            .map_err(|e| Error::data(&format!("pattern `{pattern}`"), 0, e.to_string()))?;
+        self.patterns.push((kind, regex));
+        Ok(())
     }
 
     /// Adds a name; `Err` with the existing entry's line when the name is already there.
@@ -127,6 +137,28 @@ impl UserEntities {
                 }
                 None => i += 1,
             }
+        }
+        // The patterns' matches, where no name or earlier pattern's match is.
+        let names = out.len();
+        for (kind, regex) in &self.patterns {
+            for m in regex.find_iter(text).filter(|m| !m.is_empty()) {
+                let span = Span::new(m.start(), m.end());
+                if out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
+                    continue;
+                }
+                out.push(Entity {
+                    kind: *kind,
+                    span,
+                    mention: span,
+                    text: m.as_str(),
+                    record: None,
+                    nested: false,
+                    matched: MatchKind::Exact,
+                });
+            }
+        }
+        if out.len() > names {
+            out.sort_by_key(|e| e.span.start);
         }
         out
     }

@@ -550,3 +550,40 @@ fn numbered_roads_are_places_with_their_designator() {
         );
     }
 }
+
+#[test]
+fn patterns_of_the_callers_own() {
+    let r = Recognizer::builder()
+        .entity("Công ty Sao Khuê", EntityKind::Organization)
+        .pattern(EntityKind::Misc, r"\b\d{2}[A-Z]-\d{3}\.\d{2}\b")
+        .unwrap()
+        .pattern(EntityKind::Organization, r"Công ty \p{Lu}\w+")
+        .unwrap()
+        .pattern(EntityKind::Location, r"\d{2}[A-Z]")
+        .unwrap()
+        .build();
+    let text = "Xe 49X-123.45 của Công ty Sao Khuê đâm xe của Công ty Hoàng Long ở Hà Nội.";
+    let found = r.recognize(text);
+    let kinds: Vec<_> = found.iter().filter(|e| !e.nested).map(|e| (e.kind, e.text)).collect();
+    // The plate is one entity (the later pattern `49X` inside it is dropped); the added name
+    // wins over the organisation pattern; the pattern's match replaces the built-in entity
+    // it overlaps; the rest of the text keeps its built-in entities.
+    assert_eq!(
+        kinds,
+        [
+            (EntityKind::Misc, "49X-123.45"),
+            (EntityKind::Organization, "Công ty Sao Khuê"),
+            (EntityKind::Organization, "Công ty Hoàng"),
+            (EntityKind::Province, "Hà Nội"),
+        ]
+    );
+    for e in &found {
+        assert_eq!(&text[e.span.start..e.span.end], e.text);
+    }
+    // Empty matches give nothing; a bad pattern is a typed error naming it.
+    let empty = Recognizer::builder().pattern(EntityKind::Misc, r"x*").unwrap().build();
+    assert!(empty.recognize("abc").iter().all(|e| !e.text.is_empty()));
+    let err = Recognizer::builder().pattern(EntityKind::Misc, r"(\d+").unwrap_err();
+    assert_eq!(err.kind(), vntext::ErrorKind::Data);
+    assert!(err.to_string().contains(r"(\d+"), "{err}");
+}
