@@ -395,8 +395,7 @@ pub(crate) fn line_views(
             v.word_hash = if t.kind.is_word() { memory.word_key(t.lower, s) } else { 0 };
         }
         let cells = std::cell::Cell::from_mut(out.as_mut_slice()).as_slice_of_cells();
-        let joins =
-            |i: usize| i > 0 && toks[i].start > 0 && text.get(toks[i - 1].end..toks[i].start) == Some(" ");
+        let joins = |i: usize| i > 0 && text.get(toks[i - 1].end..toks[i].start) == Some(" ");
         crate::WordSegmenter::builtin().lexicon_words(
             cells.len(),
             |i| cells[i].get().word_hash,

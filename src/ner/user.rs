@@ -138,15 +138,21 @@ impl UserEntities {
                 None => i += 1,
             }
         }
-        // The patterns' matches, where no name or earlier pattern's match is.
-        let names = out.len();
+        // The patterns' matches, where no name or earlier pattern's match is. `out` stays
+        // sorted and disjoint, and each pattern's matches come in order, so one sweep per
+        // pattern finds the overlaps.
         for (kind, regex) in &self.patterns {
+            let mut next = 0;
+            let mut added = Vec::new();
             for m in regex.find_iter(text).filter(|m| !m.is_empty()) {
-                let span = Span::new(m.start(), m.end());
-                if out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
+                while next < out.len() && out[next].span.end <= m.start() {
+                    next += 1;
+                }
+                if out.get(next).is_some_and(|e| e.span.start < m.end()) {
                     continue;
                 }
-                out.push(Entity {
+                let span = Span::new(m.start(), m.end());
+                added.push(Entity {
                     kind: *kind,
                     span,
                     mention: span,
@@ -156,9 +162,10 @@ impl UserEntities {
                     matched: MatchKind::Exact,
                 });
             }
-        }
-        if out.len() > names {
-            out.sort_by_key(|e| e.span.start);
+            if !added.is_empty() {
+                out.extend(added);
+                out.sort_by_key(|e| e.span.start);
+            }
         }
         out
     }
