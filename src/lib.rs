@@ -263,7 +263,7 @@ pub use gazetteer::Gazetteer;
 #[cfg(feature = "ner")]
 #[doc(no_inline)]
 pub use gazetteer::{
-    District, DistrictId, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
+    District, DistrictId, DistrictKind, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
 };
 pub use joined::{read_joined, write_joined};

@@ -276,11 +276,13 @@ impl Gazetteer {
         let mut districts = Vec::new();
         for row in &rows {
             let province = parse_province_ref(file, row.line, &codes, Era::Before2025, row.get(3))?;
+            let kind = DistrictKind::from_name(row.get(2))
+                .ok_or_else(|| Error::data(file, row.line, format!("unknown kind `{}`", row.get(2))))?;
             districts.push(District {
                 id: DistrictId(districts.len() as u16),
                 code: row.get(0),
                 name: row.get(1),
-                kind: row.get(2),
+                kind,
                 province,
                 aliases: split_list(row.get(4), '|'),
             });
@@ -333,7 +335,7 @@ impl Gazetteer {
             // Numbered districts (`Quận 1`) are only found with their kind word.
             let r = Target::Record(Record::District(d.id));
             if d.name.bytes().all(|c| c.is_ascii_digit()) {
-                let mut kind = d.kind.to_owned();
+                let mut kind = d.kind.as_str().to_owned();
                 if let Some(first) = kind.get(..1) {
                     kind.replace_range(..1, &first.to_uppercase());
                 }

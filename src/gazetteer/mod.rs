@@ -38,7 +38,7 @@ use crate::hash::FxMap;
 use build::{fold_key, lookup_key};
 pub(crate) use index::{Cue, Hit, NO_SYM, Target, Trie, sym};
 pub use records::{
-    District, DistrictId, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
+    District, DistrictId, DistrictKind, Era, MilitaryRegion, MilitaryRegionId, Organization, OrganizationId,
     OrganizationKind, Place, PlaceId, PlaceKind, Province, ProvinceId, ProvinceKind, Record, Sector,
 };
 
@@ -247,7 +247,7 @@ impl Gazetteer {
     /// ```
     /// let g = vntext::Gazetteer::builtin();
     /// let d = g.districts().iter().find(|d| d.code == "001").unwrap();
-    /// assert_eq!((d.kind, d.name), ("quận", "Ba Đình"));
+    /// assert_eq!((d.kind.as_str(), d.name), ("quận", "Ba Đình"));
     /// ```
     pub fn districts(&self) -> &[District] {
         &self.districts

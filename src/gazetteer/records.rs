@@ -39,6 +39,63 @@ pub enum ProvinceKind {
     City,
 }
 
+/// The kind of a pre-2025 district-level unit, as its designator says.
+///
+/// ```
+/// use vntext::{DistrictKind, Gazetteer};
+///
+/// let g = Gazetteer::builtin();
+/// let d = g.districts().iter().find(|d| d.name == "Gia Nghĩa").unwrap();
+/// assert_eq!(d.kind, DistrictKind::City);
+/// assert_eq!(d.kind.as_str(), "thành phố");
+/// assert_eq!(DistrictKind::UrbanDistrict.to_string(), "quận");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DistrictKind {
+    /// `quận`, an urban district of a city.
+    UrbanDistrict,
+    /// `huyện`, a rural district.
+    RuralDistrict,
+    /// `thị xã`, a town.
+    Town,
+    /// `thành phố` (thuộc tỉnh), a city under a province.
+    City,
+}
+
+impl DistrictKind {
+    const ALL: [DistrictKind; 4] =
+        [DistrictKind::UrbanDistrict, DistrictKind::RuralDistrict, DistrictKind::Town, DistrictKind::City];
+
+    /// Its designator, as the data files, [`Gazetteer::describe`](crate::Gazetteer::describe)
+    /// and texts write it: `quận`, `huyện`, `thị xã`, `thành phố`.
+    ///
+    /// ```
+    /// assert_eq!(vntext::DistrictKind::Town.as_str(), "thị xã");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DistrictKind::UrbanDistrict => "quận",
+            DistrictKind::RuralDistrict => "huyện",
+            DistrictKind::Town => "thị xã",
+            DistrictKind::City => "thành phố",
+        }
+    }
+
+    /// The kind whose designator is `name` in the data files.
+    pub(super) fn from_name(name: &str) -> Option<DistrictKind> {
+        DistrictKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl core::fmt::Display for DistrictKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Index of a [`Province`] in [`Gazetteer::provinces`](crate::Gazetteer::provinces).
 ///
 /// ```
@@ -168,7 +225,7 @@ pub struct Province {
 /// ```
 /// let g = vntext::Gazetteer::builtin();
 /// let d = g.districts().iter().find(|d| d.name == "Gia Nghĩa").unwrap();
-/// assert_eq!((d.code, d.kind), ("660", "thành phố"));
+/// assert_eq!((d.code, d.kind), ("660", vntext::DistrictKind::City));
 /// assert_eq!(g.province_by_id(d.province).unwrap().name, "Đắk Nông");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,7 +238,7 @@ pub struct District {
     /// Name (`"Gia Nghĩa"`, `"1"` for Quận 1).
     pub name: &'static str,
     /// `quận`, `huyện`, `thị xã` or `thành phố`.
-    pub kind: &'static str,
+    pub kind: DistrictKind,
     /// The pre-2025 province it belonged to.
     pub province: ProvinceId,
     /// Other spellings.

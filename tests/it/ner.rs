@@ -475,7 +475,7 @@ fn organizations_places_and_districts_carry_their_records() {
     let d = g.district_by_id(id).unwrap();
     assert_eq!(
         (city.kind, d.code, d.name, d.kind),
-        (EntityKind::Location, "643", "Buôn Ma Thuột", "thành phố")
+        (EntityKind::Location, "643", "Buôn Ma Thuột", vntext::DistrictKind::City)
     );
     assert_eq!(g.province_by_id(d.province).unwrap().name, "Đắk Lắk");
 
