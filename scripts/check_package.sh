@@ -14,6 +14,9 @@ if [ "$bytes" -ge 10000000 ]; then
 fi
 tmp=$(mktemp -d)
 tar xzf "$crate" -C "$tmp"
+# The package's files all carry one fixed old mtime: without a touch, cargo would take the
+# previous run's build in the shared target directory for fresh and test old code.
+find "$tmp" -type f -exec touch {} +
 cd "$tmp"/vntext-*/
 CARGO_TARGET_DIR="$root/target/package-tests" cargo test --quiet 2>&1 | tail -n 25
 # The command-line tool is a package of its own (`cargo install vntext-cli`, once vntext is
