@@ -682,7 +682,10 @@ impl<'a, 'h> Scan<'a, 'h> {
 
     pub(super) fn caps_word(&self, i: Option<usize>) -> bool {
         let Some(t) = i.and_then(|i| self.tokens.get(i)) else { return false };
-        t.kind() == TokenKind::Syllable && t.as_str().chars().nth(1).is_some() && all_caps(t.as_str())
+        // Two letters or more, whatever the form: `Ê` written decomposed (`E` + U+0302) is one.
+        t.kind() == TokenKind::Syllable
+            && t.as_str().chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+            && all_caps(t.as_str())
     }
 
     /// `toks[i]` starts a sentence: the first token of the text, after a line break, or

@@ -538,3 +538,20 @@ fn builder_adds_and_overrides_rows() {
         .unwrap_err();
     assert_eq!(err.to_string(), "mine.tsv:3: duplicate row `VNT` → `vntext` (first on line 2)");
 }
+
+#[test]
+fn a_one_letter_capital_written_decomposed_is_no_headline_word() {
+    // `À` before `UBND` is one letter: no headline in capitals around the abbreviation,
+    // whether `À` is written composed or as `A` + U+0300 (found by the NFC/NFD invariant).
+    use unicode_normalization::UnicodeNormalization;
+    for text in ["Ừ À UBND họp.", "À UBND"] {
+        let decomposed: String = text.nfd().collect();
+        let composed = expand(text);
+        assert!(composed.contains("Ủy ban nhân dân"), "{composed}");
+        assert_eq!(expand(&decomposed).nfc().collect::<String>(), composed);
+    }
+    // Two capitals are a headline word, in either form.
+    for text in ["ÔNG UBND", "ÔNG UBND".nfd().collect::<String>().as_str()] {
+        assert!(expand(text).nfc().collect::<String>().contains("ỦY BAN NHÂN DÂN"), "{text}");
+    }
+}
